@@ -1,0 +1,85 @@
+# zbsplit: the zb buffer library and the zbsplit tool.
+#   make                 build build/libzb.a and build/zbsplit
+#   make test            unit tests and the bats suite
+#   make sanitize        the same tests built with -fsanitize=address,undefined
+#   make valgrind        the unit tests under valgrind memcheck
+#   make install / uninstall   honour PREFIX, DESTDIR, MANPREFIX
+#   make clean
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+LIBDIR    ?= $(PREFIX)/lib
+INCDIR    ?= $(PREFIX)/include
+MANPREFIX ?= $(PREFIX)/share/man
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARNINGS  = -std=c11 -Wall -Wextra -Wpedantic
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L
+BUILD    ?= build
+BATS     ?= bats
+
+LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c
+TOOL_SRC = src/main.c src/options.c src/list.c src/select.c src/records.c \
+           src/output.c src/escape.c src/diag.c
+UNIT_SRC = $(wildcard tests/unit/*.c)
+
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+TOOL_OBJ = $(TOOL_SRC:src/%.c=$(BUILD)/%.o)
+UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
+
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) -MMD -MP
+
+all: $(BUILD)/libzb.a $(BUILD)/zbsplit
+
+$(BUILD)/libzb.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BUILD)/zbsplit: $(TOOL_OBJ) $(BUILD)/libzb.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libzb.a
+
+$(BUILD)/unit_tests: $(UNIT_OBJ) $(BUILD)/libzb.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libzb.a
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
+	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD) $(BUILD)/unit:
+	mkdir -p $@
+
+test: $(BUILD)/unit_tests $(BUILD)/zbsplit
+	$(BUILD)/unit_tests
+	ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit $(BATS) tests
+
+SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+                 -fno-sanitize-recover=all
+sanitize:
+	$(MAKE) BUILD=build/sanitize CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" test
+
+valgrind: $(BUILD)/unit_tests
+	valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all \
+		$(BUILD)/unit_tests
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+		$(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man3
+	install -m 755 $(BUILD)/zbsplit $(DESTDIR)$(BINDIR)/zbsplit
+	install -m 644 $(BUILD)/libzb.a $(DESTDIR)$(LIBDIR)/libzb.a
+	install -m 644 src/zb.h $(DESTDIR)$(INCDIR)/zb.h
+	install -m 644 man/zbsplit.1 $(DESTDIR)$(MANPREFIX)/man1/zbsplit.1
+	install -m 644 man/zb.3 $(DESTDIR)$(MANPREFIX)/man3/zb.3
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/zbsplit $(DESTDIR)$(LIBDIR)/libzb.a $(DESTDIR)$(INCDIR)/zb.h \
+		$(DESTDIR)$(MANPREFIX)/man1/zbsplit.1 $(DESTDIR)$(MANPREFIX)/man3/zb.3
+
+clean:
+	rm -rf build
+
+.PHONY: all test sanitize valgrind install uninstall clean
+
+-include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -1,0 +1,85 @@
+/* buffer.c - zb_buffer: fixed-size, append-only memory that input is read into. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "zb.h"
+
+zb_buffer *zb_buffer_allocate(size_t capacity)
+{
+	zb_buffer *b;
+
+	if (capacity > SIZE_MAX - sizeof *b)
+		return NULL;
+	b = malloc(sizeof *b + capacity);
+	if (b == NULL)
+		return NULL;
+	b->capacity = capacity;
+	b->writepos = 0;
+	return b;
+}
+
+void zb_buffer_release(zb_buffer *b)
+{
+	free(b);
+}
+
+ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd)
+{
+	size_t room = zb_buffer_free(b);
+	ssize_t n;
+
+	if (room == 0)
+		return ZB_FULL;
+	if (room > SSIZE_MAX)
+		room = SSIZE_MAX;
+	do
+		n = read(fd, b->data + b->writepos, room);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return ZB_EOS;
+	if (n == 0)
+		return ZB_EOF;
+	b->writepos += (size_t)n;
+	return n;
+}
+
+ptrdiff_t zb_buffer_add_bytes(zb_buffer *b, const void *p, size_t n)
+{
+	size_t room = zb_buffer_free(b);
+
+	if (room == 0)
+		return ZB_FULL;
+	if (n > room)
+		n = room;
+	if (n > PTRDIFF_MAX)
+		n = PTRDIFF_MAX;
+	if (n > 0)
+		memcpy(b->data + b->writepos, p, n);
+	b->writepos += n;
+	return (ptrdiff_t)n;
+}
+
+int zb_buffer_view(const zb_buffer *b, ptrdiff_t start, ptrdiff_t stop, zb_view *out)
+{
+	size_t end;
+
+	if (start < 0 || (size_t)start > b->writepos)
+		return ZB_EINVAL;
+	if (stop == ZB_NONE)
+		end = b->writepos;
+	else if (stop < start || (size_t)stop > b->writepos)
+		return ZB_EINVAL;
+	else
+		end = (size_t)stop;
+	if (end == (size_t)start) {
+		*out = zb_view_empty();
+	} else {
+		out->data = b->data + start;
+		out->len = end - (size_t)start;
+		out->owner = b;
+	}
+	return ZB_OK;
+}

@@ -1,0 +1,174 @@
+/*
+ * collator.c - zb_collator: joins views, copying only what is not contiguous.
+ *
+ * Copied results live in one storage block owned by the collator and reused by
+ * every collapse, so a streaming caller allocates nothing per record once the block
+ * has grown to its longest record.  When the oldest held piece is itself at the
+ * start of the storage (a result appended back), the other pieces are copied after
+ * it in place, so gathering a long record piece by piece costs amortised linear time.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zb.h"
+
+void zb_collator_init(zb_collator *c)
+{
+	static const zb_collator empty = ZB_COLLATOR_INIT;
+	*c = empty;
+}
+
+void zb_collator_release(zb_collator *c)
+{
+	free(c->pieces);
+	free(c->store);
+	zb_collator_init(c);
+}
+
+int zb_collator_append(zb_collator *c, zb_view v)
+{
+	zb_view *last;
+
+	if (v.len == 0)
+		return ZB_OK;
+	if (c->len > SIZE_MAX - v.len)
+		return ZB_ENOMEM;
+	last = c->count > c->first ? &c->pieces[c->count - 1] : NULL;
+	if (last != NULL && last->owner == v.owner && last->data + last->len == v.data) {
+		last->len += v.len;
+		c->len += v.len;
+		return ZB_OK;
+	}
+	if (c->first == c->count)
+		c->first = c->count = 0;
+	if (c->count == c->cap) {
+		if (c->first > 0) { /* reuse the slots that collapse_max emptied */
+			memmove(c->pieces, c->pieces + c->first, (c->count - c->first) * sizeof *c->pieces);
+			c->count -= c->first;
+			c->first = 0;
+		} else {
+			size_t cap = c->cap ? 2 * c->cap : 8;
+			zb_view *p;
+			if (cap > SIZE_MAX / sizeof *p || (p = realloc(c->pieces, cap * sizeof *p)) == NULL)
+				return ZB_ENOMEM;
+			c->pieces = p;
+			c->cap = cap;
+		}
+	}
+	c->pieces[c->count++] = v;
+	c->len += v.len;
+	return ZB_OK;
+}
+
+static bool in_store(const zb_collator *c, zb_view v)
+{
+	return c->store != NULL && v.owner == c->store;
+}
+
+/* Makes room for `need` bytes in the storage.  keep > 0 bytes at its start are
+ * preserved (realloc); otherwise a fresh block may replace it. */
+static int reserve(zb_collator *c, size_t need, size_t keep)
+{
+	size_t cap = c->store_cap ? c->store_cap : 64;
+	unsigned char *p;
+
+	if (need <= c->store_cap)
+		return ZB_OK;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : 2 * cap;
+	if (keep > 0) {
+		p = realloc(c->store, cap);
+	} else {
+		p = malloc(cap);
+		if (p != NULL)
+			free(c->store);
+	}
+	if (p == NULL)
+		return ZB_ENOMEM;
+	c->store = p;
+	c->store_cap = cap;
+	return ZB_OK;
+}
+
+/*
+ * Copies everything held into the storage and holds that one view instead.  The
+ * oldest piece, when it is already in the storage, is moved to its start and the
+ * rest appended after it; any other piece in the storage forces a fresh block.
+ */
+static int gather(zb_collator *c)
+{
+	zb_view *p = c->pieces + c->first, *end = c->pieces + c->count;
+	size_t at = 0, total = c->len;
+	unsigned char *old = NULL;
+	zb_view *q;
+	int rc;
+
+	for (q = p + 1; q < end; q++)
+		if (in_store(c, *q))
+			break;
+	if (q < end) { /* a later piece lives in the storage: copy into a new block */
+		old = c->store;
+		c->store = NULL;
+		c->store_cap = 0;
+		if ((rc = reserve(c, total, 0)) != ZB_OK) {
+			c->store = old;
+			return rc;
+		}
+	} else if (in_store(c, *p)) {
+		size_t off = (size_t)(p->data - c->store);
+		if (off > 0)
+			memmove(c->store, p->data, p->len);
+		at = p->len;
+		if ((rc = reserve(c, total, at)) != ZB_OK) {
+			p->data = c->store; /* still valid: the bytes were moved to the start */
+			return rc;
+		}
+		p++;
+	} else if ((rc = reserve(c, total, 0)) != ZB_OK) {
+		return rc;
+	}
+	for (; p < end; p++) {
+		memcpy(c->store + at, p->data, p->len);
+		at += p->len;
+	}
+	free(old);
+	c->first = 0;
+	c->count = 1;
+	c->pieces[0] = (zb_view){c->store, total, c->store};
+	return ZB_OK;
+}
+
+int zb_collator_collapse_max(zb_collator *c, size_t max, zb_view *out)
+{
+	zb_view *head;
+	size_t n = max < c->len ? max : c->len;
+	int rc;
+
+	if (n == 0) {
+		*out = zb_view_empty();
+		if (c->len == 0)
+			c->first = c->count = 0;
+		return ZB_OK;
+	}
+	head = &c->pieces[c->first];
+	if (head->len < n) {
+		if ((rc = gather(c)) != ZB_OK)
+			return rc;
+		head = &c->pieces[c->first];
+	}
+	*out = (zb_view){head->data, n, head->owner};
+	head->data += n;
+	head->len -= n;
+	c->len -= n;
+	if (head->len == 0)
+		c->first++;
+	if (c->first == c->count)
+		c->first = c->count = 0;
+	return ZB_OK;
+}
+
+int zb_collator_collapse(zb_collator *c, zb_view *out)
+{
+	return zb_collator_collapse_max(c, c->len, out);
+}

@@ -1,0 +1,49 @@
+/* output.c - writing the output Buffer; the one place write errors are handled. */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "diag.h"
+#include "output.h"
+
+int output_open(struct output *o, int fd, size_t size)
+{
+	o->fd = fd;
+	o->buf = zb_buffer_allocate(size);
+	return o->buf ? 0 : -1;
+}
+
+/* Writes all of v, however many write(2) calls that takes. */
+static void write_all(struct output *o, zb_view v)
+{
+	while (v.len > 0) {
+		ptrdiff_t n = zb_view_write_to(v, o->fd);
+		if (n < 0) {
+			if (errno == EPIPE) /* the reader is gone: nothing more to say */
+				exit(EXIT_SUCCESS);
+			die_errno(EXIT_INPUT, "write error");
+		}
+		(void)zb_view_slice(v, n, ZB_NONE, &v);
+	}
+}
+
+void output_flush(struct output *o)
+{
+	write_all(o, zb_buffer_view_all(o->buf));
+	zb_buffer_reset(o->buf);
+}
+
+void output_put_slow(struct output *o, const unsigned char *p, size_t n)
+{
+	output_flush(o);
+	if (n >= zb_buffer_capacity(o->buf)) /* too big to stage: write it as it is */
+		write_all(o, zb_view_of(p, n));
+	else
+		(void)zb_buffer_add_bytes(o->buf, p, n);
+}
+
+void output_close(struct output *o)
+{
+	output_flush(o);
+	zb_buffer_release(o->buf);
+	o->buf = NULL;
+}

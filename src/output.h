@@ -1,0 +1,39 @@
+/* output.h - the tool's standard output: an output Buffer written in large blocks. */
+#ifndef OUTPUT_H
+#define OUTPUT_H
+
+#include "zb.h"
+
+struct output {
+	zb_buffer *buf; /* pending bytes, written when full or flushed */
+	int fd;
+};
+
+/* Opens the output on fd with a buffer of `size` bytes; -1 when out of memory. */
+int output_open(struct output *o, int fd, size_t size);
+
+/* Writes everything pending.  A closed pipe ends the program quietly with status 0;
+ * any other write error ends it with a message and status 1 (never a silent loss). */
+void output_flush(struct output *o);
+
+/* The slow path of output_put: the bytes do not fit in the free space. */
+void output_put_slow(struct output *o, const unsigned char *p, size_t n);
+
+/* Queues n bytes for output; the common case is one copy into the buffer. */
+static inline void output_put(struct output *o, const unsigned char *p, size_t n)
+{
+	if (n <= zb_buffer_free(o->buf))
+		(void)zb_buffer_add_bytes(o->buf, p, n);
+	else
+		output_put_slow(o, p, n);
+}
+
+static inline void output_view(struct output *o, zb_view v)
+{
+	output_put(o, v.data, v.len);
+}
+
+/* Flushes and frees the output. */
+void output_close(struct output *o);
+
+#endif

@@ -1,0 +1,104 @@
+/* records.c - finding records in buffers, joining those that cross a buffer's end. */
+#include <errno.h>
+
+#include "records.h"
+
+int records_open(struct records *r, size_t size, unsigned char term)
+{
+	zb_collator_init(&r->pending);
+	r->term = term;
+	r->before_wait = NULL;
+	r->ctx = NULL;
+	r->buf = zb_buffer_allocate(size);
+	r->fd = -1;
+	r->eof = true;
+	r->pos = 0;
+	r->scanned = 0;
+	return r->buf ? 0 : -1;
+}
+
+void records_start(struct records *r, int fd, bool may_block)
+{
+	zb_view rest;
+
+	/* Nothing may remain from an abandoned input. */
+	(void)zb_collator_collapse(&r->pending, &rest);
+	zb_buffer_reset(r->buf);
+	r->pos = 0;
+	r->scanned = 0;
+	r->fd = fd;
+	r->eof = false;
+	r->may_block = may_block;
+}
+
+/* Moves the unfinished record out of the full buffer, so the buffer can be reused. */
+static int keep_tail(struct records *r, zb_view tail)
+{
+	zb_view joined;
+
+	if (zb_collator_append(&r->pending, tail) != ZB_OK ||
+	    zb_collator_collapse(&r->pending, &joined) != ZB_OK ||
+	    zb_collator_append(&r->pending, joined) != ZB_OK) {
+		errno = ENOMEM;
+		return -1;
+	}
+	zb_buffer_reset(r->buf);
+	r->pos = 0;
+	r->scanned = 0;
+	return 0;
+}
+
+/* The record ends at `piece`: the whole record, joined with any earlier pieces. */
+static int finish(struct records *r, zb_view piece, zb_view *rec)
+{
+	if (zb_collator_len(&r->pending) == 0) {
+		*rec = piece;
+		return 1;
+	}
+	if (zb_collator_append(&r->pending, piece) != ZB_OK ||
+	    zb_collator_collapse(&r->pending, rec) != ZB_OK) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 1;
+}
+
+int records_next(struct records *r, zb_view *rec)
+{
+	for (;;) {
+		zb_view rest;
+		ptrdiff_t end, got;
+
+		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
+		end = zb_view_find_byte(rest, r->term, r->scanned);
+		if (end >= 0) {
+			r->pos += (size_t)end + 1;
+			r->scanned = 0;
+			(void)zb_view_slice(rest, 0, end, &rest);
+			return finish(r, rest, rec);
+		}
+		r->scanned = rest.len; /* no terminator so far: never look at these bytes again */
+		if (r->eof) {
+			r->pos += rest.len;
+			r->scanned = 0;
+			if (rest.len == 0 && zb_collator_len(&r->pending) == 0)
+				return 0;
+			return finish(r, rest, rec);
+		}
+		if (zb_buffer_free(r->buf) == 0 && keep_tail(r, rest) != 0)
+			return -1;
+		if (r->may_block && r->before_wait)
+			r->before_wait(r->ctx);
+		got = zb_buffer_read_from(r->buf, r->fd);
+		if (got == ZB_EOF)
+			r->eof = true;
+		else if (got < 0)
+			return -1;
+	}
+}
+
+void records_close(struct records *r)
+{
+	zb_buffer_release(r->buf);
+	zb_collator_release(&r->pending);
+}

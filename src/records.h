@@ -1,0 +1,48 @@
+/*
+ * records.h - the records of one input, read into a fixed-size Buffer.
+ *
+ * A record wholly inside the buffer is handed out as a view of it, with no copy.
+ * Only a record that crosses the end of the buffer goes through the collator,
+ * which copies its pieces together; so memory is one buffer plus the longest
+ * record, and the records are the same whatever the buffer size.
+ */
+#ifndef RECORDS_H
+#define RECORDS_H
+
+#include <stdbool.h>
+
+#include "zb.h"
+
+struct records {
+	zb_buffer *buf;          /* input bytes; reset when full and scanned */
+	size_t pos;              /* where the next record starts in buf */
+	size_t scanned;          /* bytes after pos known to hold no terminator */
+	zb_collator pending;     /* the start of a record that crossed the buffer's end */
+	unsigned char term;      /* record terminator: '\n', or '\0' with -z */
+	int fd;                  /* the input */
+	bool eof;                /* read(2) has said end of file */
+	bool may_block;          /* a pipe or terminal: call before_wait before reading */
+	void (*before_wait)(void *ctx); /* called before a read that may block */
+	void *ctx;
+};
+
+/* Prepares r for reading records ending in term, with a buffer of `size` bytes;
+ * -1 when out of memory. */
+int records_open(struct records *r, size_t size, unsigned char term);
+
+/* Starts a new input fd.  When `may_block` (a pipe, a terminal), before_wait is
+ * called before each read so output already made is not held back. */
+void records_start(struct records *r, int fd, bool may_block);
+
+/*
+ * The next record of the input into *rec, without its terminator.  Returns 1, 0 at
+ * the end of the input, or -1 on a read error (errno set; the input is abandoned).
+ * The view is valid until the next call.  A last record without a terminator is
+ * returned like any other.
+ */
+int records_next(struct records *r, zb_view *rec);
+
+/* Frees what records_open allocated. */
+void records_close(struct records *r);
+
+#endif

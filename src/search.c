@@ -1,0 +1,208 @@
+/*
+ * search.c - find, rfind, index, rindex with bytes.find's index rules.
+ *
+ * One-byte needles go to memchr.  Short needles look for their first byte with
+ * memchr and compare the rest, at most SHORT_NEEDLE comparisons a position, so
+ * linear.  Longer needles use the Two-Way algorithm (Crochemore and Perrin, 1991):
+ * linear time, constant space, no allocation, whatever the needle.  rfind runs the
+ * same algorithm over the reversed haystack and needle, through the `rev` flag that
+ * the compiler folds into each of the two instantiations.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "zb.h"
+
+enum { SHORT_NEEDLE = 4 };
+
+/* Byte i of the n bytes at s, read forwards or backwards. */
+static inline unsigned char at(const unsigned char *s, size_t n, size_t i, bool rev)
+{
+	return rev ? s[n - 1 - i] : s[i];
+}
+
+/* Critical factorisation of the needle: the split point `ms`, with the period of the
+ * right half in *period (the maximal suffix under both orderings, as in glibc). */
+static size_t critical_factorization(const unsigned char *x, size_t m, size_t *period, bool rev)
+{
+	size_t ms[2], per[2];
+	int order;
+
+	for (order = 0; order < 2; order++) {
+		size_t s = SIZE_MAX, j = 0, k = 1, p = 1; /* s is -1: before the needle */
+		while (j + k < m) {
+			unsigned char a = at(x, m, j + k, rev), b = at(x, m, s + k, rev);
+			if (order ? b < a : a < b) {
+				j += k;
+				k = 1;
+				p = j - s;
+			} else if (a == b) {
+				if (k != p) {
+					k++;
+				} else {
+					j += p;
+					k = 1;
+				}
+			} else {
+				s = j++;
+				k = p = 1;
+			}
+		}
+		ms[order] = s + 1;
+		per[order] = p;
+	}
+	if (ms[1] < ms[0]) {
+		*period = per[0];
+		return ms[0];
+	}
+	*period = per[1];
+	return ms[1];
+}
+
+/* Offset (in the possibly reversed sense) of the first occurrence of x[0..m) in
+ * y[0..n), m >= 2, or SIZE_MAX. */
+static inline size_t two_way(const unsigned char *y, size_t n, const unsigned char *x, size_t m,
+                             bool rev)
+{
+	size_t period, ms = critical_factorization(x, m, &period, rev);
+	size_t i, j = 0;
+	bool periodic = true;
+
+	for (i = 0; i < ms && periodic; i++)
+		periodic = at(x, m, i, rev) == at(x, m, i + period, rev);
+
+	if (periodic) {
+		/* Remember how much of the right half matched to avoid rescanning it. */
+		size_t memory = 0;
+		while (j <= n - m) {
+			i = ms > memory ? ms : memory;
+			while (i < m && at(x, m, i, rev) == at(y, n, i + j, rev))
+				i++;
+			if (i < m) {
+				j += i - ms + 1;
+				memory = 0;
+				continue;
+			}
+			i = ms;
+			while (i > memory && at(x, m, i - 1, rev) == at(y, n, i - 1 + j, rev))
+				i--;
+			if (i <= memory)
+				return j;
+			j += period;
+			memory = m - period;
+		}
+	} else {
+		size_t shift = (ms > m - ms ? ms : m - ms) + 1;
+		while (j <= n - m) {
+			i = ms;
+			while (i < m && at(x, m, i, rev) == at(y, n, i + j, rev))
+				i++;
+			if (i < m) {
+				j += i - ms + 1;
+				continue;
+			}
+			i = ms;
+			while (i > 0 && at(x, m, i - 1, rev) == at(y, n, i - 1 + j, rev))
+				i--;
+			if (i == 0)
+				return j;
+			j += shift;
+		}
+	}
+	return SIZE_MAX;
+}
+
+static size_t forward_short(const unsigned char *y, size_t n, const unsigned char *x, size_t m)
+{
+	const unsigned char *p = y, *last = y + (n - m);
+
+	while (p <= last && (p = memchr(p, x[0], (size_t)(last - p) + 1)) != NULL) {
+		if (memcmp(p + 1, x + 1, m - 1) == 0)
+			return (size_t)(p - y);
+		p++;
+	}
+	return SIZE_MAX;
+}
+
+static size_t backward_short(const unsigned char *y, size_t n, const unsigned char *x, size_t m)
+{
+	size_t j = n - m + 1;
+
+	while (j-- > 0)
+		if (y[j] == x[0] && memcmp(y + j + 1, x + 1, m - 1) == 0)
+			return j;
+	return SIZE_MAX;
+}
+
+/* The window [*lo, *hi) of bytes.find(sub, start, stop) (CPython's ADJUST_INDICES);
+ * false when no needle of length m can fit in it. */
+static bool adjust(size_t len, ptrdiff_t start, ptrdiff_t stop, size_t m, size_t *lo, size_t *hi)
+{
+	size_t s, e;
+
+	if (start == ZB_NONE || start >= 0)
+		s = start == ZB_NONE ? 0 : (size_t)start;
+	else
+		s = (size_t)-(start + 1) + 1 >= len ? 0 : len - ((size_t)-(start + 1) + 1);
+	if (stop == ZB_NONE || (stop >= 0 && (size_t)stop > len))
+		e = len;
+	else if (stop >= 0)
+		e = (size_t)stop;
+	else
+		e = (size_t)-(stop + 1) + 1 >= len ? 0 : len - ((size_t)-(stop + 1) + 1);
+	if (s > e || e - s < m)
+		return false;
+	*lo = s;
+	*hi = e;
+	return true;
+}
+
+ptrdiff_t zb_view_find(zb_view v, const void *needle, size_t m, ptrdiff_t start, ptrdiff_t stop)
+{
+	const unsigned char *x = needle, *y;
+	size_t lo, hi, n, at_;
+
+	if (!adjust(v.len, start, stop, m, &lo, &hi))
+		return -1;
+	if (m == 0)
+		return (ptrdiff_t)lo;
+	y = v.data + lo;
+	n = hi - lo;
+	if (m == 1) {
+		const unsigned char *p = memchr(y, x[0], n);
+		return p ? (ptrdiff_t)(p - v.data) : -1;
+	}
+	at_ = m <= SHORT_NEEDLE ? forward_short(y, n, x, m) : two_way(y, n, x, m, false);
+	return at_ == SIZE_MAX ? -1 : (ptrdiff_t)(lo + at_);
+}
+
+ptrdiff_t zb_view_rfind(zb_view v, const void *needle, size_t m, ptrdiff_t start, ptrdiff_t stop)
+{
+	const unsigned char *x = needle, *y;
+	size_t lo, hi, n, back;
+
+	if (!adjust(v.len, start, stop, m, &lo, &hi))
+		return -1;
+	if (m == 0)
+		return (ptrdiff_t)hi;
+	y = v.data + lo;
+	n = hi - lo;
+	if (m <= SHORT_NEEDLE) {
+		back = backward_short(y, n, x, m);
+		return back == SIZE_MAX ? -1 : (ptrdiff_t)(lo + back);
+	}
+	back = two_way(y, n, x, m, true); /* offset from the end of the match to hi */
+	return back == SIZE_MAX ? -1 : (ptrdiff_t)(hi - back - m);
+}
+
+ptrdiff_t zb_view_index(zb_view v, const void *needle, size_t m, ptrdiff_t start, ptrdiff_t stop)
+{
+	ptrdiff_t i = zb_view_find(v, needle, m, start, stop);
+	return i < 0 ? ZB_ENOTFOUND : i;
+}
+
+ptrdiff_t zb_view_rindex(zb_view v, const void *needle, size_t m, ptrdiff_t start, ptrdiff_t stop)
+{
+	ptrdiff_t i = zb_view_rfind(v, needle, m, start, stop);
+	return i < 0 ? ZB_ENOTFOUND : i;
+}
