@@ -74,12 +74,8 @@ int zb_buffer_view(const zb_buffer *b, ptrdiff_t start, ptrdiff_t stop, zb_view 
 		return ZB_EINVAL;
 	else
 		end = (size_t)stop;
-	if (end == (size_t)start) {
-		*out = zb_view_empty();
-	} else {
-		out->data = b->data + start;
-		out->len = end - (size_t)start;
-		out->owner = b;
-	}
+	out->data = b->data + start;
+	out->len = end - (size_t)start;
+	out->owner = b;
 	return ZB_OK;
 }

@@ -172,3 +172,12 @@ int zb_collator_collapse(zb_collator *c, zb_view *out)
 {
 	return zb_collator_collapse_max(c, c->len, out);
 }
+
+int zb_collator_own(zb_collator *c)
+{
+	size_t held = c->count - c->first;
+
+	if (held == 0 || (held == 1 && in_store(c, c->pieces[c->first])))
+		return ZB_OK;
+	return gather(c);
+}

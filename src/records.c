@@ -34,11 +34,8 @@ void records_start(struct records *r, int fd, bool may_block)
 /* Moves the unfinished record out of the full buffer, so the buffer can be reused. */
 static int keep_tail(struct records *r, zb_view tail)
 {
-	zb_view joined;
-
 	if (zb_collator_append(&r->pending, tail) != ZB_OK ||
-	    zb_collator_collapse(&r->pending, &joined) != ZB_OK ||
-	    zb_collator_append(&r->pending, joined) != ZB_OK) {
+	    zb_collator_own(&r->pending) != ZB_OK) {
 		errno = ENOMEM;
 		return -1;
 	}

@@ -75,13 +75,9 @@ int zb_view_slice(zb_view v, ptrdiff_t start, ptrdiff_t stop, zb_view *out)
 
 	if (lo > hi)
 		return ZB_EINVAL;
-	if (lo == hi) {
-		*out = zb_view_empty();
-	} else {
-		out->data = v.data + lo;
-		out->len = hi - lo;
-		out->owner = v.owner;
-	}
+	out->data = v.data + lo; /* even when empty: the position stays meaningful */
+	out->len = hi - lo;
+	out->owner = v.owner;
 	return ZB_OK;
 }
 
@@ -189,8 +185,6 @@ static zb_view strip_ends(zb_view v, const void *chars, size_t n, bool left, boo
 		lo++;
 	while (right && hi > lo && set[v.data[hi - 1]])
 		hi--;
-	if (lo == hi)
-		return zb_view_empty();
 	v.data += lo;
 	v.len = hi - lo;
 	return v;

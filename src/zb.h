@@ -17,7 +17,7 @@
  * changed.  A buffer's written bytes change only through zb_buffer_reset() and
  * zb_buffer_release(), so a caller may reset or release a buffer only when no view
  * into it is still in use -- including views held by a zb_collator, which can be
- * made independent of the buffer first with zb_collator_collapse().
+ * made independent of the buffer first with zb_collator_own().
  *
  * Seed method (zero_buffer)        C function
  * -------------------------------  ---------------------------------------------
@@ -50,6 +50,7 @@
  * BufferCollator.append(view)      zb_collator_append
  * BufferCollator.collapse()        zb_collator_collapse
  * (beyond the seed: a prefix)      zb_collator_collapse_max
+ * (beyond the seed: copy in)       zb_collator_own
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -93,10 +94,12 @@ const char *zb_strerror(int result);
  * A view: `len` bytes at `data`, which belong to the memory region `owner` (a buffer,
  * a collator's storage, or caller memory).  Two views are merged without copying
  * only when they have the same owner and the second starts where the first ends.
- * Read the fields freely; make views only through the functions below.
+ * An empty sub-view keeps its position (data points where it would start), so
+ * offsets between views of one region can always be computed.  Read the fields
+ * freely; make views only through the functions below.
  */
 typedef struct zb_view {
-	const unsigned char *data; /* first byte; never dereferenced when len is 0 */
+	const unsigned char *data; /* first byte; when len is 0, still the position */
 	size_t len;                /* number of bytes */
 	const void *owner;         /* region the bytes belong to; NULL for the empty view */
 } zb_view;
@@ -112,7 +115,7 @@ static inline zb_view zb_view_empty(void)
 static inline zb_view zb_view_of(const void *p, size_t n)
 {
 	zb_view v = {(const unsigned char *)p, n, p};
-	return n ? v : zb_view_empty();
+	return p ? v : zb_view_empty();
 }
 
 /* __len__: the number of bytes in v. */
@@ -302,7 +305,7 @@ int zb_buffer_view(const zb_buffer *b, ptrdiff_t start, ptrdiff_t stop, zb_view 
 static inline zb_view zb_buffer_view_all(const zb_buffer *b)
 {
 	zb_view v = {b->data, b->writepos, b};
-	return b->writepos ? v : zb_view_empty();
+	return v;
 }
 
 /* Beyond the seed: empties b for reuse (writepos back to 0) without freeing it.
@@ -361,5 +364,13 @@ int zb_collator_collapse(zb_collator *c, zb_view *out);
  * lifetime rules apply; the bytes kept may be moved into the collator's storage.
  */
 int zb_collator_collapse_max(zb_collator *c, size_t max, zb_view *out);
+
+/*
+ * Beyond the seed: copies the views held into the collator's own storage (what is
+ * already there is not copied again), so that the buffers they came from may be
+ * reset or released while the collator keeps the bytes.  Views returned earlier by
+ * collapse become invalid.  Returns ZB_OK or ZB_ENOMEM (nothing is then changed).
+ */
+int zb_collator_own(zb_collator *c);
 
 #endif
