@@ -53,7 +53,7 @@ $(BUILD) $(BUILD)/unit:
 
 test: $(BUILD)/unit_tests $(BUILD)/zbsplit
 	$(BUILD)/unit_tests
-	ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit $(BATS) tests
+	ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit ZB_LDFLAGS="$(LDFLAGS)" $(BATS) tests
 
 SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                  -fno-sanitize-recover=all
