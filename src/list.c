@@ -97,8 +97,8 @@ int list_parse(const char *text, struct list *l, char *err, size_t errlen)
 	const char *p;
 
 	memset(l, 0, sizeof *l);
-	for (p = text; *p; p++)
-		n += *p == ',';
+	for (p = text; *p; p++) /* items are separated by commas, or blanks as GNU cut allows */
+		n += *p == ',' || *p == ' ' || *p == '\t';
 	l->items = calloc(n, sizeof *l->items);
 	l->plan = calloc(n + 1, sizeof *l->plan); /* a complement has at most n + 1 gaps */
 	l->spans = calloc(n, sizeof *l->spans);
@@ -111,8 +111,7 @@ int list_parse(const char *text, struct list *l, char *err, size_t errlen)
 		return -1;
 	}
 	for (i = 0, p = text; i < n; i++) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		size_t len = strcspn(p, ", \t");
 		if (parse_item(p, len, &l->items[i], err, errlen) != 0)
 			return -1;
 		l->relative |= l->items[i].lo.from_end || (l->items[i].hi.from_end && l->items[i].hi.n);

@@ -66,6 +66,13 @@ int records_next(struct records *r, zb_view *rec)
 		zb_view rest;
 		ptrdiff_t end, got;
 
+		/* All consumed: the last record handed out is no longer in use, so start
+		 * again at the beginning and keep reads large. */
+		if (r->pos == zb_buffer_writepos(r->buf) && zb_collator_len(&r->pending) == 0) {
+			zb_buffer_reset(r->buf);
+			r->pos = 0;
+			r->scanned = 0;
+		}
 		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
 		end = zb_view_find_byte(rest, r->term, r->scanned);
 		if (end >= 0) {

@@ -87,13 +87,14 @@ bool zb_split_next(zb_split *it, zb_view *out)
 	                          : (it->seplen == 1
 	                                 ? zb_view_find_byte(it->rest, it->sep[0], 0)
 	                                 : zb_view_find(it->rest, it->sep, it->seplen, 0, ZB_NONE));
+	*out = it->rest;
 	if (at < 0) {
-		*out = it->rest;
 		it->done = true;
 		return true;
 	}
-	(void)zb_view_slice(it->rest, 0, at, out);
-	(void)zb_view_slice(it->rest, at + (ptrdiff_t)it->seplen, ZB_NONE, &it->rest);
+	out->len = (size_t)at;
+	it->rest.data += (size_t)at + it->seplen;
+	it->rest.len -= (size_t)at + it->seplen;
 	if (it->splits_left > 0)
 		it->splits_left--;
 	return true;
