@@ -60,9 +60,13 @@ SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" test
 
-valgrind: $(BUILD)/unit_tests
-	valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all \
-		$(BUILD)/unit_tests
+VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all
+valgrind: $(BUILD)/unit_tests $(BUILD)/zbsplit
+	$(VALGRIND) $(BUILD)/unit_tests
+	for opts in "-f 3,1" "-d : -f NF-1-" "-w -f 2 --complement" "-c 2-4 -O ," "-b 1-3 -n"; do \
+		printf 'a:b\tc d\n\xc3\xa9t\xc3\xa9 x\r\nlong:er line\twith  blanks' | \
+		$(VALGRIND) $(BUILD)/zbsplit --buffer-size=3 $$opts >/dev/null || exit 1; \
+	done
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \

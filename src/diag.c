@@ -7,10 +7,30 @@
 
 #include "diag.h"
 
+/* Prints s with control bytes as escapes (\n, \t, \xHH): a value from the command
+ * line or a file name must not break the message over several lines. */
+static void put_escaped(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\n')
+			fputs("\\n", stderr);
+		else if (c == '\t')
+			fputs("\\t", stderr);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(stderr, "\\x%02x", c);
+		else
+			fputc(c, stderr);
+	}
+}
+
 static void vmessage(const char *fmt, va_list ap, const char *reason)
 {
+	char text[1024];
+
+	vsnprintf(text, sizeof text, fmt, ap);
 	fputs("zbsplit: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	put_escaped(text);
 	if (reason)
 		fprintf(stderr, ": %s", reason);
 	fputc('\n', stderr);

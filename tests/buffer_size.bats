@@ -1,0 +1,222 @@
+#!/usr/bin/env bats
+# --buffer-size must not change the output.  A varied corpus goes through many
+# option sets at buffer sizes 1, 2, 3, 7, 64, 4096 and the default; all
+# outputs must be identical, and the default one is checked against GNU cut
+# (or awk) where an independent reference exists.
+
+load test_helper
+
+SIZES="1 2 3 7 64 4096"
+
+# gen_corpus FILE: ~40 KB, deterministic.  Long and short records, records
+# of 10 KB, empty records, CRLF, NUL bytes, ':' '::' ':::' and TAB
+# delimiters, blanks, UTF-8 (2, 3, 4 bytes), invalid bytes, no final newline.
+# The first record puts '::' across offsets 63/64 and 4095/4096.
+gen_corpus() {
+	"$AWK" -v seed=4242 '
+	function rep(s, n,   r) { r = ""; while (n-- > 0) r = r s; return r }
+	function delim(   v) {
+		v = rand()
+		if (v < 0.60) return ":"
+		if (v < 0.85) return "::"
+		if (v < 0.93) return ":::"
+		return "\t"
+	}
+	function field(maxlen,   len, k, v) {
+		len = int(rand() * maxlen)
+		for (k = 0; k < len; k++) {
+			v = rand()
+			if (v < 0.03) printf "%c", 0
+			else if (v < 0.12) printf " "
+			else if (v < 0.17) printf "\t"
+			else printf "%s", A[1 + int(rand() * na)]
+		}
+	}
+	BEGIN {
+		srand(seed)
+		na = split("a b c d e f x y z 0 1 2 3 7 9 . - _ / \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xff \xe2\x82 \xc0\x80", A, " ")
+		printf "%s::%s::tail:x\ty z\n", rep("a", 63), rep("b", 4030)
+		for (r = 0; r < 500; r++) {
+			if (r == 100 || r == 300) {
+				# a record of 10 KB
+				for (len = 0; len < 10000; len += 8) { field(14); printf "%s", delim() }
+				printf "\n"
+				continue
+			}
+			if (rand() < 0.06) { printf "\n"; continue }
+			nf = int(rand() * 9)
+			for (i = 0; i < nf; i++) {
+				if (i) printf "%s", delim()
+				field(8)
+			}
+			if (rand() < 0.08) printf "\r"
+			printf "\n"
+		}
+		printf "last:record::with \xc3\xa9"
+	}' >"$1"
+}
+
+setup() {
+	IN=$BATS_TEST_TMPDIR/corpus
+	gen_corpus "$IN"
+	REF=$BATS_TEST_TMPDIR/ref
+	DEF=$BATS_TEST_TMPDIR/default.out
+}
+
+# sizes ARGS...: zbsplit ARGS on the corpus at the default buffer size and at
+# every size in $SIZES; all outputs must be identical.  The default output is
+# left in $DEF.
+sizes() {
+	local rc=0 s
+	"$ZBSPLIT" "$@" "$IN" >"$DEF" 2>"$BATS_TEST_TMPDIR/err" || rc=$?
+	if [ "$rc" -ne 0 ] || [ -s "$BATS_TEST_TMPDIR/err" ]; then
+		echo "zbsplit $*: exit $rc"
+		cat "$BATS_TEST_TMPDIR/err"
+		return 1
+	fi
+	for s in $SIZES; do
+		rc=0
+		"$ZBSPLIT" --buffer-size="$s" "$@" "$IN" >"$BATS_TEST_TMPDIR/bs.out" 2>"$BATS_TEST_TMPDIR/err" || rc=$?
+		if [ "$rc" -ne 0 ] || [ -s "$BATS_TEST_TMPDIR/err" ]; then
+			echo "zbsplit --buffer-size=$s $*: exit $rc"
+			cat "$BATS_TEST_TMPDIR/err"
+			return 1
+		fi
+		same_bytes "$DEF" "$BATS_TEST_TMPDIR/bs.out" "--buffer-size=$s $*"
+	done
+}
+
+# sizes_cut ARGS...: sizes, and the default output must equal GNU cut's.
+sizes_cut() {
+	sizes "$@"
+	"$CUT" "$@" "$IN" >"$REF"
+	same_bytes "$REF" "$DEF" "cut $*"
+}
+
+@test "corpus sanity: varied content" {
+	local bytes
+	bytes=$(wc -c <"$IN")
+	[ "$bytes" -gt 30000 ] && [ "$bytes" -lt 80000 ]
+	# NUL bytes, CRs, '::', no final newline, a record over 10000 bytes
+	[ "$(tr -cd '\0' <"$IN" | wc -c)" -gt 10 ]
+	[ "$(tr -cd '\r' <"$IN" | wc -c)" -gt 10 ]
+	grep -aq '::' "$IN"
+	[ "$(tail -c 1 "$IN")" != "" ]
+	[ "$("$AWK" '{ if (length($0) > m) m = length($0) } END { print m }' "$IN")" -gt 10000 ]
+}
+
+@test "-f with ':' (ascending lists): all sizes, equal to cut" {
+	sizes_cut -d : -f 1
+	sizes_cut -d : -f 2,4-6
+	sizes_cut -d : -f 3-
+	sizes_cut -d : -f -2,5
+	sizes_cut -d : -f 1-3,2-4
+}
+
+@test "-f with ':' -s, --complement, --output-delimiter: all sizes, equal to cut" {
+	sizes_cut -d : -f 2 -s
+	sizes_cut -d : -f 2,3 --complement
+	sizes_cut -d : -f 2 --complement -s
+	sizes_cut -d : -f 1,3 --output-delimiter='|'
+	sizes_cut -d : -f 2- --output-delimiter=::
+}
+
+@test "-f with TAB and NUL delimiters: all sizes, equal to cut" {
+	sizes_cut -f 1-3
+	sizes_cut -f 2 -s
+	sizes_cut -d '' -f 2
+	sizes_cut -d '' -f 1,3 -s
+}
+
+@test "-f with descending lists and NF forms: all sizes" {
+	sizes -d : -f NF,1
+	sizes -d : -f 2-NF
+	sizes -d : -f 5,1-2
+	sizes -d : -f NF-1-,1 --complement
+}
+
+@test "-d '::' and ':::': all sizes, -f 2,3 equal to awk" {
+	sizes -d '::' -f 2,3
+	"$AWK" -F '::' '{
+		if (index($0, "::") == 0) { print; next }
+		out = $2
+		if (NF >= 3) out = out "::" $3
+		print out
+	}' "$IN" >"$REF"
+	same_bytes "$REF" "$DEF" "awk -F ::"
+	sizes -d '::' -f 1,NF
+	sizes -d '::' -f 2 -s
+	sizes -d ':::' -f 2
+	sizes -d '::' -f 3,1 -O '\t'
+}
+
+@test "-w, =trimmed, -F: all sizes" {
+	sizes -w -f 2,3
+	sizes -w -f 1 -s
+	sizes --whitespace-delimited=trimmed -f 1,NF
+	sizes -F 3,1
+	sizes -F 2 -d :
+}
+
+@test "-b (ascending lists): all sizes, equal to cut" {
+	sizes_cut -b 1-5,20-30,100-
+	sizes_cut -b 3- --complement
+	sizes_cut -b 2,4,4000-4200 --output-delimiter=:
+	sizes_cut -b 1-2,3-4 --complement --output-delimiter=XY
+}
+
+@test "-b descending, -b -n, -c: all sizes" {
+	sizes -b 9,1-3
+	sizes -b NF
+	sizes -b 1-5,20-30 -n
+	sizes -b 2- -n
+	sizes -c 2-8,50-
+	sizes -c NF-2-
+	sizes -c 5 --complement -O '|'
+	sizes -c 3,1
+}
+
+@test "-z: all sizes, equal to cut" {
+	sizes_cut -z -d : -f 1,3
+	sizes_cut -z -b 2-9
+	sizes_cut -z -d : -f 2 -s
+	sizes -z -w -f 2
+	sizes -z -c 1-3
+}
+
+@test "self-overlapping multi-byte delimiters: all sizes, equal to awk" {
+	"$AWK" 'BEGIN {
+		srand(9)
+		for (r = 0; r < 400; r++) {
+			n = int(rand() * 30); s = ""
+			for (i = 0; i < n; i++) { v = rand(); s = s (v < 0.5 ? "a" : (v < 0.85 ? "b" : "c")) }
+			print s
+		}
+	}' >"$BATS_TEST_TMPDIR/ab"
+	IN=$BATS_TEST_TMPDIR/ab
+	local d
+	for d in aab abab aa aba baab aaa; do
+		# awk -F with a literal string splits left to right, non-overlapping
+		"$AWK" -F "$d" -v D="$d" '{
+			if (index($0, D) == 0) { print; next }
+			s = $1
+			for (i = 2; i <= NF; i++) s = s "|" $i
+			print s
+		}' "$IN" >"$REF"
+		sizes -d "$d" -f 1- -O '|'
+		same_bytes "$REF" "$DEF" "awk -F $d"
+	done
+}
+
+@test "a delimiter and an output delimiter longer than the buffer" {
+	printf 'x<<delim>>y<<delim>>z\nq<<deli\n<<delim>>\n' >"$BATS_TEST_TMPDIR/dl"
+	IN=$BATS_TEST_TMPDIR/dl
+	printf 'z<<delim>>x\nq<<deli\n\n' >"$REF"
+	sizes -d '<<delim>>' -f 3,1
+	same_bytes "$REF" "$DEF"
+	local long
+	long=$(printf '%040d' 0)
+	printf 'z%sx%sy\nq<<deli\n%s\n' "$long" "$long" "$long" >"$REF"
+	sizes -d '<<delim>>' -f 3,1,2 -O "$long"
+	same_bytes "$REF" "$DEF"
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bats
+# Pipes and FIFOs: records split across writes come out whole and in order,
+# and output is flushed before a read that may block.
+
+load test_helper
+
+setup() {
+	D=$BATS_TEST_TMPDIR
+}
+
+# slow_write PIECE...: printf each piece (escapes allowed) with a pause after it.
+slow_write() {
+	local p
+	for p in "$@"; do
+		printf "$p"
+		sleep 0.1
+	done
+}
+
+@test "FIFO written in small pieces: every record complete and in order" {
+	mkfifo "$D/fifo"
+	# '::' delimiters and records cut across writes; no final newline
+	slow_write 'alpha:' ':1::x\nbe' 'ta::2' '::y\n' 'gam' 'ma:' ':3\n' '\n' 'delta::4::' 'z' \
+		>"$D/fifo" 3>&- &
+	local writer=$!
+	local rc=0
+	timeout 20 "$ZBSPLIT" -d '::' -f 2 <"$D/fifo" >"$D/out" 2>"$D/err" || rc=$?
+	wait "$writer"
+	[ "$rc" -eq 0 ]
+	[ ! -s "$D/err" ]
+	printf '1\n2\n3\n\n4\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/out"
+}
+
+@test "FIFO in small pieces: UTF-8 characters split across writes with -c" {
+	mkfifo "$D/fifo"
+	slow_write 'a\xc3' '\xa9b\n\xe2' '\x82' '\xac' 'c\n\xf0\x9f\x98' '\x80d' >"$D/fifo" 3>&- &
+	local writer=$!
+	local rc=0
+	timeout 20 "$ZBSPLIT" -c 2 "$D/fifo" >"$D/out" 2>"$D/err" || rc=$?
+	wait "$writer"
+	[ "$rc" -eq 0 ]
+	[ ! -s "$D/err" ]
+	printf '\xc3\xa9\nc\nd\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/out"
+}
+
+# flush_check FIRST_IN FIRST_OUT REST_IN ALL_OUT ARGS...: a writer sends
+# FIRST_IN into a pipe to zbsplit ARGS, then waits (up to 5 s) until the
+# output file holds exactly FIRST_OUT before sending REST_IN.  The output
+# must reach FIRST_OUT while zbsplit still waits for input, and end as ALL_OUT.
+flush_check() {
+	local first_in=$1 first_out=$2 rest_in=$3 all_out=$4
+	shift 4
+	printf "$first_out" >"$D/exp1"
+	printf "$all_out" >"$D/exp"
+	rm -f "$D/status" "$D/out"
+	: >"$D/out"
+	{
+		printf "$first_in"
+		local i=0
+		while ! cmp -s "$D/exp1" "$D/out" && [ "$i" -lt 50 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		if cmp -s "$D/exp1" "$D/out"; then
+			echo seen >"$D/status"
+		else
+			echo timeout >"$D/status"
+		fi
+		printf "$rest_in"
+	} | timeout 20 "$ZBSPLIT" "$@" >>"$D/out" 2>"$D/err"
+	[ "$(cat "$D/status")" = seen ] || {
+		echo "zbsplit $*: first output not written before the next read"
+		hexdump "$D/out"
+		return 1
+	}
+	[ ! -s "$D/err" ]
+	same_bytes "$D/exp" "$D/out" "zbsplit $*"
+}
+
+@test "pipe input: output is flushed before a blocking read (-f)" {
+	flush_check 'first:1\n' '1\n' 'second:2\n' '1\n2\n' -d : -f 2
+}
+
+@test "pipe input: flushed before a blocking read (-F, -b, -c, -z)" {
+	flush_check ' a  b c\n' 'b a\n' 'x y\n' 'b a\ny x\n' -F 2,1
+	flush_check 'abcdef\n' 'bc\n' 'xyz\n' 'bc\nyz\n' -b 2-3
+	flush_check 'a\xc3\xa9b\n' '\xc3\xa9\n' 'xyz\n' '\xc3\xa9\ny\n' -c 2
+	flush_check 'a:b\0' 'b\0' 'c:d\0' 'b\0d\0' -z -d : -f 2
+}
+
+@test "pipe input with a small --buffer-size: flushed before a blocking read" {
+	flush_check 'first:1\nsecond:2\n' '1\n2\n' 'third:3\n' '1\n2\n3\n' --buffer-size=3 -d : -f 2
+}
+
+@test "FIFO operand: flushed before a blocking read" {
+	mkfifo "$D/fifo"
+	printf 'good\n' >"$D/exp1"
+	printf 'good\nbetter\n' >"$D/exp"
+	: >"$D/out"
+	(
+		printf 'x:good\n'
+		i=0
+		while ! cmp -s "$D/exp1" "$D/out" && [ "$i" -lt 50 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		cmp -s "$D/exp1" "$D/out" && echo seen >"$D/status"
+		printf 'y:better\n'
+	) >"$D/fifo" 3>&- &
+	local writer=$!
+	timeout 20 "$ZBSPLIT" -d : -f 2 "$D/fifo" >>"$D/out"
+	wait "$writer"
+	[ "$(cat "$D/status")" = seen ]
+	same_bytes "$D/exp" "$D/out"
+}

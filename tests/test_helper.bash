@@ -1,0 +1,132 @@
+# Shared helpers for the zbsplit bats suite.  Load with `load test_helper`.
+#
+# Expected values never come from zbsplit itself: they are written by hand
+# from the specification, or produced by GNU cut (/usr/bin/cut) or awk on the
+# same input.
+
+ZBSPLIT="${ZBSPLIT:-$BATS_TEST_DIRNAME/../build/zbsplit}"
+case $ZBSPLIT in
+	/*) ;;
+	*) ZBSPLIT="$PWD/$ZBSPLIT" ;;
+esac
+export ZBSPLIT
+
+CUT=/usr/bin/cut
+AWK=/usr/bin/awk
+export LC_ALL=C
+
+# zb ARGS...: run zbsplit.
+zb() {
+	"$ZBSPLIT" "$@"
+}
+
+# hexdump FILE: show FILE byte by byte (for failure messages).
+hexdump() {
+	od -An -c -- "$1"
+}
+
+# same_bytes EXPECTED_FILE ACTUAL_FILE [WHAT]: cmp, with a dump on failure.
+same_bytes() {
+	if ! cmp -s -- "$1" "$2"; then
+		echo "mismatch${3:+ for: $3}"
+		echo "--- expected:"
+		hexdump "$1" | head -20
+		echo "--- actual:"
+		hexdump "$2" | head -20
+		cmp -- "$1" "$2" || true
+		return 1
+	fi
+}
+
+# check INPUT EXPECTED ARGS...
+# INPUT and EXPECTED are printf formats (\t \n \0 \xHH ..., write %% for %).
+# Runs zbsplit ARGS on stdin INPUT; requires exit 0, an empty stderr and
+# exactly the EXPECTED bytes on stdout.
+check() {
+	local in=$1 exp=$2
+	shift 2
+	local d=$BATS_TEST_TMPDIR
+	printf -- "$in" >"$d/check.in"
+	printf -- "$exp" >"$d/check.exp"
+	check_file "$d/check.in" "$d/check.exp" "$@"
+}
+
+# check_file FILE EXPECTED_FILE ARGS...: zbsplit ARGS FILE must write exactly
+# EXPECTED_FILE, exit 0, empty stderr.
+check_file() {
+	local f=$1 exp=$2
+	shift 2
+	local d=$BATS_TEST_TMPDIR rc=0
+	"$ZBSPLIT" "$@" "$f" >"$d/cf.out" 2>"$d/cf.err" || rc=$?
+	if [ "$rc" -ne 0 ] || [ -s "$d/cf.err" ]; then
+		echo "zbsplit $* $f: exit $rc, stderr:"
+		cat "$d/cf.err"
+		return 1
+	fi
+	same_bytes "$exp" "$d/cf.out" "zbsplit $* $f"
+}
+
+# vs_cut FILE ARGS...: zbsplit and GNU cut with the same ARGS on FILE must
+# produce identical bytes and both exit 0.
+vs_cut() {
+	local f=$1
+	shift
+	local d=$BATS_TEST_TMPDIR rc=0
+	"$CUT" "$@" "$f" >"$d/vc.cut" || {
+		echo "reference cut failed: cut $*"
+		return 1
+	}
+	check_file "$f" "$d/vc.cut" "$@"
+}
+
+# vs_cut_str INPUT ARGS...: like vs_cut on an input given as a printf format.
+vs_cut_str() {
+	local in=$1
+	shift
+	printf -- "$in" >"$BATS_TEST_TMPDIR/vcs.in"
+	vs_cut "$BATS_TEST_TMPDIR/vcs.in" "$@"
+}
+
+# usage_error ARGS...: zbsplit ARGS (stdin /dev/null) must exit 2, write
+# nothing to stdout, and two stderr lines: "zbsplit: ..." and the Try line.
+# Sets $errline to the first stderr line.
+usage_error() {
+	local d=$BATS_TEST_TMPDIR rc=0
+	"$ZBSPLIT" "$@" </dev/null >"$d/ue.out" 2>"$d/ue.err" || rc=$?
+	if [ "$rc" -ne 2 ]; then
+		echo "zbsplit $*: expected exit 2, got $rc; stderr:"
+		cat "$d/ue.err"
+		return 1
+	fi
+	if [ -s "$d/ue.out" ]; then
+		echo "zbsplit $*: stdout not empty"
+		return 1
+	fi
+	errline=$(sed -n 1p "$d/ue.err")
+	local try nlines
+	try=$(sed -n 2p "$d/ue.err")
+	nlines=$(wc -l <"$d/ue.err")
+	case $errline in
+		"zbsplit: "?*) ;;
+		*)
+			echo "zbsplit $*: first stderr line is '$errline'"
+			return 1
+			;;
+	esac
+	if [ "$try" != "Try 'zbsplit --help' for more information." ] || [ "$nlines" -ne 2 ]; then
+		echo "zbsplit $*: unexpected stderr:"
+		cat "$d/ue.err"
+		return 1
+	fi
+}
+
+# err_mentions STRING: the last usage_error's first line contains STRING.
+err_mentions() {
+	case $errline in
+		*"$1"*) ;;
+		*)
+			echo "error line '$errline' does not mention '$1'"
+			return 1
+			;;
+	esac
+}
