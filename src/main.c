@@ -49,8 +49,7 @@ static int process(const char *path, struct records *r, struct selector *s, stru
 	}
 	records_start(r, fd, fstat(fd, &st) != 0 || !S_ISREG(st.st_mode));
 	while ((rc = records_next(r, &rec)) > 0)
-		if (select_record(s, rec, out) != 0)
-			die_errno(EXIT_INPUT, "%s", name);
+		select_record(s, rec, out);
 	if (rc < 0) {
 		warn_errno("%s", name);
 		failed = 1;

@@ -236,6 +236,8 @@ void options_parse(int argc, char **argv, struct config *c)
 		s->out_delim = s->delim;
 		s->out_delim_len = s->delim_len;
 	}
+	if (select_init(s) != 0)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
 	c->inputs = argv + optind;
 	c->ninputs = argc - optind;
 }

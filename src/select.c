@@ -1,4 +1,12 @@
-/* select.c - writing the selected fields, bytes or characters of a record. */
+/*
+ * select.c - writing the selected fields, bytes or characters of a record.
+ *
+ * The plan (list.c) says which ranges of units to write, in order.  Each range needs
+ * the byte offsets of its first and last unit; these are asked as queries sorted by
+ * unit and answered in one scan of the record that stops once the last is answered.
+ * So nothing is stored per field or per character, and a record is scanned only as
+ * far as the LIST reaches (twice when the LIST counts from NF).
+ */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -7,43 +15,79 @@
 
 static const unsigned char blanks[] = " \t";
 
-/* Makes room for n + 1 entries in the scratch arrays. */
-static int reserve(struct selector *s, size_t n)
-{
-	size_t cap = s->cap ? s->cap : 64;
-	zb_view *f;
-	size_t *c;
+static void make_queries(struct selector *s, size_t offset);
 
-	if (n < s->cap)
-		return 0;
-	while (cap <= n) {
-		if (cap > SIZE_MAX / 2 / sizeof *f)
-			return -1;
-		cap *= 2;
-	}
-	if ((f = realloc(s->fields, cap * sizeof *f)) == NULL)
+int select_init(struct selector *s)
+{
+	size_t n = s->list.count + 1; /* no plan has more ranges than items + 1 */
+
+	s->queries = calloc(2 * n, sizeof *s->queries);
+	s->answers = calloc(n, sizeof *s->answers);
+	if (!s->queries || !s->answers)
 		return -1;
-	s->fields = f;
-	if ((c = realloc(s->starts, cap * sizeof *c)) == NULL)
-		return -1;
-	s->starts = c;
-	s->cap = cap;
+	if (!s->list.relative) /* the same queries for every record */
+		make_queries(s, s->mode == MODE_BYTES ? 1 : 0);
 	return 0;
 }
 
-/* The plan for a record of `units` units: made once for a fixed LIST, else per record. */
-static const struct list *plan_for(struct selector *s, size_t units)
+static int by_key(const void *a, const void *b)
 {
-	if (s->list.relative)
-		list_plan(&s->list, units);
-	return &s->list;
+	const struct query *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
 }
 
-/* How many units to look at: all when the plan depends on the count, else as far
- * as the fixed plan reaches. */
-static size_t reach(const struct selector *s)
+/*
+ * Queries for the plan's ranges: the first unit of each and, unless the range runs
+ * to the end, the last.  `offset` turns unit numbers into keys (-1 for byte offsets).
+ */
+static void make_queries(struct selector *s, size_t offset)
 {
-	return s->list.relative ? UNIT_MAX : list_reach(&s->list);
+	const struct list *l = &s->list;
+	size_t i, n = 0;
+
+	for (i = 0; i < l->nplan; i++) {
+		s->queries[n++] = (struct query){l->plan[i].lo - offset, i, false};
+		if (l->plan[i].hi != UNIT_MAX)
+			s->queries[n++] = (struct query){l->plan[i].hi - offset, i, true};
+	}
+	s->nqueries = n;
+	if (n > 1)
+		qsort(s->queries, n, sizeof *s->queries, by_key);
+}
+
+static void clear_answers(struct selector *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->list.nplan; i++)
+		s->answers[i].has_first = s->answers[i].has_last = false;
+}
+
+/* Answers query q with the unit at bytes [start, end). */
+static void answer(struct selector *s, const struct query *q, size_t start, size_t end)
+{
+	struct answer *a = &s->answers[q->range];
+
+	if (q->last) {
+		a->last_start = start;
+		a->last_end = end;
+		a->has_last = true;
+	} else {
+		a->first_start = start;
+		a->first_end = end;
+		a->has_first = true;
+	}
+}
+
+/* The plan for this record: made once for a fixed LIST; per record, with the number
+ * of units counted first, when the LIST counts from NF. */
+static void plan_record(struct selector *s, size_t units, size_t offset)
+{
+	if (s->list.relative) {
+		list_plan(&s->list, units);
+		make_queries(s, offset);
+	}
+	clear_answers(s);
 }
 
 static void put_delim(struct selector *s, struct output *out, bool *first)
@@ -53,176 +97,186 @@ static void put_delim(struct selector *s, struct output *out, bool *first)
 	*first = false;
 }
 
-static void start_split(const struct selector *s, zb_view rec, zb_split *it)
+/* ------------------------------------------------------------------ fields */
+
+static void start_split(const struct selector *s, zb_view rec, bool trim, zb_split *it)
 {
 	if (s->splitter == SPLIT_DELIM)
 		(void)zb_view_split(rec, s->delim, s->delim_len, -1, it);
 	else
-		zb_view_split_runs(rec, blanks, sizeof blanks - 1,
-		                   s->splitter == SPLIT_BLANKS_TRIMMED, -1, it);
+		zb_view_split_runs(rec, blanks, sizeof blanks - 1, trim, -1, it);
 }
 
-static int select_fields(struct selector *s, zb_view rec, struct output *out)
+static size_t count_fields(const struct selector *s, zb_view rec)
 {
-	const struct list *plan;
-	size_t limit = reach(s), count = 0, i, f;
-	bool first = true, has_piece, same_delim;
 	zb_split it;
-	zb_view piece;
+	zb_view f;
+	size_t n = 0;
 
-	start_split(s, rec, &it);
-	has_piece = zb_split_next(&it, &piece);
+	start_split(s, rec, s->splitter == SPLIT_BLANKS_TRIMMED, &it);
+	while (zb_split_next(&it, &f))
+		n++;
+	return n;
+}
+
+/* Writes the fields in bytes [start, end) of rec, which begin and end at field
+ * boundaries, with the output delimiter between them. */
+static void put_fields(struct selector *s, zb_view rec, size_t start, size_t end,
+                       struct output *out, bool *first)
+{
+	zb_view span = {rec.data + start, end - start, rec.owner}, f;
+	zb_split it;
+
+	put_delim(s, out, first);
+	if (s->splitter == SPLIT_DELIM && s->out_delim_len == s->delim_len &&
+	    memcmp(s->out_delim, s->delim, s->delim_len) == 0) {
+		output_view(out, span); /* already joined by the output delimiter */
+		return;
+	}
+	start_split(s, span, false, &it);
+	if (zb_split_next(&it, &f))
+		output_view(out, f);
+	while (zb_split_next(&it, &f)) {
+		output_put(out, s->out_delim, s->out_delim_len);
+		output_view(out, f);
+	}
+}
+
+static void select_fields(struct selector *s, zb_view rec, struct output *out)
+{
+	bool trim = s->splitter == SPLIT_BLANKS_TRIMMED, first = true, more;
+	size_t k = 0, i = 0, fields_end = rec.len;
+	zb_split it;
+	zb_view f;
+
+	start_split(s, rec, trim, &it);
+	more = zb_split_next(&it, &f);
 	/* No delimiter at all: the record is written whole, or dropped with -s (cut's rule). */
-	if (has_piece ? piece.len == rec.len : rec.len == 0) {
+	if (more ? f.len == rec.len : rec.len == 0) {
 		if (!s->only_delimited) {
 			output_view(out, rec);
 			output_put(out, &s->term, 1);
 		}
-		return 0;
+		return;
 	}
-	while (has_piece && count < limit) {
-		if (count == s->cap && reserve(s, count) != 0)
-			return -1;
-		s->fields[count++] = piece;
-		has_piece = zb_split_next(&it, &piece);
+	if (s->list.relative) {
+		plan_record(s, count_fields(s, rec), 0);
+		start_split(s, rec, trim, &it);
+		more = zb_split_next(&it, &f);
+	} else {
+		clear_answers(s);
 	}
-	plan = plan_for(s, count);
-	/* Adjacent fields separated by the output delimiter are one span of the record. */
-	same_delim = s->splitter == SPLIT_DELIM && s->out_delim_len == s->delim_len &&
-	             memcmp(s->out_delim, s->delim, s->delim_len) == 0;
-	for (i = 0; i < plan->nplan; i++) {
-		size_t lo = plan->plan[i].lo, hi = plan->plan[i].hi < count ? plan->plan[i].hi : count;
-		if (lo > hi)
-			continue;
-		if (same_delim) {
-			zb_view a = s->fields[lo - 1], b = s->fields[hi - 1];
-			put_delim(s, out, &first);
-			output_put(out, a.data, (size_t)(b.data - a.data) + b.len);
-			continue;
-		}
-		for (f = lo; f <= hi; f++) {
-			put_delim(s, out, &first);
-			output_view(out, s->fields[f - 1]);
-		}
+	if (trim) /* the last field ends before any trailing blanks */
+		fields_end = zb_view_rstrip(rec, blanks, sizeof blanks - 1).len;
+	while (more) {
+		size_t start = (size_t)(f.data - rec.data);
+		for (k++; i < s->nqueries && s->queries[i].key == k; i++)
+			answer(s, &s->queries[i], start, start + f.len);
+		if (i == s->nqueries) /* the last wanted field: no need to look further */
+			break;
+		more = zb_split_next(&it, &f);
+	}
+	for (i = 0; i < s->list.nplan; i++) {
+		const struct answer *a = &s->answers[i];
+		if (a->has_first)
+			put_fields(s, rec, a->first_start, a->has_last ? a->last_end : fields_end, out,
+			           &first);
 	}
 	output_put(out, &s->term, 1);
-	return 0;
 }
 
-/* Byte offsets of the first characters of rec, up to `limit`, in s->starts, with the
- * end of the last one after them; returns how many characters were found. */
-static ptrdiff_t find_chars(struct selector *s, zb_view rec, size_t limit)
-{
-	size_t at = 0, count = 0;
+/* -------------------------------------------------------------- characters */
 
-	while (at < rec.len && count < limit) {
-		if (count + 1 >= s->cap && reserve(s, count + 1) != 0)
-			return -1;
-		s->starts[count++] = at;
+static size_t count_chars(zb_view rec)
+{
+	size_t at = 0, n = 0;
+
+	for (; at < rec.len; n++)
 		at += utf8_len(rec.data + at, rec.len - at);
-	}
-	if (reserve(s, count) != 0)
-		return -1;
-	s->starts[count] = at;
-	return (ptrdiff_t)count;
+	return n;
 }
 
-static int select_chars(struct selector *s, zb_view rec, struct output *out)
+/* Answers the queries about characters: by number, or (bytes) holding byte `key`. */
+static void scan_chars(struct selector *s, zb_view rec, bool by_byte)
 {
-	ptrdiff_t found = find_chars(s, rec, reach(s));
-	const struct list *plan;
-	size_t i, count;
-	bool first = true;
+	size_t at = 0, k = 0, i = 0;
 
-	if (found < 0)
-		return -1;
-	count = (size_t)found;
-	plan = plan_for(s, count);
-	for (i = 0; i < plan->nplan; i++) {
-		size_t lo = plan->plan[i].lo, hi = plan->plan[i].hi < count ? plan->plan[i].hi : count;
-		if (lo > hi)
+	while (i < s->nqueries && at < rec.len) {
+		size_t end = at + utf8_len(rec.data + at, rec.len - at);
+		k++;
+		while (i < s->nqueries && (by_byte ? s->queries[i].key < end : s->queries[i].key == k))
+			answer(s, &s->queries[i++], at, end);
+		at = end;
+	}
+}
+
+static void select_chars(struct selector *s, zb_view rec, struct output *out)
+{
+	bool first = true;
+	size_t i;
+
+	plan_record(s, s->list.relative ? count_chars(rec) : 0, 0);
+	scan_chars(s, rec, false);
+	for (i = 0; i < s->list.nplan; i++) {
+		const struct answer *a = &s->answers[i];
+		size_t end = a->has_last ? a->last_end : rec.len;
+		if (!a->has_first)
 			continue;
 		put_delim(s, out, &first);
-		output_put(out, rec.data + s->starts[lo - 1], s->starts[hi] - s->starts[lo - 1]);
+		output_put(out, rec.data + a->first_start, end - a->first_start);
 	}
 	output_put(out, &s->term, 1);
-	return 0;
 }
 
-/* -n: the bytes of the whole characters whose last byte is in [lo, hi] (0-based,
- * inclusive); returns false when there are none. */
-static bool whole_chars(const struct selector *s, size_t nchars, size_t *lo, size_t *hi)
-{
-	size_t a = 0, b = nchars, k;
+/* ------------------------------------------------------------------- bytes */
 
-	/* first character whose last byte (starts[k+1] - 1) is >= lo */
-	while (a < b) {
-		k = a + (b - a) / 2;
-		if (s->starts[k + 1] - 1 < *lo)
-			a = k + 1;
-		else
-			b = k;
-	}
-	k = a;
-	if (k == nchars || s->starts[k + 1] - 1 > *hi)
-		return false;
-	*lo = s->starts[k];
-	/* last character whose last byte is <= hi */
-	a = k;
-	b = nchars;
-	while (a + 1 < b) {
-		size_t m = a + (b - a) / 2;
-		if (s->starts[m + 1] - 1 <= *hi)
-			a = m;
-		else
-			b = m;
-	}
-	*hi = s->starts[a + 1] - 1;
-	return true;
-}
-
-static int select_bytes(struct selector *s, zb_view rec, struct output *out)
+static void select_bytes(struct selector *s, zb_view rec, struct output *out)
 {
-	const struct list *plan = plan_for(s, rec.len);
-	size_t i, nchars = 0;
 	bool first = true;
+	size_t i;
 
-	if (s->whole_chars) {
-		ptrdiff_t found = find_chars(s, rec, UNIT_MAX);
-		if (found < 0)
-			return -1;
-		nchars = (size_t)found;
-	}
-	for (i = 0; i < plan->nplan; i++) {
-		size_t lo = plan->plan[i].lo - 1;
-		size_t hi = (plan->plan[i].hi < rec.len ? plan->plan[i].hi : rec.len) - 1;
-		if (plan->plan[i].lo > rec.len)
+	plan_record(s, rec.len, 1);
+	if (s->whole_chars)
+		scan_chars(s, rec, true);
+	for (i = 0; i < s->list.nplan; i++) {
+		const struct range *r = &s->list.plan[i];
+		const struct answer *a = &s->answers[i];
+		size_t lo = r->lo - 1, hi = (r->hi < rec.len ? r->hi : rec.len) - 1;
+		if (r->lo > rec.len)
 			continue;
-		if (s->whole_chars && !whole_chars(s, nchars, &lo, &hi))
-			continue;
+		if (s->whole_chars) {
+			/* -n: the whole characters whose last byte is in [lo, hi] */
+			size_t last_start = a->has_last ? a->last_start : rec.len;
+			size_t last_end = a->has_last ? a->last_end : rec.len;
+			if (a->first_end - 1 > hi)
+				continue;
+			lo = a->first_start;
+			if (last_end - 1 != hi) {
+				if (last_start == 0 || last_start - 1 < lo)
+					continue;
+				hi = last_start - 1;
+			}
+		}
 		put_delim(s, out, &first);
 		output_put(out, rec.data + lo, hi - lo + 1);
 	}
 	output_put(out, &s->term, 1);
-	return 0;
 }
 
-int select_record(struct selector *s, zb_view rec, struct output *out)
+void select_record(struct selector *s, zb_view rec, struct output *out)
 {
 	switch (s->mode) {
-	case MODE_FIELDS: return select_fields(s, rec, out);
-	case MODE_CHARS: return select_chars(s, rec, out);
-	case MODE_BYTES: return select_bytes(s, rec, out);
+	case MODE_FIELDS: select_fields(s, rec, out); break;
+	case MODE_CHARS: select_chars(s, rec, out); break;
+	case MODE_BYTES: select_bytes(s, rec, out); break;
 	}
-	return 0;
 }
 
 void select_free(struct selector *s)
 {
-	free(s->fields);
-	free(s->starts);
+	free(s->queries);
+	free(s->answers);
 	list_free(&s->list);
-	s->fields = NULL;
-	s->starts = NULL;
-	s->cap = 0;
+	s->queries = NULL;
+	s->answers = NULL;
 }

@@ -27,16 +27,36 @@ struct selector {
 	bool whole_chars;               /* -n: -b never splits a UTF-8 character */
 	unsigned char term;             /* record terminator, written after each record */
 	struct list list;
-	/* per-record scratch, grown to the largest record and then reused */
-	zb_view *fields;                /* the record's fields */
-	size_t *starts;                 /* byte offsets of the record's characters */
-	size_t cap;                     /* entries allocated in each */
+	/* Where each planned range starts and ends in a record is found by queries,
+	 * answered in one scan of the record; their number is set by the LIST, so
+	 * memory does not grow with the record. */
+	struct query *queries;          /* two per range, sorted by key */
+	size_t nqueries;
+	struct answer *answers;         /* one per range */
 };
 
+/* A question for the scan: the unit numbered `key` (fields, characters), or with -n
+ * the character holding byte `key`; the answer goes to range `range`, as its first
+ * or its last unit. */
+struct query {
+	size_t key;
+	size_t range;
+	bool last;
+};
+
+/* The byte spans of a range's first and last units, once the scan has seen them. */
+struct answer {
+	size_t first_start, first_end, last_start, last_end;
+	bool has_first, has_last;
+};
+
+/* Allocates the scratch memory for s's LIST (after its fixed plan is made);
+ * -1 when out of memory. */
+int select_init(struct selector *s);
+
 /* Writes to out what s selects of rec (a record without its terminator), followed
- * by the terminator, or nothing when -s drops it.  Returns 0, or -1 when out of
- * memory. */
-int select_record(struct selector *s, zb_view rec, struct output *out);
+ * by the terminator, or nothing when -s drops it. */
+void select_record(struct selector *s, zb_view rec, struct output *out);
 
 /* Frees the scratch memory and the list. */
 void select_free(struct selector *s);
