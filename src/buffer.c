@@ -46,22 +46,6 @@ ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd)
 	return n;
 }
 
-ptrdiff_t zb_buffer_add_bytes(zb_buffer *b, const void *p, size_t n)
-{
-	size_t room = zb_buffer_free(b);
-
-	if (room == 0)
-		return ZB_FULL;
-	if (n > room)
-		n = room;
-	if (n > PTRDIFF_MAX)
-		n = PTRDIFF_MAX;
-	if (n > 0)
-		memcpy(b->data + b->writepos, p, n);
-	b->writepos += n;
-	return (ptrdiff_t)n;
-}
-
 int zb_buffer_view(const zb_buffer *b, ptrdiff_t start, ptrdiff_t stop, zb_view *out)
 {
 	size_t end;

@@ -25,6 +25,8 @@ int select_init(struct selector *s)
 	s->answers = calloc(n, sizeof *s->answers);
 	if (!s->queries || !s->answers)
 		return -1;
+	s->out_is_delim = s->splitter == SPLIT_DELIM && s->out_delim_len == s->delim_len &&
+	                  memcmp(s->out_delim, s->delim, s->delim_len) == 0;
 	if (!s->list.relative) /* the same queries for every record */
 		make_queries(s, s->mode == MODE_BYTES ? 1 : 0);
 	return 0;
@@ -128,8 +130,7 @@ static void put_fields(struct selector *s, zb_view rec, size_t start, size_t end
 	zb_split it;
 
 	put_delim(s, out, first);
-	if (s->splitter == SPLIT_DELIM && s->out_delim_len == s->delim_len &&
-	    memcmp(s->out_delim, s->delim, s->delim_len) == 0) {
+	if (s->out_is_delim) {
 		output_view(out, span); /* already joined by the output delimiter */
 		return;
 	}

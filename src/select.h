@@ -25,6 +25,7 @@ struct selector {
 	size_t out_delim_len;
 	bool only_delimited;            /* -s: drop records without a delimiter */
 	bool whole_chars;               /* -n: -b never splits a UTF-8 character */
+	bool out_is_delim;              /* fields are joined by the delimiter that split them */
 	unsigned char term;             /* record terminator, written after each record */
 	struct list list;
 	/* Where each planned range starts and ends in a record is found by queries,

@@ -281,6 +281,25 @@ static inline size_t zb_buffer_capacity(const zb_buffer *b) { return b->capacity
 static inline size_t zb_buffer_writepos(const zb_buffer *b) { return b->writepos; }
 static inline size_t zb_buffer_free(const zb_buffer *b) { return b->capacity - b->writepos; }
 
+/* add_bytes: copies min(n, free) of the n bytes at p to the end of the written data
+ * and returns the count, or ZB_FULL when there is no free space at all (n == 0 with
+ * free space returns 0).  Inline: it is the hot path of every writer. */
+static inline ptrdiff_t zb_buffer_add_bytes(zb_buffer *b, const void *p, size_t n)
+{
+	size_t room = b->capacity - b->writepos;
+
+	if (room == 0)
+		return ZB_FULL;
+	if (n > room)
+		n = room;
+	if (n > PTRDIFF_MAX)
+		n = PTRDIFF_MAX;
+	if (n > 0)
+		memcpy(b->data + b->writepos, p, n);
+	b->writepos += n;
+	return (ptrdiff_t)n;
+}
+
 /*
  * read_from: one read(2) from fd into the free space (retried only when interrupted
  * by a signal).  Returns the number of bytes read (> 0), ZB_EOF at end of file,
@@ -288,10 +307,6 @@ static inline size_t zb_buffer_free(const zb_buffer *b) { return b->capacity - b
  */
 ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd);
 
-/* add_bytes: copies min(n, free) of the n bytes at p to the end of the written data
- * and returns the count, or ZB_FULL when there is no free space at all (n == 0 with
- * free space returns 0). */
-ptrdiff_t zb_buffer_add_bytes(zb_buffer *b, const void *p, size_t n);
 
 /*
  * view(start, stop): a view of written bytes [start, stop) (ZB_NONE as stop means
