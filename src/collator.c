@@ -108,11 +108,13 @@ static int gather(zb_collator *c)
 		if (in_store(c, *q))
 			break;
 	if (q < end) { /* a later piece lives in the storage: copy into a new block */
+		size_t old_cap = c->store_cap;
 		old = c->store;
 		c->store = NULL;
 		c->store_cap = 0;
 		if ((rc = reserve(c, total, 0)) != ZB_OK) {
 			c->store = old;
+			c->store_cap = old_cap;
 			return rc;
 		}
 	} else if (in_store(c, *p)) {

@@ -121,14 +121,21 @@ int list_parse(const char *text, struct list *l, char *err, size_t errlen)
 	return 0;
 }
 
-/* A bound's unit number for a record of `units` units; 0 when before the first. */
+/*
+ * Positions are compared with an offset of UNIT_MAX, so that NF-k before the first
+ * unit stays a position of its own (below 1 + UNIT_MAX) instead of being clipped:
+ * whether items overlap is decided by what they name, not by what the record has.
+ */
+#define ORIGIN UNIT_MAX
+
+/* A bound's position (offset by ORIGIN) in a record of `units` units. */
 static size_t resolve(struct bound b, size_t units)
 {
 	if (!b.from_end)
-		return b.n;
+		return ORIGIN + b.n;
 	if (units == UNIT_MAX) /* unknown length: only "to the end" (NF) reaches here */
-		return UNIT_MAX;
-	return b.n >= units ? 0 : units - b.n;
+		return ORIGIN + UNIT_MAX;
+	return ORIGIN + units - b.n;
 }
 
 static int by_lo(const void *a, const void *b)
@@ -150,21 +157,17 @@ void list_plan(struct list *l, size_t units)
 	struct span *s = l->spans;
 	size_t i, n = 0, groups = 0, next;
 
-	/* Clip every item to 1..units, keeping its position in the list. */
+	/* Every item resolved for this record, keeping its position in the list. */
 	for (i = 0; i < l->count; i++) {
 		size_t lo = resolve(l->items[i].lo, units), hi = resolve(l->items[i].hi, units);
-		if (lo == 0)
-			lo = 1;
-		if (hi > units)
-			hi = units;
-		if (lo <= hi)
+		if (lo <= hi) /* NF-3-2 on a long record names nothing */
 			s[n++] = (struct span){lo, hi, i};
 	}
 	if (n > 1)
 		qsort(s, n, sizeof *s, by_lo);
 
-	/* Merge overlapping ranges (touching ones stay apart); a group keeps the position
-	 * of its first-named item. */
+	/* Merge overlapping items (touching ones stay apart), then clip the groups to
+	 * 1..units; a group keeps the position of its first-named item. */
 	for (i = 0; i < n; i++) {
 		if (groups > 0 && s[i].lo <= s[groups - 1].hi) {
 			struct span *g = &s[groups - 1];
@@ -176,6 +179,13 @@ void list_plan(struct list *l, size_t units)
 			s[groups++] = s[i];
 		}
 	}
+	for (i = 0, n = 0; i < groups; i++) {
+		size_t lo = s[i].lo < ORIGIN + 1 ? 1 : s[i].lo - ORIGIN;
+		size_t hi = s[i].hi - ORIGIN > units ? units : s[i].hi - ORIGIN;
+		if (s[i].hi >= ORIGIN + 1 && lo <= hi)
+			s[n++] = (struct span){lo, hi, s[i].pos};
+	}
+	groups = n;
 
 	if (l->complement) { /* the gaps between the groups, ascending */
 		for (i = 0, next = 1, n = 0; i < groups; i++) {

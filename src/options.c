@@ -1,4 +1,5 @@
 /* options.c - parsing and checking the command line (the man page is the spec). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -70,6 +71,38 @@ static const char usage_text[] =
 	"Exit status: 0 success, 1 an input or output error, 2 a usage error.\n"
 	"See zbsplit(1).\n";
 
+static const char short_options[] = ":b:c:d:f:F:nO:swzhV";
+
+/* After --help or --version: a write error is reported like any other, and a
+ * closed pipe ends quietly (see output.c). */
+static _Noreturn void exit_after_printing(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		exit(EXIT_SUCCESS);
+	if (errno == EPIPE)
+		exit(EXIT_SUCCESS);
+	die_errno(EXIT_INPUT, "write error");
+}
+
+/* The usage error for what getopt_long refused: `got` is ':' (missing argument) or
+ * '?', `arg` the last word it looked at (exact for long options only). */
+static _Noreturn void bad_option(int got, const char *arg)
+{
+	bool is_long = strncmp(arg, "--", 2) == 0;
+	bool known = optopt >= 256 || (optopt > 0 && strchr(short_options + 1, optopt));
+	int name_len = (int)strcspn(arg, "=");
+
+	if (got == ':' && is_long)
+		usage_error("option '%.*s' requires an argument", name_len, arg);
+	if (got == ':')
+		usage_error("option '-%c' requires an argument", optopt);
+	if (known) /* a known long option given an argument it does not take */
+		usage_error("option '%.*s' doesn't allow an argument", name_len, arg);
+	if (optopt > 0)
+		usage_error("invalid option -- '%c'", optopt);
+	usage_error("unrecognized option '%.*s'", name_len, arg);
+}
+
 /* Parses SIZE: a positive number with an optional K, M or G suffix (powers of 1024). */
 static size_t parse_size(const char *text)
 {
@@ -133,7 +166,7 @@ void options_parse(int argc, char **argv, struct config *c)
 	memset(c, 0, sizeof *c);
 	c->buffer_size = DEFAULT_BUFFER_SIZE;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":b:c:d:f:F:nO:swzhV", long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
 		switch (opt) {
 		case 'b':
 		case 'c':
@@ -149,7 +182,7 @@ void options_parse(int argc, char **argv, struct config *c)
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
-			exit(fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_INPUT);
+			exit_after_printing();
 		case 'n':
 			s->whole_chars = true;
 			break;
@@ -161,7 +194,7 @@ void options_parse(int argc, char **argv, struct config *c)
 			break;
 		case 'V':
 			puts("zbsplit " VERSION);
-			exit(fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_INPUT);
+			exit_after_printing();
 		case 'w':
 			whitespace_set = true;
 			whitespace = optarg;
@@ -176,11 +209,8 @@ void options_parse(int argc, char **argv, struct config *c)
 			complement = true;
 			break;
 		case ':':
-			usage_error("option '%s' requires an argument", argv[optind - 1]);
 		default:
-			if (optopt && optopt < 256)
-				usage_error("invalid option -- '%c'", optopt);
-			usage_error("unrecognized option '%s'", argv[optind - 1]);
+			bad_option(opt, argv[optind - 1]);
 		}
 	}
 

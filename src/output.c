@@ -17,7 +17,9 @@ static void write_all(struct output *o, zb_view v)
 {
 	while (v.len > 0) {
 		ptrdiff_t n = zb_view_write_to(v, o->fd);
-		if (n < 0) {
+		if (n == 0) /* write(2) made no progress and said nothing: do not spin */
+			errno = EIO;
+		if (n <= 0) {
 			if (errno == EPIPE) /* the reader is gone: nothing more to say */
 				exit(EXIT_SUCCESS);
 			die_errno(EXIT_INPUT, "write error");

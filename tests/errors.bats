@@ -173,6 +173,29 @@ stderr_is() {
 	usage_error -f 1 -d
 	usage_error -f 1 -O
 	usage_error --fields
+	[ "$errline" = "zbsplit: option '--fields' requires an argument" ]
+	usage_error -sf
+	[ "$errline" = "zbsplit: option '-f' requires an argument" ]
+	usage_error --help=x
+	[ "$errline" = "zbsplit: option '--help' doesn't allow an argument" ]
+	usage_error -f 1 --complement=yes
+	[ "$errline" = "zbsplit: option '--complement' doesn't allow an argument" ]
+}
+
+@test "--help and --version: a write error is reported, a closed pipe is quiet" {
+	for opt in --help --version; do
+		run "$ZBSPLIT" "$opt"
+		[ "$status" -eq 0 ]
+		run bash -c '"$0" "$1" >/dev/full' "$ZBSPLIT" "$opt"
+		[ "$status" -eq 1 ]
+		[ "$output" = "zbsplit: write error: No space left on device" ]
+		run bash -c '"$0" "$1" >&-' "$ZBSPLIT" "$opt"
+		[ "$status" -eq 1 ]
+		[ "$output" = "zbsplit: write error: Bad file descriptor" ]
+		# the reader is gone before zbsplit writes: status 0 and no message
+		run bash -c '(sleep 0.3; "$0" "$1" 2>&1; echo "rc=$?" >&2) | true' "$ZBSPLIT" "$opt"
+		[ "$output" = "rc=0" ]
+	done
 }
 
 # --- input errors -------------------------------------------------------

@@ -325,3 +325,15 @@ load test_helper
 	check 'a:b:c\n' 'a:b:c\n' -d : -f NF-9223372036854775807-NF
 	check 'a:b:c\n' '\n' -d : -f NF-9223372036854775807
 }
+
+@test "overlap is decided by the numbers items name, with or without NF items" {
+	# 22 and 5-30 overlap as numbers, so their group goes first even in a short record;
+	# an item naming nothing (NF-99) must not change that
+	check 'abcdefghij\n' 'efghij,a\n' -b 22,1,5-30 -O,
+	check 'abcdefghij\n' 'efghij,a\n' -b 22,1,5-30,NF-99 -O,
+	check 'a\tb\tc\n' 'c\ta\tb\n' -f 4-9,1-2,3-4
+	check 'a\tb\tc\n' 'c\ta\tb\n' -f 4-9,1-2,3-4,NF-99
+	# NF-5 lies before field 1 in a 3-field record: NF-5-1 does not overlap 3
+	check 'a\tb\tc\n' 'c\ta\n' -f 3,NF-5-1
+	check 'a\tb\tc\n' 'a\tb\tc\n' -f NF-5-NF,1
+}
