@@ -21,7 +21,7 @@ BATS     ?= bats
 
 LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c
 TOOL_SRC = src/main.c src/options.c src/list.c src/select.c src/records.c \
-           src/output.c src/escape.c src/diag.c
+           src/output.c src/escape.c src/diag.c src/fields.c src/filter.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)

@@ -21,84 +21,158 @@ static bool parse_number(const char **s, size_t *out)
 	return true;
 }
 
-/* A bound at *s: N, NF or NF-k.  Returns 1 when one was read, 0 when there is none
- * at *s, -1 on a number out of range. */
-static int parse_bound(const char **s, struct bound *b)
+static bool is_blank(char c)
 {
-	if (**s >= '0' && **s <= '9') {
-		b->from_end = false;
-		return parse_number(s, &b->n) ? 1 : -1;
+	return c == ' ' || c == '\t';
+}
+
+/* Whether c ends a bare name (or an item). */
+static bool ends_name(char c)
+{
+	return c == '\0' || c == ',' || c == '-' || c == ':' || c == '"' || is_blank(c);
+}
+
+/* A field name at *s: "quoted" (\" and \\ inside) or bare.  Returns 1, or -2 for
+ * an unterminated quote, -3 when out of memory. */
+static int parse_name(const char **s, char **name)
+{
+	const char *p = *s;
+	size_t n = 0;
+	char *out;
+
+	if (*p == '"') {
+		for (p++; *p && *p != '"'; p++, n++)
+			if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+				p++;
+		if (*p != '"')
+			return -2;
+		if ((out = malloc(n + 1)) == NULL)
+			return -3;
+		for (p = *s + 1, n = 0; *p != '"'; p++) {
+			if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+				p++;
+			out[n++] = *p;
+		}
+		*s = p + 1;
+	} else {
+		while (!ends_name(*p))
+			p++;
+		n = (size_t)(p - *s);
+		if ((out = malloc(n + 1)) == NULL)
+			return -3;
+		memcpy(out, *s, n);
+		*s = p;
 	}
-	if ((*s)[0] == 'N' && (*s)[1] == 'F') {
+	out[n] = '\0';
+	*name = out;
+	return 1;
+}
+
+int bound_parse(const char **s, struct bound *b)
+{
+	const char *p = *s;
+
+	b->name = NULL;
+	b->from_end = false;
+	b->n = 0;
+	if (*p >= '0' && *p <= '9')
+		return parse_number(s, &b->n) ? 1 : -1;
+	if (p[0] == 'N' && p[1] == 'F' && (ends_name(p[2]) && p[2] != '"')) {
 		*s += 2;
 		b->from_end = true;
-		b->n = 0;
 		if ((*s)[0] == '-' && (*s)[1] >= '0' && (*s)[1] <= '9') {
 			(*s)++;
 			return parse_number(s, &b->n) ? 1 : -1;
 		}
 		return 1;
 	}
+	if (ends_name(*p) && *p != '"')
+		return 0;
+	return parse_name(s, &b->name);
+}
+
+void bound_free(struct bound *b)
+{
+	free(b->name);
+	b->name = NULL;
+}
+
+/* Reports the item at text (up to its separator) in err, with a reason. */
+static int bad_item(const char *text, const char *why, char *err, size_t errlen)
+{
+	size_t len = strcspn(text, ", \t");
+
+	if (len == 0)
+		snprintf(err, errlen, "invalid list: an item is empty");
+	else
+		snprintf(err, errlen, "invalid list item '%.*s%s'%s", len > 40 ? 40 : (int)len, text,
+		         len > 40 ? "..." : "", why);
+	return -1;
+}
+
+/* Checks an item whose ends are known numbers (or NF forms). */
+static int check_item(const struct item *it, const char *text, char *err, size_t errlen)
+{
+	if ((!it->lo.from_end && !it->lo.name && it->lo.n == 0) ||
+	    (!it->hi.from_end && !it->hi.name && it->hi.n == 0))
+		return bad_item(text, ": numbering starts at 1", err, errlen);
+	if ((!it->lo.from_end && !it->hi.from_end && !it->lo.name && !it->hi.name &&
+	     it->lo.n > it->hi.n) ||
+	    (it->lo.from_end && it->hi.from_end && it->lo.n < it->hi.n))
+		return bad_item(text, ": decreasing range", err, errlen);
 	return 0;
 }
 
-static int parse_item(const char *text, size_t len, struct item *it, char *err, size_t errlen)
+/* Parses one item at *s, up to its separator (left at *s). */
+static int parse_item(const char **s, struct item *it, char *err, size_t errlen)
 {
-	char buf[64];
-	const char *s = text, *end = text + len;
+	const char *text = *s;
 	int got_lo, got_hi = 0;
 	bool dash = false;
 
-	snprintf(buf, sizeof buf, "%.*s%s", len > 40 ? 40 : (int)len, text, len > 40 ? "..." : "");
-	if (len == 0) {
-		snprintf(err, errlen, "invalid list: an item is empty");
-		return -1;
-	}
-	got_lo = parse_bound(&s, &it->lo);
-	if (got_lo >= 0 && s < end && *s == '-') {
+	memset(it, 0, sizeof *it);
+	got_lo = bound_parse(s, &it->lo);
+	if (got_lo >= 0 && **s == '-') {
 		dash = true;
-		s++;
-		got_hi = s < end ? parse_bound(&s, &it->hi) : 0;
+		(*s)++;
+		got_hi = bound_parse(s, &it->hi);
 	}
-	if (got_lo < 0 || got_hi < 0) {
-		snprintf(err, errlen, "list item '%s' is too large (the limit is %zu)", buf,
-		         (size_t)UNIT_MAX);
+	if (got_lo == -3 || got_hi == -3) {
+		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if (s != end || (!got_lo && !got_hi)) {
-		snprintf(err, errlen, "invalid list item '%s'", buf);
-		return -1;
+	if (got_lo == -1 || got_hi == -1) {
+		char why[64];
+		snprintf(why, sizeof why, " is too large (the limit is %zu)", (size_t)UNIT_MAX);
+		return bad_item(text, why, err, errlen);
 	}
-	if (!got_lo) { /* -M: from 1 */
+	if (got_lo == -2 || got_hi == -2)
+		return bad_item(text, ": a quote is not closed", err, errlen);
+	if ((**s != '\0' && **s != ',' && !is_blank(**s)) || (!got_lo && !got_hi))
+		return bad_item(text, "", err, errlen);
+	if (!got_lo) /* -M: from 1 */
 		it->lo.n = 1;
-		it->lo.from_end = false;
-	}
 	if (!dash) {
 		it->hi = it->lo;
+		if (it->lo.name && (it->hi.name = strdup(it->lo.name)) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
 	} else if (!got_hi) { /* N-: to the end */
-		it->hi.n = 0;
 		it->hi.from_end = true;
+		it->hi.n = 0;
 	}
-	if ((!it->lo.from_end && it->lo.n == 0) || (!it->hi.from_end && it->hi.n == 0)) {
-		snprintf(err, errlen, "invalid list item '%s': numbering starts at 1", buf);
-		return -1;
-	}
-	if ((!it->lo.from_end && !it->hi.from_end && it->lo.n > it->hi.n) ||
-	    (it->lo.from_end && it->hi.from_end && it->lo.n < it->hi.n)) {
-		snprintf(err, errlen, "invalid list item '%s': decreasing range", buf);
-		return -1;
-	}
-	return 0;
+	return check_item(it, text, err, errlen);
 }
 
 int list_parse(const char *text, struct list *l, char *err, size_t errlen)
 {
-	size_t n = 1, i;
+	size_t n = 1;
 	const char *p;
 
 	memset(l, 0, sizeof *l);
 	for (p = text; *p; p++) /* items are separated by commas, or blanks as GNU cut allows */
-		n += *p == ',' || *p == ' ' || *p == '\t';
+		n += *p == ',' || is_blank(*p);
 	l->items = calloc(n, sizeof *l->items);
 	l->plan = calloc(n + 1, sizeof *l->plan); /* a complement has at most n + 1 gaps */
 	l->spans = calloc(n, sizeof *l->spans);
@@ -110,14 +184,42 @@ int list_parse(const char *text, struct list *l, char *err, size_t errlen)
 		snprintf(err, errlen, "invalid list: it is empty");
 		return -1;
 	}
-	for (i = 0, p = text; i < n; i++) {
-		size_t len = strcspn(p, ", \t");
-		if (parse_item(p, len, &l->items[i], err, errlen) != 0)
+	for (p = text;; p++) {
+		struct item *it = &l->items[l->count++];
+		if (parse_item(&p, it, err, errlen) != 0)
 			return -1;
-		l->relative |= l->items[i].lo.from_end || (l->items[i].hi.from_end && l->items[i].hi.n);
-		p += len + 1;
+		l->relative |= it->lo.from_end || (it->hi.from_end && it->hi.n);
+		l->names |= it->lo.name || it->hi.name;
+		if (*p == '\0')
+			break;
 	}
-	l->count = n;
+	return 0;
+}
+
+int list_resolve_names(struct list *l, size_t (*lookup)(const char *name, void *ctx), void *ctx,
+                       char *err, size_t errlen)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->count; i++) {
+		struct bound *ends[2] = {&l->items[i].lo, &l->items[i].hi};
+		for (k = 0; k < 2; k++) {
+			if (!ends[k]->name)
+				continue;
+			ends[k]->n = lookup(ends[k]->name, ctx);
+			if (ends[k]->n == 0) {
+				snprintf(err, errlen, "no field named '%s' in the header", ends[k]->name);
+				return -1;
+			}
+		}
+		if (!l->items[i].lo.from_end && !l->items[i].hi.from_end &&
+		    l->items[i].lo.n > l->items[i].hi.n) {
+			snprintf(err, errlen, "invalid list: the range from '%s' to '%s' decreases",
+			         l->items[i].lo.name ? l->items[i].lo.name : "a field",
+			         l->items[i].hi.name ? l->items[i].hi.name : "a field");
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -217,6 +319,12 @@ size_t list_reach(const struct list *l)
 
 void list_free(struct list *l)
 {
+	size_t i;
+
+	for (i = 0; i < l->count; i++) {
+		bound_free(&l->items[i].lo);
+		bound_free(&l->items[i].hi);
+	}
 	free(l->items);
 	free(l->plan);
 	free(l->spans);

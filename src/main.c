@@ -33,10 +33,61 @@ static void flush_before_wait(void *ctx)
 		output_flush(out);
 }
 
-/* Runs one input through the selector; returns 0, or 1 after reporting an error. */
-static int process(const char *path, struct records *r, struct selector *s, struct output *out)
+/* What the record loop needs, for every input. */
+struct run {
+	struct config *cfg;
+	struct records records;
+	struct output out;
+	bool header_written; /* -H: the first input's header is out */
+};
+
+/* The header record and how to read names from it, for name lookups. */
+struct header {
+	const struct config *cfg;
+	zb_view rec;
+};
+
+/* The number (from 1) of the first header field called name, or 0. */
+static size_t header_lookup(const char *name, void *ctx)
 {
-	bool is_stdin = strcmp(path, "-") == 0;
+	const struct header *h = ctx;
+	const struct selector *s = &h->cfg->sel;
+	struct field_iter it;
+	zb_view f;
+	size_t k = 0;
+
+	fields_start(&s->split, h->rec, 0, h->rec.len, true, &it);
+	while (fields_next(&it, &f)) {
+		k++;
+		if (zb_view_eq_bytes(select_strip(s, f), name, strlen(name)))
+			return k;
+	}
+	return 0;
+}
+
+/* Gives the names in the LIST and the predicates their numbers from the header. */
+static void resolve_names(struct config *cfg, zb_view rec)
+{
+	struct header h = {cfg, rec};
+	char err[512];
+
+	if (!cfg->sel.list.names && !cfg->filter.names)
+		return;
+	if (h.rec.len > 0 && h.rec.data[h.rec.len - 1] == '\r') /* a CRLF header */
+		h.rec.len--;
+	if (list_resolve_names(&cfg->sel.list, header_lookup, &h, err, sizeof err) != 0 ||
+	    filter_resolve_names(&cfg->filter, header_lookup, &h, err, sizeof err) != 0)
+		usage_error("%s", err);
+	if (select_init(&cfg->sel) != 0 || filter_prepare(&cfg->filter) != 0)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
+}
+
+/* Runs one input through the filter and the selector; returns 0, or 1 after
+ * reporting an error. */
+static int process(const char *path, struct run *run)
+{
+	struct config *cfg = run->cfg;
+	bool is_stdin = strcmp(path, "-") == 0, at_first = cfg->header;
 	const char *name = is_stdin ? "standard input" : path;
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
 	struct stat st;
@@ -47,9 +98,20 @@ static int process(const char *path, struct records *r, struct selector *s, stru
 		warn_errno("%s", name);
 		return 1;
 	}
-	records_start(r, fd, fstat(fd, &st) != 0 || !S_ISREG(st.st_mode));
-	while ((rc = records_next(r, &rec)) > 0)
-		select_record(s, rec, out);
+	records_start(&run->records, fd, fstat(fd, &st) != 0 || !S_ISREG(st.st_mode));
+	while ((rc = records_next(&run->records, &rec)) > 0) {
+		if (at_first) { /* a header: written once, never filtered */
+			at_first = false;
+			if (!run->header_written) {
+				resolve_names(cfg, rec);
+				select_record(&cfg->sel, rec, &run->out);
+				run->header_written = true;
+			}
+			continue;
+		}
+		if (filter_keep(&cfg->filter, &cfg->sel.split, cfg->sel.lstrip, cfg->sel.rstrip, rec))
+			select_record(&cfg->sel, rec, &run->out);
+	}
 	if (rc < 0) {
 		warn_errno("%s", name);
 		failed = 1;
@@ -63,8 +125,7 @@ int main(int argc, char **argv)
 {
 	static char *stdin_only[] = {"-"};
 	struct config cfg;
-	struct records r;
-	struct output out;
+	struct run run;
 	int i, status = EXIT_SUCCESS;
 
 	hold_standard_fds();
@@ -74,16 +135,18 @@ int main(int argc, char **argv)
 		cfg.inputs = stdin_only;
 		cfg.ninputs = 1;
 	}
-	if (output_open(&out, STDOUT_FILENO, cfg.buffer_size) != 0 ||
-	    records_open(&r, cfg.buffer_size, cfg.sel.term) != 0)
+	run.cfg = &cfg;
+	run.header_written = false;
+	if (output_open(&run.out, STDOUT_FILENO, cfg.buffer_size) != 0 ||
+	    records_open(&run.records, cfg.buffer_size, cfg.sel.term) != 0)
 		die_errno(EXIT_INPUT, "cannot allocate buffers");
-	r.before_wait = flush_before_wait;
-	r.ctx = &out;
+	run.records.before_wait = flush_before_wait;
+	run.records.ctx = &run.out;
 	for (i = 0; i < cfg.ninputs; i++)
-		if (process(cfg.inputs[i], &r, &cfg.sel, &out) != 0)
+		if (process(cfg.inputs[i], &run) != 0)
 			status = EXIT_INPUT;
-	output_close(&out);
-	records_close(&r);
+	output_close(&run.out);
+	records_close(&run.records);
 	options_free(&cfg);
 	return status;
 }

@@ -20,7 +20,13 @@
 enum {
 	OPT_COMPLEMENT = 256,
 	OPT_BUFFER_SIZE,
+	OPT_LSTRIP,
+	OPT_RSTRIP,
+	OPT_OR,
+	OPT_PREDICATE, /* OPT_PREDICATE + enum pred_kind */
 };
+
+#define PRED(name, kind, arg) {name, arg, NULL, OPT_PREDICATE + (kind)}
 
 static const struct option long_options[] = {
 	{"bytes", required_argument, NULL, 'b'},
@@ -33,18 +39,47 @@ static const struct option long_options[] = {
 	{"whitespace-delimited", optional_argument, NULL, 'w'},
 	{"zero-terminated", no_argument, NULL, 'z'},
 	{"buffer-size", required_argument, NULL, OPT_BUFFER_SIZE},
+	{"strip", optional_argument, NULL, 't'},
+	{"lstrip", optional_argument, NULL, OPT_LSTRIP},
+	{"rstrip", optional_argument, NULL, OPT_RSTRIP},
+	{"header", no_argument, NULL, 'H'},
+	{"regex-delimiter", required_argument, NULL, 'R'},
+	{"or", no_argument, NULL, OPT_OR},
+	{"invert", no_argument, NULL, 'v'},
+	PRED("str-eq", P_STR_EQ, required_argument),
+	PRED("str-ne", P_STR_NE, required_argument),
+	PRED("contains", P_CONTAINS, required_argument),
+	PRED("not-contains", P_NOT_CONTAINS, required_argument),
+	PRED("prefix", P_PREFIX, required_argument),
+	PRED("suffix", P_SUFFIX, required_argument),
+	PRED("regex", P_REGEX, required_argument),
+	PRED("not-regex", P_NOT_REGEX, required_argument),
+	PRED("iregex", P_IREGEX, required_argument),
+	PRED("eq", P_EQ, required_argument),
+	PRED("ne", P_NE, required_argument),
+	PRED("lt", P_LT, required_argument),
+	PRED("le", P_LE, required_argument),
+	PRED("gt", P_GT, required_argument),
+	PRED("ge", P_GE, required_argument),
+	PRED("empty", P_EMPTY, required_argument),
+	PRED("not-empty", P_NOT_EMPTY, required_argument),
+	PRED("isdigit", P_ISDIGIT, required_argument),
+	PRED("isalpha", P_ISALPHA, required_argument),
+	PRED("isspace", P_ISSPACE, required_argument),
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
 };
 
 static const char usage_text[] =
-	"Usage: zbsplit -f LIST [-d DELIM | -w] [-s] [OPTION]... [FILE]...\n"
-	"  or:  zbsplit -F LIST [-d DELIM] [OPTION]... [FILE]...\n"
+	"Usage: zbsplit -f LIST [-d DELIM | -w | -R ERE] [-s] [OPTION]... [FILE]...\n"
+	"  or:  zbsplit -F LIST [-d DELIM | -R ERE] [OPTION]... [FILE]...\n"
 	"  or:  zbsplit -b LIST [-n] [OPTION]... [FILE]...\n"
 	"  or:  zbsplit -c LIST [OPTION]... [FILE]...\n"
+	"  or:  zbsplit PREDICATE... [-d DELIM | -w | -R ERE] [OPTION]... [FILE]...\n"
 	"Print selected fields, bytes or characters of each record of the FILEs\n"
-	"(standard input when none, or for '-'), in the order LIST names them.\n"
+	"(standard input when none, or for '-'), in the order LIST names them;\n"
+	"with PREDICATEs, only of the records where they hold.\n"
 	"\n"
 	"  -f, --fields=LIST         select these fields\n"
 	"  -F LIST                   -f LIST -O ' ', and unless -d is given\n"
@@ -56,11 +91,16 @@ static const char usage_text[] =
 	"  -w, --whitespace-delimited[=trimmed]\n"
 	"                            fields are separated by runs of spaces and tabs;\n"
 	"                            =trimmed ignores runs at either end\n"
+	"  -R, --regex-delimiter=ERE fields are separated by matches of ERE\n"
 	"  -O, --output-delimiter=STR  write STR between fields or ranges\n"
-	"                            (default: the input delimiter; TAB with -w)\n"
+	"                            (default: the input delimiter; TAB with -w, -R)\n"
 	"  -s, --only-delimited      skip records that contain no delimiter\n"
 	"      --complement          select what LIST does not name\n"
 	"  -z, --zero-terminated     records end with NUL, not newline\n"
+	"  -t, --strip[=CHARS]       strip whitespace (or CHARS) from both ends of\n"
+	"                            each selected field; --lstrip, --rstrip: one end\n"
+	"  -H, --header              the first record of each input is a header:\n"
+	"                            written once; its names may stand for fields\n"
 	"      --buffer-size=SIZE    read and write in buffers of SIZE bytes (K, M, G)\n"
 	"  -h, --help                show this help and exit\n"
 	"  -V, --version             show the version and exit\n"
@@ -68,10 +108,18 @@ static const char usage_text[] =
 	"LIST is items separated by commas (or blanks): N, N-M, N- (to the end),\n"
 	"-M (from 1); NF is the last field and NF-k the k-th before it (2-NF, NF-1-).\n"
 	"DELIM and STR take \\t \\n \\r \\0 \\\\ \\xHH; an empty one means NUL.\n"
+	"\n"
+	"PREDICATEs keep a record when all hold (any, with --or; none, with -v):\n"
+	"  --str-eq, --str-ne, --contains, --not-contains, --prefix, --suffix F:STR\n"
+	"  --regex, --not-regex, --iregex F:ERE      --eq, --ne, --lt, --le, --gt, --ge F:NUM\n"
+	"  --empty, --not-empty, --isdigit, --isalpha, --isspace F\n"
+	"F is a field number, NF, NF-k, 0 (the whole record) or a header name.\n"
+	"  -v, --invert              keep the records the predicates would drop\n"
+	"      --or                  keep a record when any predicate holds\n"
 	"Exit status: 0 success, 1 an input or output error, 2 a usage error.\n"
 	"See zbsplit(1).\n";
 
-static const char short_options[] = ":b:c:d:f:F:nO:swzhV";
+static const char short_options[] = ":b:c:d:f:F:nO:swzhVt::HR:v";
 
 /* After --help or --version: a write error is reported like any other, and a
  * closed pipe ends quietly (see output.c). */
@@ -155,18 +203,87 @@ static unsigned char *decode_delim(const char *text, size_t *len, const char *wh
 	return out;
 }
 
+/* A strip set from an optional CHARS argument: whitespace when there is none. */
+static zb_byteset *strip_set(struct config *c, const char *chars, int side)
+{
+	zb_byteset *set = &c->strip_sets[side];
+	unsigned char *bytes;
+	char err[256];
+	ptrdiff_t n;
+
+	if (chars == NULL) {
+		zb_byteset_init(set, NULL, 0);
+		return set;
+	}
+	if (*chars == '\0')
+		usage_error("the strip set is empty (leave out '=' for whitespace)");
+	if ((bytes = malloc(strlen(chars) + 1)) == NULL)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
+	if ((n = unescape(chars, bytes, err, sizeof err)) < 0)
+		usage_error("strip set: %s", err);
+	zb_byteset_init(set, bytes, (size_t)n);
+	free(bytes);
+	return set;
+}
+
+/* The splitter: -d, -w, -R or the default TAB. */
+static void choose_splitter(struct config *c, const char *delim, const char *regex,
+                            bool blanks, bool trimmed)
+{
+	struct splitter *sp = &c->sel.split;
+
+	if (delim) {
+		sp->kind = SPLIT_DELIM;
+		sp->delim = c->delim_mem = decode_delim(delim, &sp->delim_len, "delimiter");
+		if (memchr(sp->delim, c->sel.term, sp->delim_len))
+			usage_error("the delimiter '%s' contains the record terminator", delim);
+	} else if (regex) {
+		int rc = regcomp(&c->regex, regex, REG_EXTENDED);
+		if (rc != 0) {
+			char why[256];
+			regerror(rc, &c->regex, why, sizeof why);
+			usage_error("invalid regular expression '%s': %s", regex, why);
+		}
+		c->has_regex = true;
+		sp->kind = SPLIT_REGEX;
+		sp->re = &c->regex;
+	} else if (blanks) {
+		sp->kind = trimmed ? SPLIT_BLANKS_TRIMMED : SPLIT_BLANKS;
+	} else {
+		sp->kind = SPLIT_DELIM;
+		sp->delim = (const unsigned char *)"\t";
+		sp->delim_len = 1;
+	}
+}
+
+/* The first field name in the LIST or the predicates, for a message. */
+static const char *first_name(const struct config *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->sel.list.count; i++)
+		if (c->sel.list.items[i].lo.name || c->sel.list.items[i].hi.name)
+			return c->sel.list.items[i].lo.name ? c->sel.list.items[i].lo.name
+			                                   : c->sel.list.items[i].hi.name;
+	for (i = 0; i < c->filter.count; i++)
+		if (c->filter.preds[i].field.name)
+			return c->filter.preds[i].field.name;
+	return "?";
+}
+
 void options_parse(int argc, char **argv, struct config *c)
 {
 	const char *list = NULL, *delim = NULL, *out_delim = NULL, *whitespace = NULL;
+	const char *regex = NULL;
 	struct selector *s = &c->sel;
 	bool awk_style = false, complement = false, whitespace_set = false, zero = false;
-	int opt, lists = 0;
-	char err[256];
+	int opt, lists = 0, index;
+	char err[512];
 
 	memset(c, 0, sizeof *c);
 	c->buffer_size = DEFAULT_BUFFER_SIZE;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, short_options, long_options, &index)) != -1) {
 		switch (opt) {
 		case 'b':
 		case 'c':
@@ -183,14 +300,27 @@ void options_parse(int argc, char **argv, struct config *c)
 		case 'h':
 			fputs(usage_text, stdout);
 			exit_after_printing();
+		case 'H':
+			c->header = true;
+			break;
 		case 'n':
 			s->whole_chars = true;
 			break;
 		case 'O':
 			out_delim = optarg;
 			break;
+		case 'R':
+			regex = optarg;
+			break;
 		case 's':
 			s->only_delimited = true;
+			break;
+		case 't':
+			s->lstrip = strip_set(c, optarg, 0);
+			s->rstrip = strip_set(c, optarg, 1);
+			break;
+		case 'v':
+			c->filter.invert = true;
 			break;
 		case 'V':
 			puts("zbsplit " VERSION);
@@ -208,49 +338,62 @@ void options_parse(int argc, char **argv, struct config *c)
 		case OPT_COMPLEMENT:
 			complement = true;
 			break;
+		case OPT_LSTRIP:
+			s->lstrip = strip_set(c, optarg, 0);
+			break;
+		case OPT_RSTRIP:
+			s->rstrip = strip_set(c, optarg, 1);
+			break;
+		case OPT_OR:
+			c->filter.any = true;
+			break;
 		case ':':
-		default:
+		case '?':
 			bad_option(opt, argv[optind - 1]);
+		default:
+			if (filter_add(&c->filter, (enum pred_kind)(opt - OPT_PREDICATE),
+			               long_options[index].name, optarg, err, sizeof err) != 0)
+				usage_error("%s", err);
 		}
 	}
 
-	if (lists == 0)
-		usage_error("you must give a list of fields, bytes or characters (-f, -F, -b or -c)");
 	if (lists > 1)
 		usage_error("only one list may be given (-f, -F, -b or -c, once)");
-	if (s->mode != MODE_FIELDS) {
-		if (delim)
-			usage_error("-d works only with fields (-f or -F)");
+	if (lists == 0 && c->filter.count == 0)
+		usage_error("you must give a list of fields, bytes or characters (-f, -F, -b or -c)"
+		            " or a predicate");
+	if (s->mode == MODE_BYTES || s->mode == MODE_CHARS) {
+		/* a delimiter only serves predicates here */
+		if ((delim || regex || whitespace_set) && c->filter.count == 0)
+			usage_error("-d, -w and -R work only with fields (-f or -F) or predicates");
 		if (s->only_delimited)
 			usage_error("-s works only with fields (-f or -F)");
-		if (whitespace_set)
-			usage_error("-w works only with fields (-f or -F)");
 	}
 	if (s->whole_chars && s->mode != MODE_BYTES)
 		usage_error("-n works only with bytes (-b)");
-	if (whitespace_set && delim)
-		usage_error("-w and -d cannot be used together");
+	if ((delim != NULL) + (regex != NULL) + whitespace_set > 1)
+		usage_error("only one of -d, -w and -R may be given");
 	if (whitespace && strcmp(whitespace, "trimmed") != 0)
 		usage_error("invalid argument '%s' for --whitespace-delimited (only 'trimmed')",
 		            whitespace);
+	if (lists == 0 && (complement || out_delim))
+		usage_error("%s needs a list (-f, -F, -b or -c)", complement ? "--complement" : "-O");
+	if (c->filter.invert && c->filter.count == 0)
+		usage_error("-v needs a predicate to invert");
 
-	if (list_parse(list, &s->list, err, sizeof err) != 0)
-		usage_error("%s", err);
+	if (lists > 0) {
+		if (list_parse(list, &s->list, err, sizeof err) != 0)
+			usage_error("%s", err);
+		if (s->list.names && s->mode != MODE_FIELDS)
+			usage_error("field names work only in field lists (-f or -F)");
+	}
+	if ((s->list.names || c->filter.names) && !c->header)
+		usage_error("'%s' is not a field number; field names need -H (--header)",
+		            first_name(c));
 	s->list.complement = complement;
-	list_plan(&s->list, UNIT_MAX);
 
 	s->term = zero ? '\0' : '\n';
-	if (delim) {
-		s->delim = c->delim_mem = decode_delim(delim, &s->delim_len, "delimiter");
-		if (memchr(s->delim, s->term, s->delim_len))
-			usage_error("the delimiter '%s' contains the record terminator", delim);
-		s->splitter = SPLIT_DELIM;
-	} else if (whitespace_set || awk_style) {
-		s->splitter = whitespace || awk_style ? SPLIT_BLANKS_TRIMMED : SPLIT_BLANKS;
-	} else {
-		s->delim = (const unsigned char *)"\t";
-		s->delim_len = 1;
-	}
+	choose_splitter(c, delim, regex, whitespace_set || awk_style, whitespace || awk_style);
 	if (out_delim) {
 		s->out_delim = c->out_delim_mem = decode_delim(out_delim, &s->out_delim_len,
 		                                               "output delimiter");
@@ -259,14 +402,14 @@ void options_parse(int argc, char **argv, struct config *c)
 		s->out_delim_len = 1;
 	} else if (s->mode != MODE_FIELDS) {
 		s->out_delim_len = 0; /* cut writes ranges of bytes back to back */
-	} else if (s->splitter != SPLIT_DELIM) {
+	} else if (s->split.kind != SPLIT_DELIM) {
 		s->out_delim = (const unsigned char *)"\t";
 		s->out_delim_len = 1;
 	} else {
-		s->out_delim = s->delim;
-		s->out_delim_len = s->delim_len;
+		s->out_delim = s->split.delim;
+		s->out_delim_len = s->split.delim_len;
 	}
-	if (select_init(s) != 0)
+	if (select_init(s) != 0 || filter_prepare(&c->filter) != 0)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
 	c->inputs = argv + optind;
 	c->ninputs = argc - optind;
@@ -275,6 +418,9 @@ void options_parse(int argc, char **argv, struct config *c)
 void options_free(struct config *c)
 {
 	select_free(&c->sel);
+	filter_free(&c->filter);
+	if (c->has_regex)
+		regfree(&c->regex);
 	free(c->delim_mem);
 	free(c->out_delim_mem);
 }

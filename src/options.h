@@ -2,15 +2,23 @@
 #ifndef OPTIONS_H
 #define OPTIONS_H
 
+#include <regex.h>
+
+#include "filter.h"
 #include "select.h"
 
 struct config {
 	struct selector sel;
+	struct filter filter;  /* predicates; none keeps every record */
+	bool header;           /* -H: the first record of each input is a header */
 	size_t buffer_size; /* input and output buffer size, --buffer-size */
 	char **inputs;      /* FILE operands; none means standard input */
 	int ninputs;
 	unsigned char *delim_mem;     /* decoded -d, owned */
 	unsigned char *out_delim_mem; /* decoded -O, owned */
+	zb_byteset strip_sets[2];     /* what sel.lstrip and sel.rstrip point at */
+	regex_t regex;                /* -R, compiled */
+	bool has_regex;
 };
 
 /* Fills c from argv; exits with a usage error (status 2) on a bad command line,

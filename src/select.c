@@ -13,20 +13,25 @@
 #include "select.h"
 #include "utf8.h"
 
-static const unsigned char blanks[] = " \t";
-
 static void make_queries(struct selector *s, size_t offset);
 
 int select_init(struct selector *s)
 {
 	size_t n = s->list.count + 1; /* no plan has more ranges than items + 1 */
 
+	if (s->mode == MODE_NONE)
+		return 0;
+	free(s->queries);
+	free(s->answers);
 	s->queries = calloc(2 * n, sizeof *s->queries);
 	s->answers = calloc(n, sizeof *s->answers);
 	if (!s->queries || !s->answers)
 		return -1;
-	s->out_is_delim = s->splitter == SPLIT_DELIM && s->out_delim_len == s->delim_len &&
-	                  memcmp(s->out_delim, s->delim, s->delim_len) == 0;
+	list_plan(&s->list, UNIT_MAX);
+	/* Fields can be copied as one span with the delimiters between them. */
+	s->out_is_delim = s->split.kind == SPLIT_DELIM && !s->lstrip && !s->rstrip &&
+	                  s->out_delim_len == s->split.delim_len &&
+	                  memcmp(s->out_delim, s->split.delim, s->split.delim_len) == 0;
 	if (!s->list.relative) /* the same queries for every record */
 		make_queries(s, s->mode == MODE_BYTES ? 1 : 0);
 	return 0;
@@ -101,87 +106,65 @@ static void put_delim(struct selector *s, struct output *out, bool *first)
 
 /* ------------------------------------------------------------------ fields */
 
-static void start_split(const struct selector *s, zb_view rec, bool trim, zb_split *it)
-{
-	if (s->splitter == SPLIT_DELIM)
-		(void)zb_view_split(rec, s->delim, s->delim_len, -1, it);
-	else
-		zb_view_split_runs(rec, blanks, sizeof blanks - 1, trim, -1, it);
-}
-
-static size_t count_fields(const struct selector *s, zb_view rec)
-{
-	zb_split it;
-	zb_view f;
-	size_t n = 0;
-
-	start_split(s, rec, s->splitter == SPLIT_BLANKS_TRIMMED, &it);
-	while (zb_split_next(&it, &f))
-		n++;
-	return n;
-}
-
 /* Writes the fields in bytes [start, end) of rec, which begin and end at field
  * boundaries, with the output delimiter between them. */
 static void put_fields(struct selector *s, zb_view rec, size_t start, size_t end,
                        struct output *out, bool *first)
 {
-	zb_view span = {rec.data + start, end - start, rec.owner}, f;
-	zb_split it;
+	struct field_iter it;
+	zb_view f;
+	bool more;
 
 	put_delim(s, out, first);
-	if (s->out_is_delim) {
-		output_view(out, span); /* already joined by the output delimiter */
+	if (s->out_is_delim) { /* already joined by the output delimiter */
+		output_put(out, rec.data + start, end - start);
 		return;
 	}
-	start_split(s, span, false, &it);
-	if (zb_split_next(&it, &f))
-		output_view(out, f);
-	while (zb_split_next(&it, &f)) {
-		output_put(out, s->out_delim, s->out_delim_len);
-		output_view(out, f);
+	fields_start(&s->split, rec, start, end, false, &it);
+	for (more = fields_next(&it, &f); more;) {
+		output_view(out, select_strip(s, f));
+		if ((more = fields_next(&it, &f)))
+			output_put(out, s->out_delim, s->out_delim_len);
 	}
 }
 
 static void select_fields(struct selector *s, zb_view rec, struct output *out)
 {
-	bool trim = s->splitter == SPLIT_BLANKS_TRIMMED, first = true, more;
-	size_t k = 0, i = 0, fields_end = rec.len;
-	zb_split it;
+	bool first = true, more;
+	size_t k = 0, i = 0;
+	struct field_iter it;
 	zb_view f;
 
-	start_split(s, rec, trim, &it);
-	more = zb_split_next(&it, &f);
+	fields_start(&s->split, rec, 0, rec.len, true, &it);
+	more = fields_next(&it, &f);
 	/* No delimiter at all: the record is written whole, or dropped with -s (cut's rule). */
 	if (more ? f.len == rec.len : rec.len == 0) {
 		if (!s->only_delimited) {
-			output_view(out, rec);
+			output_view(out, select_strip(s, rec));
 			output_put(out, &s->term, 1);
 		}
 		return;
 	}
 	if (s->list.relative) {
-		plan_record(s, count_fields(s, rec), 0);
-		start_split(s, rec, trim, &it);
-		more = zb_split_next(&it, &f);
+		plan_record(s, fields_count(&s->split, rec), 0);
+		fields_start(&s->split, rec, 0, rec.len, true, &it);
+		more = fields_next(&it, &f);
 	} else {
 		clear_answers(s);
 	}
-	if (trim) /* the last field ends before any trailing blanks */
-		fields_end = zb_view_rstrip(rec, blanks, sizeof blanks - 1).len;
 	while (more) {
 		size_t start = (size_t)(f.data - rec.data);
 		for (k++; i < s->nqueries && s->queries[i].key == k; i++)
 			answer(s, &s->queries[i], start, start + f.len);
 		if (i == s->nqueries) /* the last wanted field: no need to look further */
 			break;
-		more = zb_split_next(&it, &f);
+		more = fields_next(&it, &f);
 	}
 	for (i = 0; i < s->list.nplan; i++) {
 		const struct answer *a = &s->answers[i];
 		if (a->has_first)
-			put_fields(s, rec, a->first_start, a->has_last ? a->last_end : fields_end, out,
-			           &first);
+			put_fields(s, rec, a->first_start,
+			           a->has_last ? a->last_end : fields_end(&s->split, rec), out, &first);
 	}
 	output_put(out, &s->term, 1);
 }
@@ -224,7 +207,8 @@ static void select_chars(struct selector *s, zb_view rec, struct output *out)
 		if (!a->has_first)
 			continue;
 		put_delim(s, out, &first);
-		output_put(out, rec.data + a->first_start, end - a->first_start);
+		output_view(out, select_strip(s, (zb_view){rec.data + a->first_start,
+		                                           end - a->first_start, rec.owner}));
 	}
 	output_put(out, &s->term, 1);
 }
@@ -259,7 +243,7 @@ static void select_bytes(struct selector *s, zb_view rec, struct output *out)
 			}
 		}
 		put_delim(s, out, &first);
-		output_put(out, rec.data + lo, hi - lo + 1);
+		output_view(out, select_strip(s, (zb_view){rec.data + lo, hi - lo + 1, rec.owner}));
 	}
 	output_put(out, &s->term, 1);
 }
@@ -267,6 +251,12 @@ static void select_bytes(struct selector *s, zb_view rec, struct output *out)
 void select_record(struct selector *s, zb_view rec, struct output *out)
 {
 	switch (s->mode) {
+	case MODE_NONE:
+		if (s->only_delimited && !fields_delimited(&s->split, rec))
+			break;
+		output_view(out, rec);
+		output_put(out, &s->term, 1);
+		break;
 	case MODE_FIELDS: select_fields(s, rec, out); break;
 	case MODE_CHARS: select_chars(s, rec, out); break;
 	case MODE_BYTES: select_bytes(s, rec, out); break;

@@ -4,23 +4,18 @@
 
 #include <stdbool.h>
 
+#include "fields.h"
 #include "list.h"
 #include "output.h"
 #include "zb.h"
 
-enum mode { MODE_FIELDS, MODE_BYTES, MODE_CHARS };
-
-enum splitter {
-	SPLIT_DELIM,         /* fields between occurrences of the delimiter string */
-	SPLIT_BLANKS,        /* -w: between runs of spaces and tabs */
-	SPLIT_BLANKS_TRIMMED /* -w=trimmed: the same, ignoring runs at either end */
-};
+enum mode { MODE_NONE, MODE_FIELDS, MODE_BYTES, MODE_CHARS };
 
 struct selector {
-	enum mode mode;
-	enum splitter splitter;
-	const unsigned char *delim;     /* SPLIT_DELIM's delimiter */
-	size_t delim_len;
+	enum mode mode;                 /* MODE_NONE: records are written whole */
+	struct splitter split;          /* how a record is cut into fields */
+	const zb_byteset *lstrip;       /* bytes stripped from the left of what is written */
+	const zb_byteset *rstrip;       /* ... and from the right; NULL: none */
 	const unsigned char *out_delim; /* written between fields or ranges */
 	size_t out_delim_len;
 	bool only_delimited;            /* -s: drop records without a delimiter */
@@ -51,9 +46,15 @@ struct answer {
 	bool has_first, has_last;
 };
 
-/* Allocates the scratch memory for s's LIST (after its fixed plan is made);
- * -1 when out of memory. */
+/* Allocates the scratch memory for s's LIST and makes its fixed plan; -1 when out
+ * of memory.  Called again after field names in the LIST are resolved. */
 int select_init(struct selector *s);
+
+/* rec with the strip options applied. */
+static inline zb_view select_strip(const struct selector *s, zb_view rec)
+{
+	return s->lstrip || s->rstrip ? zb_view_strip_sets(rec, s->lstrip, s->rstrip) : rec;
+}
 
 /* Writes to out what s selects of rec (a record without its terminator), followed
  * by the terminator, or nothing when -s drops it. */

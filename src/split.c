@@ -7,7 +7,7 @@ static const unsigned char whitespace[] = " \t\n\r\v\f";
 
 static bool in_set(const zb_split *it, unsigned char c)
 {
-	return it->set[c >> 3] & (1u << (c & 7));
+	return zb_byteset_has(&it->set, c);
 }
 
 int zb_view_split(zb_view v, const void *sep, size_t n, ptrdiff_t maxsplit, zb_split *it)
@@ -25,12 +25,10 @@ int zb_view_split(zb_view v, const void *sep, size_t n, ptrdiff_t maxsplit, zb_s
 void zb_view_split_runs(zb_view v, const void *set, size_t n, bool trim, ptrdiff_t maxsplit,
                         zb_split *it)
 {
-	const unsigned char *s = set;
 	size_t i;
 
 	memset(it, 0, sizeof *it);
-	for (i = 0; i < n; i++)
-		it->set[s[i] >> 3] |= (unsigned char)(1u << (s[i] & 7));
+	zb_byteset_init(&it->set, set ? set : "", n); /* NULL here is the empty set */
 	it->trim = trim;
 	it->splits_left = maxsplit;
 	if (trim) { /* leading runs never make a piece; nothing but a run: no pieces at all */

@@ -163,31 +163,38 @@ bool zb_view_isspace(zb_view v) { return all_in_class(v, C_SPACE); }
 bool zb_view_isdigit(zb_view v) { return all_in_class(v, C_DIGIT); }
 bool zb_view_isalpha(zb_view v) { return all_in_class(v, C_ALPHA); }
 
-/* The strip set as a 256-entry table: NULL means ASCII whitespace, as Python's None. */
-static void strip_set(const void *chars, size_t n, bool set[256])
+void zb_byteset_init(zb_byteset *set, const void *chars, size_t n)
 {
 	const unsigned char *c = chars;
 	size_t i;
 
+	memset(set, 0, sizeof *set);
 	for (i = 0; i < 256; i++)
-		set[i] = chars == NULL && (ascii_class[i] & C_SPACE);
+		if (chars == NULL && (ascii_class[i] & C_SPACE))
+			set->bits[i >> 3] |= (unsigned char)(1u << (i & 7));
 	for (i = 0; chars != NULL && i < n; i++)
-		set[c[i]] = true;
+		set->bits[c[i] >> 3] |= (unsigned char)(1u << (c[i] & 7));
 }
 
-static zb_view strip_ends(zb_view v, const void *chars, size_t n, bool left, bool right)
+zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left, const zb_byteset *right)
 {
-	bool set[256];
 	size_t lo = 0, hi = v.len;
 
-	strip_set(chars, n, set);
-	while (left && lo < hi && set[v.data[lo]])
+	while (left && lo < hi && zb_byteset_has(left, v.data[lo]))
 		lo++;
-	while (right && hi > lo && set[v.data[hi - 1]])
+	while (right && hi > lo && zb_byteset_has(right, v.data[hi - 1]))
 		hi--;
 	v.data += lo;
 	v.len = hi - lo;
 	return v;
+}
+
+static zb_view strip_ends(zb_view v, const void *chars, size_t n, bool left, bool right)
+{
+	zb_byteset set;
+
+	zb_byteset_init(&set, chars, n);
+	return zb_view_strip_sets(v, left ? &set : NULL, right ? &set : NULL);
 }
 
 zb_view zb_view_strip(zb_view v, const void *chars, size_t n)

@@ -44,6 +44,7 @@
  * BufferView.splitlines(keepends)  zb_view_splitlines + zb_lines_next
  * BufferView.isspace/isdigit/isalpha  zb_view_isspace / zb_view_isdigit / zb_view_isalpha
  * BufferView.strip/lstrip/rstrip   zb_view_strip / zb_view_lstrip / zb_view_rstrip
+ * (beyond the seed: prepared sets) zb_byteset_init + zb_view_strip_sets
  * BufferView.write_to(fd)          zb_view_write_to
  * BufferCollator()                 zb_collator_init (or ZB_COLLATOR_INIT), zb_collator_release
  * BufferCollator.__len__()         zb_collator_len
@@ -103,6 +104,19 @@ typedef struct zb_view {
 	size_t len;                /* number of bytes */
 	const void *owner;         /* region the bytes belong to; NULL for the empty view */
 } zb_view;
+
+/* Beyond the seed: a set of byte values, made once and used for many strips and splits. */
+typedef struct zb_byteset {
+	unsigned char bits[32]; /* bit c is set when byte c is in the set */
+} zb_byteset;
+
+/* Makes *set hold the n bytes at chars, or ASCII whitespace when chars is NULL. */
+void zb_byteset_init(zb_byteset *set, const void *chars, size_t n);
+
+static inline bool zb_byteset_has(const zb_byteset *set, unsigned char c)
+{
+	return set->bits[c >> 3] & (1u << (c & 7));
+}
 
 /* The empty view, which borrows nothing. */
 static inline zb_view zb_view_empty(void)
@@ -197,7 +211,7 @@ typedef struct zb_split {
 	ptrdiff_t splits_left;     /* splits still allowed; negative: no limit */
 	bool done;                 /* no more pieces */
 	bool trim;                 /* run modes: leading/trailing runs give no empty pieces */
-	unsigned char set[32];     /* run modes: bit set of the separating bytes */
+	zb_byteset set;            /* run modes: the separating bytes */
 } zb_split;
 
 /*
@@ -252,6 +266,10 @@ bool zb_view_isalpha(zb_view v);
 zb_view zb_view_strip(zb_view v, const void *chars, size_t n);
 zb_view zb_view_lstrip(zb_view v, const void *chars, size_t n);
 zb_view zb_view_rstrip(zb_view v, const void *chars, size_t n);
+
+/* strip with prepared sets: removes bytes of `left` from the start and of `right`
+ * from the end of v (a NULL set strips nothing on its side). */
+zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left, const zb_byteset *right);
 
 /* write_to: one write(2) of v to fd (retried only when interrupted by a signal);
  * returns the number of bytes written, which may be fewer than len, or ZB_EOS. */

@@ -1,0 +1,104 @@
+/* fields.c - walking the fields of a record with the library's splits, or a regex. */
+#include "fields.h"
+
+static const unsigned char blanks[] = " \t";
+
+void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t end, bool trim,
+                  struct field_iter *it)
+{
+	zb_view part = {rec.data + start, end - start, rec.owner};
+
+	it->sp = sp;
+	it->done = false;
+	switch (sp->kind) {
+	case SPLIT_DELIM:
+		(void)zb_view_split(part, sp->delim, sp->delim_len, -1, &it->split);
+		break;
+	case SPLIT_BLANKS:
+	case SPLIT_BLANKS_TRIMMED:
+		zb_view_split_runs(part, blanks, sizeof blanks - 1,
+		                   trim && sp->kind == SPLIT_BLANKS_TRIMMED, -1, &it->split);
+		break;
+	case SPLIT_REGEX:
+		/* The matcher sees the whole record, so ^, $ and word boundaries keep
+		 * their meaning inside a part of it. */
+		it->base = rec.data;
+		it->owner = rec.owner;
+		it->pos = start;
+		it->end = end;
+		it->rec_len = rec.len;
+		break;
+	}
+}
+
+/* The first non-empty match in base[from, end): false when there is none.  Empty
+ * matches never separate fields, so the search moves past them. */
+static bool next_match(const struct field_iter *it, size_t from, size_t *so, size_t *eo)
+{
+	int flags = REG_STARTEND | (it->end < it->rec_len ? REG_NOTEOL : 0);
+
+	if ((size_t)(regoff_t)it->end != it->end) /* beyond what regexec can index */
+		return false;
+	while (from <= it->end) {
+		regmatch_t m;
+		m.rm_so = (regoff_t)from;
+		m.rm_eo = (regoff_t)it->end;
+		if (regexec(it->sp->re, (const char *)it->base, 1, &m, flags) != 0)
+			return false;
+		if (m.rm_eo > m.rm_so) {
+			*so = (size_t)m.rm_so;
+			*eo = (size_t)m.rm_eo;
+			return true;
+		}
+		from = (size_t)m.rm_so + 1;
+	}
+	return false;
+}
+
+bool fields_next(struct field_iter *it, zb_view *out)
+{
+	size_t so, eo;
+
+	if (it->sp->kind != SPLIT_REGEX)
+		return zb_split_next(&it->split, out);
+	if (it->done)
+		return false;
+	out->data = it->base + it->pos;
+	out->owner = it->owner;
+	if (!next_match(it, it->pos, &so, &eo)) {
+		out->len = it->end - it->pos;
+		it->done = true;
+		return true;
+	}
+	out->len = so - it->pos;
+	it->pos = eo;
+	return true;
+}
+
+bool fields_delimited(const struct splitter *sp, zb_view rec)
+{
+	struct field_iter it;
+	zb_view f;
+
+	fields_start(sp, rec, 0, rec.len, true, &it);
+	return fields_next(&it, &f) ? f.len != rec.len : rec.len > 0;
+}
+
+size_t fields_count(const struct splitter *sp, zb_view rec)
+{
+	struct field_iter it;
+	zb_view f;
+	size_t n = 0;
+
+	fields_start(sp, rec, 0, rec.len, true, &it);
+	while (fields_next(&it, &f))
+		n++;
+	return n;
+}
+
+size_t fields_end(const struct splitter *sp, zb_view rec)
+{
+	if (sp->kind != SPLIT_BLANKS_TRIMMED)
+		return rec.len;
+	return zb_view_rstrip(rec, blanks, sizeof blanks - 1).len;
+}

@@ -1,0 +1,297 @@
+/*
+ * filter.c - predicates on fields.  The fields the predicates name are found in one
+ * scan of the record, as far as the highest of them, and compared in place: strings
+ * with the view operations, regular expressions with REG_STARTEND (no copy), numbers
+ * through a small scratch copy for strtod.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "filter.h"
+
+static bool is_numeric_kind(enum pred_kind k) { return k >= P_EQ && k <= P_GE; }
+static bool is_regex_kind(enum pred_kind k) { return k >= P_REGEX && k <= P_IREGEX; }
+static bool is_class_kind(enum pred_kind k) { return k >= P_EMPTY; }
+
+/*
+ * The length of the number at p[0..n): [+-]?(D+(.D*)?|.D+)([eE][+-]?D+)?, all of it
+ * (0 when it is not exactly one number).  Infinity, NaN and hex are not numbers.
+ */
+static size_t number_syntax(const char *p, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < n && (p[i] == '+' || p[i] == '-'))
+		i++;
+	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		digits++;
+	if (i < n && p[i] == '.')
+		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			digits++;
+	if (digits == 0)
+		return 0;
+	if (i < n && (p[i] == 'e' || p[i] == 'E')) {
+		size_t exp_digits = 0;
+		i++;
+		if (i < n && (p[i] == '+' || p[i] == '-'))
+			i++;
+		for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			exp_digits++;
+		if (exp_digits == 0)
+			return 0;
+	}
+	return i == n ? n : 0;
+}
+
+int filter_add(struct filter *f, enum pred_kind kind, const char *option, const char *arg,
+               char *err, size_t errlen)
+{
+	struct predicate *p, *grown;
+	const char *s = arg, *value;
+	int got;
+
+	grown = realloc(f->preds, (f->count + 1) * sizeof *f->preds);
+	if (grown == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	f->preds = grown;
+	p = &f->preds[f->count];
+	memset(p, 0, sizeof *p);
+	p->kind = kind;
+	got = bound_parse(&s, &p->field);
+	if (got <= 0) {
+		snprintf(err, errlen, "invalid predicate '--%s %s': %s", option, arg,
+		         got == -1 ? "the field number is too large"
+		         : got == -2 ? "a quote is not closed" : "it must start with a field");
+		bound_free(&p->field);
+		return -1;
+	}
+	f->count++; /* from here on filter_free releases it */
+	if (is_class_kind(kind)) {
+		if (*s != '\0') {
+			snprintf(err, errlen, "invalid predicate '--%s %s': only a field is expected",
+			         option, arg);
+			return -1;
+		}
+	} else if (*s != ':') {
+		snprintf(err, errlen, "invalid predicate '--%s %s': expected FIELD:%s", option, arg,
+		         is_numeric_kind(kind) ? "NUMBER" : is_regex_kind(kind) ? "ERE" : "STRING");
+		return -1;
+	}
+	value = *s ? s + 1 : s;
+	f->relative |= p->field.from_end;
+	f->names |= p->field.name != NULL;
+
+	if (is_regex_kind(kind)) {
+		int flags = REG_EXTENDED | REG_NOSUB | (kind == P_IREGEX ? REG_ICASE : 0);
+		int rc = regcomp(&p->re, value, flags);
+		if (rc != 0) {
+			char why[256];
+			regerror(rc, &p->re, why, sizeof why);
+			snprintf(err, errlen, "invalid predicate '--%s %s': %s", option, arg, why);
+			p->kind = P_EMPTY; /* nothing compiled to free */
+			return -1;
+		}
+	} else if (is_numeric_kind(kind)) {
+		if (number_syntax(value, strlen(value)) == 0) {
+			snprintf(err, errlen, "invalid predicate '--%s %s': '%s' is not a number", option,
+			         arg, value);
+			return -1;
+		}
+		p->num = strtod(value, NULL);
+	} else if (!is_class_kind(kind)) {
+		ptrdiff_t n;
+		if ((p->str = malloc(strlen(value) + 1)) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		if ((n = unescape(value, p->str, err, errlen)) < 0)
+			return -1;
+		p->len = (size_t)n;
+	}
+	return 0;
+}
+
+int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, void *ctx),
+                         void *ctx, char *err, size_t errlen)
+{
+	size_t i;
+
+	for (i = 0; i < f->count; i++) {
+		struct bound *b = &f->preds[i].field;
+		if (b->name && (b->n = lookup(b->name, ctx)) == 0) {
+			snprintf(err, errlen, "no field named '%s' in the header", b->name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Sorts the predicate indexes by the field each wants (n is small: the predicates). */
+static void sort_by_want(struct filter *f)
+{
+	size_t i, j;
+
+	for (i = 0; i < f->count; i++)
+		f->order[i] = i;
+	for (i = 1; i < f->count; i++) {
+		size_t x = f->order[i];
+		for (j = i; j > 0 && f->preds[f->order[j - 1]].want > f->preds[x].want; j--)
+			f->order[j] = f->order[j - 1];
+		f->order[j] = x;
+	}
+}
+
+int filter_prepare(struct filter *f)
+{
+	size_t i;
+
+	free(f->order);
+	free(f->values);
+	f->order = calloc(f->count + 1, sizeof *f->order);
+	f->values = calloc(f->count + 1, sizeof *f->values);
+	if (!f->order || !f->values)
+		return -1;
+	for (i = 0; i < f->count; i++)
+		f->preds[i].want = f->preds[i].field.n;
+	if (!f->relative)
+		sort_by_want(f);
+	return 0;
+}
+
+/* Reads v as a number into *out; false when it is not one (blanks around allowed). */
+static bool field_number(struct filter *f, zb_view v, double *out)
+{
+	static const unsigned char blanks[] = " \t";
+
+	v = zb_view_strip(v, blanks, sizeof blanks - 1);
+	if (number_syntax((const char *)v.data, v.len) == 0)
+		return false;
+	if (v.len + 1 > f->num_cap) { /* grows to the longest number seen, then reused */
+		char *p = realloc(f->num, v.len + 1);
+		if (p == NULL)
+			return false;
+		f->num = p;
+		f->num_cap = v.len + 1;
+	}
+	memcpy(f->num, v.data, v.len);
+	f->num[v.len] = '\0';
+	*out = strtod(f->num, NULL);
+	return true;
+}
+
+static bool regex_matches(const regex_t *re, zb_view v)
+{
+	regmatch_t m;
+
+	m.rm_so = 0;
+	m.rm_eo = (regoff_t)v.len;
+	if ((size_t)m.rm_eo != v.len) /* longer than regexec can index */
+		return false;
+	return regexec(re, (const char *)v.data, 1, &m, REG_STARTEND) == 0;
+}
+
+static bool holds(struct filter *f, const struct predicate *p, zb_view v)
+{
+	double x;
+
+	switch (p->kind) {
+	case P_STR_EQ: return zb_view_eq_bytes(v, p->str, p->len);
+	case P_STR_NE: return !zb_view_eq_bytes(v, p->str, p->len);
+	case P_CONTAINS: return zb_view_contains(v, p->str, p->len);
+	case P_NOT_CONTAINS: return !zb_view_contains(v, p->str, p->len);
+	case P_PREFIX: return v.len >= p->len && memcmp(v.data, p->str, p->len) == 0;
+	case P_SUFFIX: return v.len >= p->len && memcmp(v.data + v.len - p->len, p->str, p->len) == 0;
+	case P_REGEX:
+	case P_IREGEX: return regex_matches(&p->re, v);
+	case P_NOT_REGEX: return !regex_matches(&p->re, v);
+	case P_EMPTY: return v.len == 0;
+	case P_NOT_EMPTY: return v.len > 0;
+	case P_ISDIGIT: return zb_view_isdigit(v);
+	case P_ISALPHA: return zb_view_isalpha(v);
+	case P_ISSPACE: return zb_view_isspace(v);
+	default: break;
+	}
+	if (!field_number(f, v, &x))
+		return false; /* not a number: every numeric predicate is false */
+	switch (p->kind) {
+	case P_EQ: return x == p->num;
+	case P_NE: return x != p->num;
+	case P_LT: return x < p->num;
+	case P_LE: return x <= p->num;
+	case P_GT: return x > p->num;
+	case P_GE: return x >= p->num;
+	default: return false;
+	}
+}
+
+/* Finds each predicate's field in one walk over rec's fields. */
+static void find_values(struct filter *f, const struct splitter *sp, zb_view rec)
+{
+	struct field_iter it;
+	zb_view field;
+	size_t i = 0, k = 0;
+	bool more;
+
+	if (f->relative) {
+		size_t nf = fields_count(sp, rec), j;
+		for (j = 0; j < f->count; j++) {
+			const struct bound *b = &f->preds[j].field;
+			/* NF-k before the first field names nothing: an empty field */
+			f->preds[j].want = !b->from_end ? b->n : b->n >= nf ? SIZE_MAX : nf - b->n;
+		}
+		sort_by_want(f);
+	}
+	for (; i < f->count && f->preds[f->order[i]].want == 0; i++)
+		f->values[f->order[i]] = rec;
+	fields_start(sp, rec, 0, rec.len, true, &it);
+	for (more = i < f->count && fields_next(&it, &field); more;
+	     more = i < f->count && fields_next(&it, &field))
+		for (k++; i < f->count && f->preds[f->order[i]].want == k; i++)
+			f->values[f->order[i]] = field;
+	for (; i < f->count; i++) /* fields the record does not have are empty */
+		f->values[f->order[i]] = zb_view_empty();
+}
+
+bool filter_keep(struct filter *f, const struct splitter *sp, const zb_byteset *lstrip,
+                 const zb_byteset *rstrip, zb_view rec)
+{
+	size_t i;
+	bool keep = !f->any;
+
+	if (f->count == 0)
+		return true;
+	find_values(f, sp, rec);
+	for (i = 0; i < f->count; i++) {
+		zb_view v = f->values[i];
+		bool ok;
+		if (lstrip || rstrip)
+			v = zb_view_strip_sets(v, lstrip, rstrip);
+		ok = holds(f, &f->preds[i], v);
+		if (f->any ? ok : !ok) {
+			keep = f->any;
+			break;
+		}
+	}
+	return keep != f->invert;
+}
+
+void filter_free(struct filter *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->count; i++) {
+		bound_free(&f->preds[i].field);
+		free(f->preds[i].str);
+		if (is_regex_kind(f->preds[i].kind))
+			regfree(&f->preds[i].re);
+	}
+	free(f->preds);
+	free(f->order);
+	free(f->values);
+	free(f->num);
+	memset(f, 0, sizeof *f);
+}

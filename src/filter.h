@@ -1,0 +1,62 @@
+/* filter.h - predicates on fields that decide which records are kept. */
+#ifndef FILTER_H
+#define FILTER_H
+
+#include <regex.h>
+#include <stdbool.h>
+
+#include "fields.h"
+#include "list.h"
+#include "zb.h"
+
+enum pred_kind {
+	P_STR_EQ, P_STR_NE, P_CONTAINS, P_NOT_CONTAINS, P_PREFIX, P_SUFFIX,
+	P_REGEX, P_NOT_REGEX, P_IREGEX,
+	P_EQ, P_NE, P_LT, P_LE, P_GT, P_GE,
+	P_EMPTY, P_NOT_EMPTY, P_ISDIGIT, P_ISALPHA, P_ISSPACE
+};
+
+struct predicate {
+	enum pred_kind kind;
+	struct bound field;  /* N, NF-k or a name; N = 0 is the whole record */
+	unsigned char *str;  /* string operand, escapes decoded (owned) */
+	size_t len;
+	regex_t re;          /* regex kinds */
+	double num;          /* numeric kinds */
+	size_t want;         /* this record: the field number it looks at */
+};
+
+struct filter {
+	struct predicate *preds;
+	size_t count;
+	bool any;            /* --or: one predicate holding is enough */
+	bool invert;         /* -v: keep what would be dropped */
+	bool relative;       /* some predicate counts from NF */
+	bool names;          /* some predicate names a header field */
+	size_t *order;       /* predicates by field number, for one scan */
+	zb_view *values;     /* this record: each predicate's field */
+	char *num;           /* scratch for a field read as a number */
+	size_t num_cap;
+};
+
+/* Adds the predicate `option` (its long name, for messages) of the given kind with
+ * its argument ("F:VALUE", or "F" for the class kinds).  Returns 0, or -1 with a
+ * message naming it in err. */
+int filter_add(struct filter *f, enum pred_kind kind, const char *option, const char *arg,
+               char *err, size_t errlen);
+
+/* Gives named fields their numbers (see list_resolve_names). */
+int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, void *ctx),
+                         void *ctx, char *err, size_t errlen);
+
+/* Prepares the scan order once the field numbers are known; -1 when out of memory. */
+int filter_prepare(struct filter *f);
+
+/* Whether rec is kept: its fields split by sp, stripped by lstrip/rstrip (NULL: no
+ * strip) before the predicates see them. */
+bool filter_keep(struct filter *f, const struct splitter *sp, const zb_byteset *lstrip,
+                 const zb_byteset *rstrip, zb_view rec);
+
+void filter_free(struct filter *f);
+
+#endif
