@@ -385,7 +385,8 @@ void options_parse(int argc, char **argv, struct config *c)
 		if (list_parse(list, &s->list, err, sizeof err) != 0)
 			usage_error("%s", err);
 		if (s->list.names && s->mode != MODE_FIELDS)
-			usage_error("field names work only in field lists (-f or -F)");
+			usage_error("'%s' is not a byte or character number; names work only in"
+			            " -f or -F lists", first_name(c));
 	}
 	if ((s->list.names || c->filter.names) && !c->header)
 		usage_error("'%s' is not a field number; field names need -H (--header)",

@@ -45,7 +45,7 @@ stderr_is() {
 @test "bad LISTs are usage errors naming the bad item" {
 	# LIST=ITEM: the message must name the bad ITEM
 	local p l item o
-	for p in 0=0 0-2=0-2 3-1=3-1 -=- a=a NF-1-NF-3=NF-1-NF-3 1,x=x 2-a=2-a \
+	for p in 0=0 0-2=0-2 3-1=3-1 -=- a=a NF-1-NF-3=NF-1-NF-3 1,x=x 2-a=a \
 		NFx=NFx 7-0=7-0 1-3,5-4=5-4; do
 		l=${p%%=*} item=${p#*=}
 		for o in -f -b -c; do
@@ -53,6 +53,11 @@ stderr_is() {
 			err_mentions "$item"
 		done
 	done
+	# without -H, a word in a LIST is a field name, and the message says so
+	usage_error -f 2-a
+	[ "$errline" = "zbsplit: 'a' is not a field number; field names need -H (--header)" ]
+	usage_error -H -b 2-a
+	[ "$errline" = "zbsplit: 'a' is not a byte or character number; names work only in -f or -F lists" ]
 }
 
 @test "LISTs with an empty item are usage errors" {

@@ -556,8 +556,39 @@ static void test_strerror(void)
 	}
 }
 
+/* Prepared sets: the same results as strip with the same bytes, per side. */
+static void test_byteset_strip(void)
+{
+	zb_byteset ws, xy, none;
+	zb_view v = LIT(" \t xyhixy \n");
+
+	zb_byteset_init(&ws, NULL, 0);
+	zb_byteset_init(&xy, "xy", 2);
+	zb_byteset_init(&none, "", 0);
+	CHECK(zb_byteset_has(&ws, ' ') && zb_byteset_has(&ws, '\v') && zb_byteset_has(&ws, '\f'));
+	CHECK(!zb_byteset_has(&ws, 'x') && !zb_byteset_has(&ws, '\0') && !zb_byteset_has(&ws, 0xA0));
+	CHECK(zb_byteset_has(&xy, 'x') && zb_byteset_has(&xy, 'y') && !zb_byteset_has(&xy, ' '));
+	CHECK(!zb_byteset_has(&none, ' '));
+	/* python3: b" \t xyhixy \n".strip() == b"xyhixy" */
+	CHECK_VIEW(zb_view_strip_sets(v, &ws, &ws), "xyhixy");
+	CHECK_VIEW(zb_view_strip_sets(v, &ws, NULL), "xyhixy \n");
+	CHECK_VIEW(zb_view_strip_sets(v, NULL, &ws), " \t xyhixy");
+	CHECK_VIEW(zb_view_strip_sets(v, NULL, NULL), " \t xyhixy \n");
+	CHECK_VIEW(zb_view_strip_sets(zb_view_strip_sets(v, &ws, &ws), &xy, &xy), "hi");
+	/* different sets per side: b"xyhixy".lstrip(b"x").rstrip(b"y") == b"yhix" */
+	zb_byteset_init(&xy, "x", 1);
+	zb_byteset_init(&none, "y", 1);
+	CHECK_VIEW(zb_view_strip_sets(LIT("xyhixy"), &xy, &none), "yhix");
+	/* everything stripped: an empty view at the position where stripping stopped */
+	CHECK_EQ_INT(zb_view_strip_sets(LIT("   "), &ws, &ws).len, 0);
+	/* a set holding NUL */
+	zb_byteset_init(&xy, "\0", 1);
+	CHECK_VIEW_N(zb_view_strip_sets(zb_view_of("\0a\0", 3), &xy, &xy), "a", 1);
+}
+
 void test_view(void)
 {
+	test_byteset_strip();
 	test_empty_and_of();
 	test_copy_out();
 	test_eq_contains();
