@@ -11,13 +11,14 @@ zb_buffer *zb_buffer_allocate(size_t capacity)
 {
 	zb_buffer *b;
 
-	if (capacity > SIZE_MAX - sizeof *b)
+	if (capacity > SIZE_MAX - sizeof *b - 1)
 		return NULL;
-	b = malloc(sizeof *b + capacity);
+	b = malloc(sizeof *b + capacity + 1);
 	if (b == NULL)
 		return NULL;
 	b->capacity = capacity;
 	b->writepos = 0;
+	b->data[capacity] = '\0'; /* the sentinel (see zb.h) */
 	return b;
 }
 

@@ -75,17 +75,20 @@ static int reserve(zb_collator *c, size_t need, size_t keep)
 
 	if (need <= c->store_cap)
 		return ZB_OK;
+	if (need == SIZE_MAX)
+		return ZB_ENOMEM;
 	while (cap < need)
-		cap = cap > SIZE_MAX / 2 ? need : 2 * cap;
+		cap = cap > SIZE_MAX / 2 - 1 ? need : 2 * cap;
 	if (keep > 0) {
-		p = realloc(c->store, cap);
+		p = realloc(c->store, cap + 1);
 	} else {
-		p = malloc(cap);
+		p = malloc(cap + 1);
 		if (p != NULL)
 			free(c->store);
 	}
 	if (p == NULL)
 		return ZB_ENOMEM;
+	p[cap] = '\0'; /* the sentinel (see zb.h) */
 	c->store = p;
 	c->store_cap = cap;
 	return ZB_OK;

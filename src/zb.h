@@ -19,6 +19,11 @@
  * into it is still in use -- including views held by a zb_collator, which can be
  * made independent of the buffer first with zb_collator_own().
  *
+ * A NUL byte always follows the last byte of a buffer's capacity and of a
+ * collator's storage; no view includes it.  It is a sentinel: a C function that
+ * scans for a NUL from inside them (as some regexec implementations and sanitizer
+ * interceptors do even with REG_STARTEND) stops there, never past the allocation.
+ *
  * Seed method (zero_buffer)        C function
  * -------------------------------  ---------------------------------------------
  * Buffer.allocate(size)            zb_buffer_allocate

@@ -130,3 +130,60 @@ err_mentions() {
 			;;
 	esac
 }
+
+# --- helpers for the issue-4 tests (strip, filters, headers, -R) -----------
+
+# err_mentions_any STRING...: the last usage_error's first line contains at
+# least one of the STRINGs.
+err_mentions_any() {
+	local s
+	for s in "$@"; do
+		case $errline in
+			*"$s"*) return 0 ;;
+		esac
+	done
+	echo "error line '$errline' mentions none of: $*"
+	return 1
+}
+
+# check_args EXPECTED ARGS...: zbsplit ARGS (input FILEs are among ARGS,
+# stdin is /dev/null) must exit 0 with an empty stderr and write exactly
+# EXPECTED (a printf format) on stdout.
+check_args() {
+	local d=$BATS_TEST_TMPDIR rc=0
+	printf -- "$1" >"$d/ca.exp"
+	shift
+	"$ZBSPLIT" "$@" </dev/null >"$d/ca.out" 2>"$d/ca.err" || rc=$?
+	if [ "$rc" -ne 0 ] || [ -s "$d/ca.err" ]; then
+		echo "zbsplit $*: exit $rc, stderr:"
+		cat "$d/ca.err"
+		return 1
+	fi
+	same_bytes "$d/ca.exp" "$d/ca.out" "zbsplit $*"
+}
+
+# at_all_sizes OUT ARGS...: zbsplit ARGS (input FILEs among ARGS) at the
+# default buffer size and at --buffer-size 1, 2, 3, 7 and 64: every run must
+# exit 0 with an empty stderr and the same stdout.  The default run's output
+# is left in OUT.
+at_all_sizes() {
+	local out=$1 d=$BATS_TEST_TMPDIR rc s
+	shift
+	rc=0
+	"$ZBSPLIT" "$@" </dev/null >"$out" 2>"$d/aas.err" || rc=$?
+	if [ "$rc" -ne 0 ] || [ -s "$d/aas.err" ]; then
+		echo "zbsplit $*: exit $rc"
+		cat "$d/aas.err"
+		return 1
+	fi
+	for s in 1 2 3 7 64; do
+		rc=0
+		"$ZBSPLIT" --buffer-size="$s" "$@" </dev/null >"$d/aas.out" 2>"$d/aas.err" || rc=$?
+		if [ "$rc" -ne 0 ] || [ -s "$d/aas.err" ]; then
+			echo "zbsplit --buffer-size=$s $*: exit $rc"
+			cat "$d/aas.err"
+			return 1
+		fi
+		same_bytes "$out" "$d/aas.out" "--buffer-size=$s $*" || return 1
+	done
+}

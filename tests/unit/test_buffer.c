@@ -342,8 +342,27 @@ static void test_read_from_file(void)
 	zb_buffer_release(big);
 }
 
+/* A NUL sentinel follows the capacity, so a scan for NUL never leaves the buffer. */
+static void test_sentinel(void)
+{
+	zb_buffer *b = zb_buffer_allocate(5);
+	zb_buffer *z = zb_buffer_allocate(0);
+
+	if (b == NULL || z == NULL) {
+		CHECK(!"setup failed");
+	} else {
+		CHECK_EQ_INT(zb_buffer_add_bytes(b, "abcde", 5), 5);
+		CHECK_EQ_INT(b->data[5], 0);
+		CHECK_EQ_INT(strlen((const char *)b->data), 5);
+		CHECK_EQ_INT(z->data[0], 0);
+	}
+	zb_buffer_release(b);
+	zb_buffer_release(z);
+}
+
 void test_buffer(void)
 {
+	test_sentinel();
 	test_allocate();
 	test_add_bytes();
 	test_buf_view();
