@@ -109,13 +109,15 @@ static const char usage_text[] =
 	"-M (from 1); NF is the last field and NF-k the k-th before it (2-NF, NF-1-).\n"
 	"DELIM and STR take \\t \\n \\r \\0 \\\\ \\xHH; an empty one means NUL.\n"
 	"\n"
-	"PREDICATEs keep a record when all hold (any, with --or; none, with -v):\n"
+	"PREDICATEs keep a record when all hold (any one, with --or):\n"
 	"  --str-eq, --str-ne, --contains, --not-contains, --prefix, --suffix F:STR\n"
-	"  --regex, --not-regex, --iregex F:ERE      --eq, --ne, --lt, --le, --gt, --ge F:NUM\n"
+	"  --regex, --not-regex, --iregex F:ERE\n"
+	"  --eq, --ne, --lt, --le, --gt, --ge F:NUM\n"
 	"  --empty, --not-empty, --isdigit, --isalpha, --isspace F\n"
 	"F is a field number, NF, NF-k, 0 (the whole record) or a header name.\n"
 	"  -v, --invert              keep the records the predicates would drop\n"
 	"      --or                  keep a record when any predicate holds\n"
+	"\n"
 	"Exit status: 0 success, 1 an input or output error, 2 a usage error.\n"
 	"See zbsplit(1).\n";
 
