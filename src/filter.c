@@ -108,8 +108,11 @@ int filter_add(struct filter *f, enum pred_kind kind, const char *option, const 
 			snprintf(err, errlen, "out of memory");
 			return -1;
 		}
-		if ((n = unescape(value, p->str, err, errlen)) < 0)
+		char why[256];
+		if ((n = unescape(value, p->str, why, sizeof why)) < 0) {
+			snprintf(err, errlen, "invalid predicate '--%s %s': %s", option, arg, why);
 			return -1;
+		}
 		p->len = (size_t)n;
 	}
 	return 0;

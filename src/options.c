@@ -380,8 +380,8 @@ void options_parse(int argc, char **argv, struct config *c)
 		            whitespace);
 	if (lists == 0 && (complement || out_delim))
 		usage_error("%s needs a list (-f, -F, -b or -c)", complement ? "--complement" : "-O");
-	if (c->filter.invert && c->filter.count == 0)
-		usage_error("-v needs a predicate to invert");
+	if ((c->filter.invert || c->filter.any) && c->filter.count == 0)
+		usage_error("%s needs a predicate", c->filter.invert ? "-v" : "--or");
 
 	if (lists > 0) {
 		if (list_parse(list, &s->list, err, sizeof err) != 0)

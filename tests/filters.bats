@@ -373,3 +373,12 @@ bad() {
 	usage_error -f 1 --empty
 	usage_error -f 1 --gt
 }
+
+@test "a bad escape in a predicate names the predicate; --or and -v need a predicate" {
+	usage_error -f 1 --contains '1:\q'
+	[ "$errline" = "zbsplit: invalid predicate '--contains 1:\q': invalid escape '\q' in '\q'" ]
+	usage_error --or -f 1
+	[ "$errline" = "zbsplit: --or needs a predicate" ]
+	usage_error -v -f 1
+	[ "$errline" = "zbsplit: -v needs a predicate" ]
+}
