@@ -19,7 +19,7 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L
 BUILD    ?= build
 BATS     ?= bats
 
-LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c
+LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c
 TOOL_SRC = src/main.c src/options.c src/list.c src/select.c src/records.c \
            src/output.c src/escape.c src/diag.c src/fields.c src/filter.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
@@ -55,12 +55,20 @@ test: $(BUILD)/unit_tests $(BUILD)/zbsplit
 	$(BUILD)/unit_tests
 	ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit ZB_LDFLAGS="$(LDFLAGS)" $(BATS) tests
 
+# PORTABLE=1 builds the scans without SSE2/AVX2, to test the portable engine.
+ifeq ($(PORTABLE),1)
+CPPFLAGS += -DZB_PORTABLE
+endif
+
 SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                  -fno-sanitize-recover=all
 sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" test
 
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all
+test-portable:
+	$(MAKE) BUILD=build/portable PORTABLE=1 test
+
 valgrind: $(BUILD)/unit_tests $(BUILD)/zbsplit
 	$(VALGRIND) $(BUILD)/unit_tests
 	for opts in "-f 3,1" "-d : -f NF-1-" "-w -f 2 --complement" "-c 2-4 -O ," "-b 1-3 -n"; do \
@@ -84,6 +92,6 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all test sanitize valgrind install uninstall clean
+.PHONY: all test test-portable sanitize valgrind install uninstall clean
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

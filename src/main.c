@@ -99,18 +99,23 @@ static int process(const char *path, struct run *run)
 		return 1;
 	}
 	records_start(&run->records, fd, fstat(fd, &st) != 0 || !S_ISREG(st.st_mode));
-	while ((rc = records_next(&run->records, &rec)) > 0) {
-		if (at_first) { /* a header: written once, never filtered */
-			at_first = false;
-			if (!run->header_written) {
-				resolve_names(cfg, rec);
+	rc = 1;
+	if (at_first && (rc = records_next(&run->records, &rec)) > 0 && !run->header_written) {
+		/* a header: written once, never filtered */
+		resolve_names(cfg, rec);
+		select_record(&cfg->sel, rec, &run->out);
+		run->header_written = true;
+	}
+	if (rc <= 0) {
+		/* an empty input, or a read error in its first record */
+	} else if (cfg->sel.fast && cfg->filter.count == 0) {
+		while ((rc = records_next_block(&run->records, &rec)) > 0)
+			select_block(&cfg->sel, rec, &run->out);
+	} else {
+		while ((rc = records_next(&run->records, &rec)) > 0)
+			if (filter_keep(&cfg->filter, &cfg->sel.split, cfg->sel.lstrip, cfg->sel.rstrip,
+			                rec))
 				select_record(&cfg->sel, rec, &run->out);
-				run->header_written = true;
-			}
-			continue;
-		}
-		if (filter_keep(&cfg->filter, &cfg->sel.split, cfg->sel.lstrip, cfg->sel.rstrip, rec))
-			select_record(&cfg->sel, rec, &run->out);
 	}
 	if (rc < 0) {
 		warn_errno("%s", name);

@@ -101,6 +101,29 @@ int records_next(struct records *r, zb_view *rec)
 	}
 }
 
+int records_next_block(struct records *r, zb_view *block)
+{
+	zb_view rest;
+	ptrdiff_t last;
+
+	if (zb_collator_len(&r->pending) == 0) {
+		if (r->pos == zb_buffer_writepos(r->buf)) {
+			zb_buffer_reset(r->buf);
+			r->pos = 0;
+			r->scanned = 0;
+		}
+		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
+		last = zb_view_rfind(rest, &r->term, 1, (ptrdiff_t)r->scanned, ZB_NONE);
+		if (last >= 0) { /* every whole record the buffer holds, in one view */
+			(void)zb_view_slice(rest, 0, last + 1, block);
+			r->pos += (size_t)last + 1;
+			r->scanned = 0;
+			return 1;
+		}
+	}
+	return records_next(r, block); /* one record, joined or read on demand */
+}
+
 void records_close(struct records *r)
 {
 	zb_buffer_release(r->buf);

@@ -42,6 +42,15 @@ void records_start(struct records *r, int fd, bool may_block);
  */
 int records_next(struct records *r, zb_view *rec);
 
+/*
+ * The next block of records into *block: one or more whole records, each with its
+ * terminator, straight from the buffer; or, when the next record crosses the
+ * buffer's end or is the input's last without a terminator, that one record
+ * without its terminator.  Returns 1, 0 at the end of the input, or -1 on a read
+ * error.  The view is valid until the next call.
+ */
+int records_next_block(struct records *r, zb_view *block);
+
 /* Frees what records_open allocated. */
 void records_close(struct records *r);
 

@@ -187,6 +187,12 @@ ptrdiff_t zb_view_rfind(zb_view v, const void *needle, size_t m, ptrdiff_t start
 		return (ptrdiff_t)hi;
 	y = v.data + lo;
 	n = hi - lo;
+	if (m == 1) { /* no memrchr in C11 or POSIX: a plain loop, no call per byte */
+		while (n-- > 0)
+			if (y[n] == x[0])
+				return (ptrdiff_t)(lo + n);
+		return -1;
+	}
 	if (m <= SHORT_NEEDLE) {
 		back = backward_short(y, n, x, m);
 		return back == SIZE_MAX ? -1 : (ptrdiff_t)(lo + back);

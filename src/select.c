@@ -29,6 +29,8 @@ int select_init(struct selector *s)
 		return -1;
 	list_plan(&s->list, UNIT_MAX);
 	/* Fields can be copied as one span with the delimiters between them. */
+	s->fast = s->mode == MODE_FIELDS && s->split.kind == SPLIT_DELIM &&
+	          s->split.delim_len == 1 && !s->list.relative;
 	s->out_is_delim = s->split.kind == SPLIT_DELIM && !s->lstrip && !s->rstrip &&
 	                  s->out_delim_len == s->split.delim_len &&
 	                  memcmp(s->out_delim, s->split.delim, s->split.delim_len) == 0;
@@ -128,9 +130,31 @@ static void put_fields(struct selector *s, zb_view rec, size_t start, size_t end
 	}
 }
 
+/* A record without a delimiter: written whole (stripped), as cut does. */
+static void put_whole(struct selector *s, zb_view rec, struct output *out)
+{
+	output_view(out, select_strip(s, rec));
+	output_put(out, &s->term, 1);
+}
+
+/* Writes the ranges the scan found in rec, then the terminator. */
+static void put_answers(struct selector *s, zb_view rec, struct output *out)
+{
+	bool first = true;
+	size_t i;
+
+	for (i = 0; i < s->list.nplan; i++) {
+		const struct answer *a = &s->answers[i];
+		if (a->has_first)
+			put_fields(s, rec, a->first_start,
+			           a->has_last ? a->last_end : fields_end(&s->split, rec), out, &first);
+	}
+	output_put(out, &s->term, 1);
+}
+
 static void select_fields(struct selector *s, zb_view rec, struct output *out)
 {
-	bool first = true, more;
+	bool more;
 	size_t k = 0, i = 0;
 	struct field_iter it;
 	zb_view f;
@@ -139,10 +163,8 @@ static void select_fields(struct selector *s, zb_view rec, struct output *out)
 	more = fields_next(&it, &f);
 	/* No delimiter at all: the record is written whole, or dropped with -s (cut's rule). */
 	if (more ? f.len == rec.len : rec.len == 0) {
-		if (!s->only_delimited) {
-			output_view(out, select_strip(s, rec));
-			output_put(out, &s->term, 1);
-		}
+		if (!s->only_delimited)
+			put_whole(s, rec, out);
 		return;
 	}
 	if (s->list.relative) {
@@ -160,13 +182,53 @@ static void select_fields(struct selector *s, zb_view rec, struct output *out)
 			break;
 		more = fields_next(&it, &f);
 	}
-	for (i = 0; i < s->list.nplan; i++) {
-		const struct answer *a = &s->answers[i];
-		if (a->has_first)
-			put_fields(s, rec, a->first_start,
-			           a->has_last ? a->last_end : fields_end(&s->split, rec), out, &first);
-	}
-	output_put(out, &s->term, 1);
+	put_answers(s, rec, out);
+}
+
+/*
+ * The fast path for a block of records with a one-byte delimiter and a fixed plan:
+ * one scan finds delimiters and record ends together, answers the queries, and
+ * skips to the record's end once the last wanted field is found.
+ */
+void select_block(struct selector *s, zb_view block, struct output *out)
+{
+	size_t rec_start = 0, field_start = 0, k = 1, i = 0;
+	bool delimited = false, is_term = false;
+	zb_scan2 scan;
+
+	clear_answers(s);
+	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
+	do { /* at least once: an empty block is one empty record */
+		ptrdiff_t at;
+		size_t end;
+		zb_view rec;
+
+		if (i == s->nqueries && delimited) {
+			at = zb_scan2_next_b(&scan);
+			is_term = true;
+		} else {
+			at = zb_scan2_next(&scan, &is_term);
+		}
+		end = at < 0 ? block.len : (size_t)at; /* no terminator: the block's end */
+		for (; i < s->nqueries && s->queries[i].key == k; i++)
+			answer(s, &s->queries[i], field_start - rec_start, end - rec_start);
+		if (at >= 0 && !is_term) {
+			delimited = true;
+			k++;
+			field_start = end + 1;
+			continue;
+		}
+		rec = (zb_view){block.data + rec_start, end - rec_start, block.owner};
+		if (delimited)
+			put_answers(s, rec, out);
+		else if (!s->only_delimited)
+			put_whole(s, rec, out);
+		rec_start = field_start = end + 1;
+		k = 1;
+		i = 0;
+		delimited = false;
+		clear_answers(s);
+	} while (rec_start < block.len);
 }
 
 /* -------------------------------------------------------------- characters */

@@ -21,6 +21,8 @@ struct selector {
 	bool only_delimited;            /* -s: drop records without a delimiter */
 	bool whole_chars;               /* -n: -b never splits a UTF-8 character */
 	bool out_is_delim;              /* fields are joined by the delimiter that split them */
+	bool fast;                      /* select_block can do the work (one-byte delimiter,
+	                                   fixed plan) */
 	unsigned char term;             /* record terminator, written after each record */
 	struct list list;
 	/* Where each planned range starts and ends in a record is found by queries,
@@ -59,6 +61,9 @@ static inline zb_view select_strip(const struct selector *s, zb_view rec)
 /* Writes to out what s selects of rec (a record without its terminator), followed
  * by the terminator, or nothing when -s drops it. */
 void select_record(struct selector *s, zb_view rec, struct output *out);
+
+/* As select_record for each record of block (records_next_block's), when s->fast. */
+void select_block(struct selector *s, zb_view block, struct output *out);
 
 /* Frees the scratch memory and the list. */
 void select_free(struct selector *s);

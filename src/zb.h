@@ -57,6 +57,7 @@
  * BufferCollator.collapse()        zb_collator_collapse
  * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
+ * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -279,6 +280,101 @@ zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left, const zb_byteset *
 /* write_to: one write(2) of v to fd (retried only when interrupted by a signal);
  * returns the number of bytes written, which may be fewer than len, or ZB_EOS. */
 ptrdiff_t zb_view_write_to(zb_view v, int fd);
+
+/* ---------------------------------------------------------------- scans */
+
+/*
+ * Beyond the seed: a one-pass scan of a view for two byte values at once -- a
+ * field delimiter and a record terminator -- handing out their offsets in order.
+ * It looks at 64 bytes at a time (with SSE2 or AVX2, chosen when the program
+ * starts, or a portable loop) and keeps one bit per byte, so finding the next
+ * delimiter costs a few instructions and no call.  It borrows the view and
+ * allocates nothing.
+ */
+#define ZB_SCAN_BLOCKS 8 /* 64-byte blocks examined per refill */
+
+typedef struct zb_scan2 {
+	const unsigned char *data; /* the view being scanned */
+	size_t len;
+	size_t next;               /* offset of the first byte not yet examined */
+	size_t base;               /* offset of the byte that bit 0 of masks[0] stands for */
+	size_t cur, nblocks;       /* block being handed out, blocks examined */
+	uint64_t a_bits[ZB_SCAN_BLOCKS]; /* where `a` is, not yet handed out */
+	uint64_t b_bits[ZB_SCAN_BLOCKS]; /* where `b` is, not yet handed out */
+	unsigned char a, b;
+} zb_scan2;
+
+/* Starts a scan of v for the bytes a and b (which must differ). */
+void zb_scan2_start(zb_scan2 *s, zb_view v, unsigned char a, unsigned char b);
+
+/* Examines the next blocks (the slow path of zb_scan2_next); false at the end. */
+bool zb_scan2_refill(zb_scan2 *s);
+
+/* Which implementation the scans use: "avx2", "sse2" or "portable". */
+const char *zb_scan2_engine(void);
+
+/* For tests and benchmarks: makes the scans use the named engine; -1 when this CPU
+ * or build does not have it (the engine is then unchanged). */
+int zb_scan2_use(const char *name);
+
+static inline unsigned zb_ctz64(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (unsigned)__builtin_ctzll(x);
+#else
+	unsigned n = 0;
+	while (!(x & 1)) {
+		x >>= 1;
+		n++;
+	}
+	return n;
+#endif
+}
+
+/*
+ * The offset of the next a or b, in order, with *is_b telling which; -1 at the end.
+ */
+static inline ptrdiff_t zb_scan2_next(zb_scan2 *s, bool *is_b)
+{
+	for (;;) {
+		while (s->cur < s->nblocks) {
+			uint64_t a = s->a_bits[s->cur], b = s->b_bits[s->cur], all = a | b;
+			if (all) {
+				unsigned bit = zb_ctz64(all);
+				uint64_t mask = (uint64_t)1 << bit;
+				*is_b = (b & mask) != 0;
+				s->a_bits[s->cur] = a & ~mask;
+				s->b_bits[s->cur] = b & ~mask;
+				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
+			}
+			s->cur++;
+		}
+		if (!zb_scan2_refill(s))
+			return -1;
+	}
+}
+
+/* The offset of the next b, passing over any a before it; -1 at the end. */
+static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
+{
+	for (;;) {
+		while (s->cur < s->nblocks) {
+			uint64_t b = s->b_bits[s->cur];
+			if (b) {
+				unsigned bit = zb_ctz64(b);
+				uint64_t mask = (uint64_t)1 << bit;
+				s->b_bits[s->cur] = b & ~mask;
+				/* drop the a bits up to and including this position */
+				s->a_bits[s->cur] &= bit == 63 ? 0 : ~((mask << 1) - 1);
+				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
+			}
+			s->a_bits[s->cur] = 0;
+			s->cur++;
+		}
+		if (!zb_scan2_refill(s))
+			return -1;
+	}
+}
 
 /* ---------------------------------------------------------------- buffers */
 

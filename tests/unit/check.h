@@ -54,5 +54,6 @@ void test_view(void);
 void test_search(void);
 void test_split(void);
 void test_collator(void);
+void test_scan(void);
 
 #endif

@@ -73,6 +73,7 @@ int main(void)
 	test_search();
 	test_split();
 	test_collator();
+	test_scan();
 	printf("%ld passed, %ld failed\n", check_passed, check_failed);
 	return check_failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -1,0 +1,158 @@
+/*
+ * scan.c - the refill of zb_scan2: bit masks of two byte values, 64 bytes a block.
+ *
+ * Three engines give identical masks: AVX2 (two 32-byte compares a block), SSE2
+ * (four 16-byte compares; every x86-64 has it) and a portable loop.  The engine is
+ * chosen once, at the first refill, from what the CPU supports, so the binary needs
+ * no -march flag (valgrind, for one, cannot run AVX-512 code).  Building with
+ * -DZB_PORTABLE forces the portable loop, so both paths can be tested.
+ */
+#include <string.h>
+
+#include "zb.h"
+
+#if !defined(ZB_PORTABLE) && (defined(__x86_64__) || defined(_M_X64)) && \
+    (defined(__GNUC__) || defined(__clang__))
+#define HAVE_X86 1
+#include <immintrin.h>
+#endif
+
+typedef void block_fn(const unsigned char *p, unsigned char a, unsigned char b, uint64_t *am,
+                      uint64_t *bm);
+
+/* One 64-byte block, a byte at a time. */
+static void block_portable(const unsigned char *p, unsigned char a, unsigned char b, uint64_t *am,
+                           uint64_t *bm)
+{
+	uint64_t x = 0, y = 0;
+	unsigned i;
+
+	for (i = 0; i < 64; i++) {
+		x |= (uint64_t)(p[i] == a) << i;
+		y |= (uint64_t)(p[i] == b) << i;
+	}
+	*am = x;
+	*bm = y;
+}
+
+#ifdef HAVE_X86
+static void block_sse2(const unsigned char *p, unsigned char a, unsigned char b, uint64_t *am,
+                       uint64_t *bm)
+{
+	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
+	uint64_t x = 0, y = 0;
+	unsigned i;
+
+	for (i = 0; i < 4; i++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+		x |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, va)) << (16 * i);
+		y |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vb)) << (16 * i);
+	}
+	*am = x;
+	*bm = y;
+}
+
+__attribute__((target("avx2"))) static void block_avx2(const unsigned char *p, unsigned char a,
+                                                       unsigned char b, uint64_t *am, uint64_t *bm)
+{
+	const __m256i va = _mm256_set1_epi8((char)a), vb = _mm256_set1_epi8((char)b);
+	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+
+	*am = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, va)) |
+	      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, va)) << 32;
+	*bm = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vb)) |
+	      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vb)) << 32;
+}
+#endif
+
+static block_fn *engine;
+static const char *engine_name;
+
+static void choose_engine(void)
+{
+	engine = block_portable;
+	engine_name = "portable";
+#ifdef HAVE_X86
+	engine = block_sse2;
+	engine_name = "sse2";
+	__builtin_cpu_init();
+	if (__builtin_cpu_supports("avx2")) {
+		engine = block_avx2;
+		engine_name = "avx2";
+	}
+#endif
+}
+
+int zb_scan2_use(const char *name)
+{
+	if (engine == NULL)
+		choose_engine();
+	if (strcmp(name, "portable") == 0) {
+		engine = block_portable;
+		engine_name = "portable";
+		return 0;
+	}
+#ifdef HAVE_X86
+	if (strcmp(name, "sse2") == 0) {
+		engine = block_sse2;
+		engine_name = "sse2";
+		return 0;
+	}
+	if (strcmp(name, "avx2") == 0 && __builtin_cpu_supports("avx2")) {
+		engine = block_avx2;
+		engine_name = "avx2";
+		return 0;
+	}
+#endif
+	return -1;
+}
+
+const char *zb_scan2_engine(void)
+{
+	if (engine == NULL)
+		choose_engine();
+	return engine_name;
+}
+
+void zb_scan2_start(zb_scan2 *s, zb_view v, unsigned char a, unsigned char b)
+{
+	s->data = v.data;
+	s->len = v.len;
+	s->next = 0;
+	s->base = 0;
+	s->cur = s->nblocks = 0;
+	s->a = a;
+	s->b = b;
+	if (engine == NULL)
+		choose_engine();
+}
+
+bool zb_scan2_refill(zb_scan2 *s)
+{
+	block_fn *fn = engine;
+	size_t n = 0;
+
+	if (s->next >= s->len)
+		return false;
+	s->base = s->next;
+	for (; n < ZB_SCAN_BLOCKS && s->len - s->next >= 64; n++, s->next += 64)
+		fn(s->data + s->next, s->a, s->b, &s->a_bits[n], &s->b_bits[n]);
+	if (n < ZB_SCAN_BLOCKS && s->next < s->len) {
+		/* The last, partial block: examined in a copy padded with a byte that is
+		 * neither a nor b, so nothing is read past the view. */
+		unsigned char tail[64];
+		unsigned char pad = 0;
+		size_t rest = s->len - s->next;
+		while (pad == s->a || pad == s->b)
+			pad++;
+		memcpy(tail, s->data + s->next, rest);
+		memset(tail + rest, pad, 64 - rest);
+		fn(tail, s->a, s->b, &s->a_bits[n], &s->b_bits[n]);
+		s->next = s->len;
+		n++;
+	}
+	s->cur = 0;
+	s->nblocks = n;
+	return true;
+}

@@ -1,0 +1,86 @@
+/* test_scan.c - zb_scan2 against a naive scan, with every engine this machine has. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "zb.h"
+
+/* Naive: the offsets of a or b from `from`, in order; -1 when none. */
+static ptrdiff_t naive_next(const unsigned char *p, size_t n, size_t from, unsigned char a,
+                            unsigned char b, bool only_b)
+{
+	for (; from < n; from++)
+		if (p[from] == b || (!only_b && p[from] == a))
+			return (ptrdiff_t)from;
+	return -1;
+}
+
+static unsigned long rng = 12345;
+static unsigned next_rand(void)
+{
+	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rng >> 33);
+}
+
+/* Random data over a small alphabet holding a and b; mixed next / next_b calls. */
+static int random_round(unsigned char a, unsigned char b)
+{
+	unsigned char data[700];
+	const unsigned char alphabet[] = {'x', 'y', a, b, 0, 0xFF};
+	size_t n = next_rand() % sizeof data, i;
+	size_t at = 0;
+	zb_scan2 s;
+	int failures = 0;
+
+	for (i = 0; i < n; i++)
+		data[i] = alphabet[next_rand() % sizeof alphabet];
+	zb_scan2_start(&s, zb_view_of(data, n), a, b);
+	for (;;) {
+		bool only_b = next_rand() % 4 == 0, is_b = false;
+		ptrdiff_t want = naive_next(data, n, at, a, b, only_b);
+		ptrdiff_t got = only_b ? zb_scan2_next_b(&s) : zb_scan2_next(&s, &is_b);
+		if (got != want || (!only_b && got >= 0 && is_b != (data[got] == b)))
+			failures++;
+		if (got < 0 || got != want)
+			break;
+		at = (size_t)got + 1;
+	}
+	return failures;
+}
+
+void test_scan(void)
+{
+	const char *engines[] = {"portable", "sse2", "avx2"};
+	const unsigned char pairs[][2] = {{'\t', '\n'}, {':', '\n'}, {'\n', '\0'}, {'\0', 1}, {',', 0xFF}};
+	size_t e, p;
+	int r;
+
+	for (e = 0; e < sizeof engines / sizeof *engines; e++) {
+		if (zb_scan2_use(engines[e]) != 0)
+			continue; /* not on this CPU or build */
+		CHECK(strcmp(zb_scan2_engine(), engines[e]) == 0);
+		for (p = 0; p < sizeof pairs / sizeof *pairs; p++) {
+			int failures = 0;
+			for (r = 0; r < 400; r++)
+				failures += random_round(pairs[p][0], pairs[p][1]);
+			CHECK_EQ_INT(failures, 0);
+		}
+	}
+	/* an empty view, and a view that is exactly one block of matches */
+	{
+		unsigned char all_b[64];
+		zb_scan2 s;
+		bool is_b;
+		ptrdiff_t i;
+		memset(all_b, '\n', sizeof all_b);
+		zb_scan2_start(&s, zb_view_empty(), '\t', '\n');
+		CHECK_EQ_INT(zb_scan2_next(&s, &is_b), -1);
+		zb_scan2_start(&s, zb_view_of(all_b, 64), '\t', '\n');
+		for (i = 0; i < 64; i++)
+			CHECK_EQ_INT(zb_scan2_next_b(&s), i);
+		CHECK_EQ_INT(zb_scan2_next_b(&s), -1);
+	}
+	CHECK_EQ_INT(zb_scan2_use("no such engine"), -1);
+	CHECK_EQ_INT(zb_scan2_use("sse2") == 0 || zb_scan2_use("portable") == 0, 1);
+}
