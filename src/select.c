@@ -187,47 +187,56 @@ static void select_fields(struct selector *s, zb_view rec, struct output *out)
 
 /*
  * The fast path for a block of records with a one-byte delimiter and a fixed plan:
- * one scan finds delimiters and record ends together, answers the queries, and
+ * one scan finds delimiters and record ends together.  It goes from one wanted
+ * field to the next counting the delimiters between in whole 64-byte blocks, and
  * skips to the record's end once the last wanted field is found.
  */
 void select_block(struct selector *s, zb_view block, struct output *out)
 {
-	size_t rec_start = 0, field_start = 0, k = 1, i = 0;
-	bool delimited = false, is_term = false;
+	const struct query *q = s->queries;
+	size_t nq = s->nqueries, rec_start = 0;
 	zb_scan2 scan;
 
-	clear_answers(s);
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
-		ptrdiff_t at;
-		size_t end;
+		size_t k = 1, i = 0, field_start;
+		bool is_term;
+		ptrdiff_t at = zb_scan2_next_nth(&scan, 1, &is_term); /* the end of field 1 */
+		size_t end = at < 0 ? block.len : (size_t)at;
 		zb_view rec;
 
-		if (i == s->nqueries && delimited) {
-			at = zb_scan2_next_b(&scan);
-			is_term = true;
-		} else {
-			at = zb_scan2_next(&scan, &is_term);
-		}
-		end = at < 0 ? block.len : (size_t)at; /* no terminator: the block's end */
-		for (; i < s->nqueries && s->queries[i].key == k; i++)
-			answer(s, &s->queries[i], field_start - rec_start, end - rec_start);
-		if (at >= 0 && !is_term) {
-			delimited = true;
-			k++;
-			field_start = end + 1;
+		if (at < 0 || is_term) { /* no delimiter: written whole, or dropped by -s */
+			rec = (zb_view){block.data + rec_start, end - rec_start, block.owner};
+			if (!s->only_delimited)
+				put_whole(s, rec, out);
+			rec_start = end + 1;
 			continue;
 		}
-		rec = (zb_view){block.data + rec_start, end - rec_start, block.owner};
-		if (delimited)
-			put_answers(s, rec, out);
-		else if (!s->only_delimited)
-			put_whole(s, rec, out);
-		rec_start = field_start = end + 1;
-		k = 1;
-		i = 0;
-		delimited = false;
 		clear_answers(s);
+		field_start = rec_start;
+		for (;;) {
+			for (; i < nq && q[i].key == k; i++)
+				answer(s, &q[i], field_start - rec_start, end - rec_start);
+			if (i == nq || at < 0 || is_term)
+				break;
+			field_start = end + 1;
+			if (q[i].key > k + 1) { /* pass over the fields in between */
+				at = zb_scan2_next_nth(&scan, q[i].key - k - 1, &is_term);
+				if (at < 0 || is_term)
+					break;
+				field_start = (size_t)at + 1;
+				k = q[i].key - 1;
+			}
+			at = zb_scan2_next_nth(&scan, 1, &is_term); /* the end of field k + 1 */
+			end = at < 0 ? block.len : (size_t)at;
+			k++;
+		}
+		if (at >= 0 && !is_term) /* the last wanted field is found: on to the end */
+			at = zb_scan2_next_b(&scan);
+		end = at < 0 ? block.len : (size_t)at;
+		rec = (zb_view){block.data + rec_start, end - rec_start, block.owner};
+		put_answers(s, rec, out);
+		rec_start = end + 1;
 	} while (rec_start < block.len);
 }
 

@@ -354,6 +354,65 @@ static inline ptrdiff_t zb_scan2_next(zb_scan2 *s, bool *is_b)
 	}
 }
 
+/* Bits set in x, without needing a POPCNT instruction in the build. */
+static inline unsigned zb_popcount64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555u);
+	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+	return (unsigned)((x * 0x0101010101010101u) >> 56);
+}
+
+/* x without its bits up to and including bit `bit`. */
+static inline uint64_t zb_bits_above(uint64_t x, unsigned bit)
+{
+	return bit == 63 ? 0 : x & ~(((uint64_t)2 << bit) - 1);
+}
+
+/*
+ * The offset of the n-th next a (n >= 1), or of the next b when it comes first,
+ * with *is_b telling which; -1 at the end.  Whole blocks of a's are counted, not
+ * visited, so passing over many fields costs little.
+ */
+static inline ptrdiff_t zb_scan2_next_nth(zb_scan2 *s, size_t n, bool *is_b)
+{
+	for (;;) {
+		while (s->cur < s->nblocks) {
+			uint64_t a = s->a_bits[s->cur], b = s->b_bits[s->cur];
+			uint64_t a_first = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the first b */
+			unsigned count, bit;
+			if (n == 1 && (a_first || b)) { /* the common case: the next event */
+				bit = zb_ctz64(a_first ? a_first : b);
+				*is_b = a_first == 0;
+				s->a_bits[s->cur] = zb_bits_above(a, bit);
+				s->b_bits[s->cur] = *is_b ? b & (b - 1) : b;
+				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
+			}
+			count = zb_popcount64(a_first);
+			if (count >= n) {
+				while (--n > 0)
+					a_first &= a_first - 1;
+				bit = zb_ctz64(a_first);
+				s->a_bits[s->cur] = zb_bits_above(a, bit);
+				*is_b = false;
+				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
+			}
+			if (b) {
+				bit = zb_ctz64(b);
+				s->b_bits[s->cur] = b & (b - 1);
+				s->a_bits[s->cur] = zb_bits_above(a, bit);
+				*is_b = true;
+				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
+			}
+			n -= count;
+			s->a_bits[s->cur] = 0;
+			s->cur++;
+		}
+		if (!zb_scan2_refill(s))
+			return -1;
+	}
+}
+
 /* The offset of the next b, passing over any a before it; -1 at the end. */
 static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
 {

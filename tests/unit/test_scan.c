@@ -23,25 +23,56 @@ static unsigned next_rand(void)
 	return (unsigned)(rng >> 33);
 }
 
-/* Random data over a small alphabet holding a and b; mixed next / next_b calls. */
+/* Naive n-th: the n-th a from `from`, or the first b before it. */
+static ptrdiff_t naive_nth(const unsigned char *p, size_t n, size_t from, unsigned char a,
+                           unsigned char b, size_t nth, bool *is_b)
+{
+	for (; from < n; from++) {
+		if (p[from] == b) {
+			*is_b = true;
+			return (ptrdiff_t)from;
+		}
+		if (p[from] == a && --nth == 0) {
+			*is_b = false;
+			return (ptrdiff_t)from;
+		}
+	}
+	return -1;
+}
+
+/* Random data over a small alphabet holding a and b; mixed next / next_b / next_nth. */
 static int random_round(unsigned char a, unsigned char b)
 {
 	unsigned char data[700];
-	const unsigned char alphabet[] = {'x', 'y', a, b, 0, 0xFF};
+	/* mostly a's sometimes, so n-th searches cross blocks */
+	const unsigned char alphabet[] = {'x', 'y', a, b, 0, 0xFF, a, a, a, a};
 	size_t n = next_rand() % sizeof data, i;
 	size_t at = 0;
 	zb_scan2 s;
 	int failures = 0;
 
+	bool sparse = next_rand() % 2; /* b rare: searches cross many blocks */
+
 	for (i = 0; i < n; i++)
-		data[i] = alphabet[next_rand() % sizeof alphabet];
+		data[i] = sparse ? (next_rand() % 100 == 0 ? b : next_rand() % 3 ? a : 'x')
+		                 : alphabet[next_rand() % sizeof alphabet];
 	zb_scan2_start(&s, zb_view_of(data, n), a, b);
 	for (;;) {
-		bool only_b = next_rand() % 4 == 0, is_b = false;
-		ptrdiff_t want = naive_next(data, n, at, a, b, only_b);
-		ptrdiff_t got = only_b ? zb_scan2_next_b(&s) : zb_scan2_next(&s, &is_b);
-		if (got != want || (!only_b && got >= 0 && is_b != (data[got] == b)))
-			failures++;
+		unsigned how = next_rand() % 6;
+		bool only_b = how == 0, is_b = false, want_b = false;
+		size_t nth = 1 + next_rand() % 70;
+		ptrdiff_t want, got;
+		if (how == 1) { /* the n-th a, often across blocks */
+			want = naive_nth(data, n, at, a, b, nth, &want_b);
+			got = zb_scan2_next_nth(&s, nth, &is_b);
+			if (got != want || (got >= 0 && is_b != want_b))
+				failures++;
+		} else {
+			want = naive_next(data, n, at, a, b, only_b);
+			got = only_b ? zb_scan2_next_b(&s) : zb_scan2_next(&s, &is_b);
+			if (got != want || (!only_b && got >= 0 && is_b != (data[got] == b)))
+				failures++;
+		}
 		if (got < 0 || got != want)
 			break;
 		at = (size_t)got + 1;
