@@ -31,19 +31,22 @@ void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t e
 	}
 }
 
-/* The first non-empty match in base[from, end): false when there is none.  Empty
- * matches never separate fields, so the search moves past them. */
+/*
+ * The first non-empty match that starts in base[from, end): false when there is
+ * none.  The matcher always sees the record to its end, so operators that look
+ * ahead (\>, \b, $) judge a part of it as they judged the whole.  Empty matches
+ * never separate fields, so the search moves past them.
+ */
 static bool next_match(const struct field_iter *it, size_t from, size_t *so, size_t *eo)
 {
-	int flags = REG_STARTEND | (it->end < it->rec_len ? REG_NOTEOL : 0);
-
-	if ((size_t)(regoff_t)it->end != it->end) /* beyond what regexec can index */
+	if ((size_t)(regoff_t)it->rec_len != it->rec_len) /* beyond what regexec can index */
 		return false;
-	while (from <= it->end) {
+	while (from < it->end) {
 		regmatch_t m;
 		m.rm_so = (regoff_t)from;
-		m.rm_eo = (regoff_t)it->end;
-		if (regexec(it->sp->re, (const char *)it->base, 1, &m, flags) != 0)
+		m.rm_eo = (regoff_t)it->rec_len;
+		if (regexec(it->sp->re, (const char *)it->base, 1, &m, REG_STARTEND) != 0 ||
+		    (size_t)m.rm_so >= it->end)
 			return false;
 		if (m.rm_eo > m.rm_so) {
 			*so = (size_t)m.rm_so;

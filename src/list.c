@@ -214,9 +214,12 @@ int list_resolve_names(struct list *l, size_t (*lookup)(const char *name, void *
 		}
 		if (!l->items[i].lo.from_end && !l->items[i].hi.from_end &&
 		    l->items[i].lo.n > l->items[i].hi.n) {
+			char lo[32], hi[32];
+			snprintf(lo, sizeof lo, "%zu", l->items[i].lo.n);
+			snprintf(hi, sizeof hi, "%zu", l->items[i].hi.n);
 			snprintf(err, errlen, "invalid list: the range from '%s' to '%s' decreases",
-			         l->items[i].lo.name ? l->items[i].lo.name : "a field",
-			         l->items[i].hi.name ? l->items[i].hi.name : "a field");
+			         l->items[i].lo.name ? l->items[i].lo.name : lo,
+			         l->items[i].hi.name ? l->items[i].hi.name : hi);
 			return -1;
 		}
 	}

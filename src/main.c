@@ -101,9 +101,12 @@ static int process(const char *path, struct run *run)
 	records_start(&run->records, fd, fstat(fd, &st) != 0 || !S_ISREG(st.st_mode));
 	rc = 1;
 	if (at_first && (rc = records_next(&run->records, &rec)) > 0 && !run->header_written) {
-		/* a header: written once, never filtered */
+		/* a header: written once, never filtered, not even by -s */
+		bool only_delimited = cfg->sel.only_delimited;
 		resolve_names(cfg, rec);
+		cfg->sel.only_delimited = false;
 		select_record(&cfg->sel, rec, &run->out);
+		cfg->sel.only_delimited = only_delimited;
 		run->header_written = true;
 	}
 	if (rc <= 0) {

@@ -298,3 +298,13 @@ gen_csv() {
 	at_all_sizes "$out" -H -d , -f note -t c1 c2 c3
 	at_all_sizes "$out" -H -d , -f user-score --complement --contains 'note:x-' c1 c2 c3
 }
+
+@test "-H with -s: the header is written even when it has no delimiter" {
+	check 'id\nx;y\nz\n' 'id\nx\n' -H -s -d ';' -f 1
+}
+
+@test "a decreasing range between a number and a name names both" {
+	printf 'a;b\n1;2\n' >"$BATS_TEST_TMPDIR/in"
+	usage_error -H -d ';' -f '4-b' "$BATS_TEST_TMPDIR/in"
+	[ "$errline" = "zbsplit: invalid list: the range from '4' to 'b' decreases" ]
+}

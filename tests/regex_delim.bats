@@ -215,3 +215,12 @@ setup() {
 	same_bytes "$EXP" "$out" "-H -f 1-"
 	at_all_sizes "$out" -H -R '[,;] *' -t -f 2,1 --not-empty 2 "$BATS_TEST_TMPDIR/h1" "$BATS_TEST_TMPDIR/h2" "$IN"
 }
+
+@test "-R: look-ahead operators judge a selected span as they judged the whole record" {
+	# in abZcd, b is followed by Z (a word character), so b\> never matches: one
+	# delimiter, Z; the fields are ab and cd, however they are written out
+	check 'abZcd\n' 'ab,cd\n' -R 'b\>|Z+' -f 1,2 -O,
+	check 'abZcd\n' 'ab\n' -R 'b\>|Z+' -f 1
+	# \' is the end of the record only: in abca the match is c, fields ab and a
+	check 'abca\n' 'ab\n' -R "b\\'|c" -f 1
+}
