@@ -95,3 +95,9 @@ clean:
 .PHONY: all test test-portable sanitize valgrind install uninstall clean
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+
+# Benchmark against cut, awk and the floors (wc -l, cat); BENCH_MB sets the data size.
+bench: $(BUILD)/zbsplit
+	bash bench/run.sh $(BUILD)/zbsplit
+
+.PHONY: bench

@@ -165,14 +165,14 @@ bool zb_view_isalpha(zb_view v) { return all_in_class(v, C_ALPHA); }
 
 void zb_byteset_init(zb_byteset *set, const void *chars, size_t n)
 {
-	const unsigned char *c = chars;
+	static const unsigned char whitespace[] = " \t\n\r\v\f";
+	const unsigned char *c = chars ? chars : whitespace;
 	size_t i;
 
+	if (chars == NULL)
+		n = sizeof whitespace - 1;
 	memset(set, 0, sizeof *set);
-	for (i = 0; i < 256; i++)
-		if (chars == NULL && (ascii_class[i] & C_SPACE))
-			set->bits[i >> 3] |= (unsigned char)(1u << (i & 7));
-	for (i = 0; chars != NULL && i < n; i++)
+	for (i = 0; i < n; i++)
 		set->bits[c[i] >> 3] |= (unsigned char)(1u << (c[i] & 7));
 }
 

@@ -1,0 +1,505 @@
+#!/usr/bin/env bash
+# bench/run.sh: time zbsplit against the installed peers (GNU cut, mawk, gawk,
+# busybox cut/awk) and the floors (wc -l, cat) on the same generated files.
+#
+#   make bench [BENCH_MB=250]           or      bash bench/run.sh PATH/TO/zbsplit
+#
+# Environment:
+#   BENCH_MB            total size of the generated data in MB (10^6 bytes), default 250
+#   BENCH_RUNS          timed runs of every command, default 5 (after 1 warm-up run)
+#   BENCH_NO_HYPERFINE  set to 1 to use the plain loop even when hyperfine is installed
+#
+# The data goes to bench-data/ at the top of the repository (ignored by git) and is
+# reused while BENCH_MB and bench/gen.awk are unchanged.  Every command writes to
+# /dev/null while it is timed.
+#
+# This script always exits 0: a benchmark must never fail a build, so every problem
+# (a missing tool, a command that fails, hyperfine misbehaving) is reported inline.
+
+# The awk programs below are single-quoted on purpose: their $1 is awk's.
+# shellcheck disable=SC2016
+set -u -o pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DATA=$TOP/bench-data
+GEN=$TOP/bench/gen.awk
+DEFAULT_MB=250
+RUNS=${BENCH_RUNS:-5}
+BENCH_MB=${BENCH_MB:-$DEFAULT_MB}
+
+note() { printf 'bench: %s\n' "$*"; }
+
+# The results are wanted even when something is wrong, so "die" only reports.
+give_up() {
+	note "$*"
+	note "no benchmark run"
+	exit 0
+}
+
+# sq WORD: WORD quoted for sh (POSIX quoting, so hyperfine's sh -c, our own sh -c
+# and bash's eval all read the same command).
+sq() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
+
+# cmdline WORD...: the words quoted and joined into one command string
+cmdline() {
+	local out='' w
+	for w in "$@"; do out+="${out:+ }$(sq "$w")"; done
+	printf '%s' "$out"
+}
+
+# ---------------------------------------------------------------- settings
+
+check_settings() {
+	if ! [[ $BENCH_MB =~ ^[0-9]+$ ]] || ((BENCH_MB < 1)); then
+		note "BENCH_MB='$BENCH_MB' is not a positive whole number of MB; using $DEFAULT_MB"
+		BENCH_MB=$DEFAULT_MB
+	fi
+	if ! [[ $RUNS =~ ^[0-9]+$ ]] || ((RUNS < 1)); then
+		note "BENCH_RUNS='$RUNS' is not a positive whole number; using 5"
+		RUNS=5
+	fi
+	[[ $# -ge 1 ]] || give_up "usage: bash bench/run.sh PATH/TO/zbsplit"
+	ZB=$1
+	[[ $ZB == /* ]] || ZB=$PWD/$ZB
+	[[ -x $ZB ]] || give_up "$1: no executable zbsplit there (make builds build/zbsplit)"
+	"$ZB" --version >/dev/null 2>&1 || note "$ZB --version fails; its rows will show why"
+}
+
+# ---------------------------------------------------------------- data
+
+# Share of BENCH_MB for each file, in percent, and its name in bench-data/.
+KINDS=(tsv long log utf8)
+declare -A SHARE=([tsv]=40 [long]=20 [log]=30 [utf8]=10)
+declare -A FILE=([tsv]=$DATA/tsv.tsv [long]=$DATA/long.tsv [log]=$DATA/log.txt [utf8]=$DATA/utf8.txt)
+DATA_NOTE=''
+
+# gen_awk: the awk that runs gen.awk.  Any awk writes the same bytes (gen.awk has
+# its own random numbers); mawk first because it is the fastest.
+gen_awk() {
+	local a
+	for a in mawk gawk awk; do
+		command -v "$a" && return 0
+	done
+	return 1
+}
+
+# ensure_data: generate the four files unless bench-data/ already holds them for
+# this BENCH_MB and this gen.awk (the stamp is written last, so an interrupted
+# generation is never taken for a finished one).
+ensure_data() {
+	local stamp want awk k t0 t1 failed=0
+	want="BENCH_MB=$BENCH_MB gen.awk=$(cksum <"$GEN" | cut -d' ' -f1)"
+	stamp=$(cat "$DATA/STAMP" 2>/dev/null)
+	if [[ $stamp == "$want" ]]; then
+		for k in "${KINDS[@]}"; do [[ -s ${FILE[$k]} ]] || stamp=''; done
+		if [[ -n $stamp ]]; then
+			DATA_NOTE="reused (same BENCH_MB and gen.awk)"
+			return 0
+		fi
+	fi
+	awk=$(gen_awk) || give_up "no awk to generate the data with"
+	mkdir -p "$DATA" || give_up "cannot create $DATA"
+	rm -f "$DATA/STAMP"
+	t0=$(date +%s)
+	# The four files are independent: generate them in parallel.
+	for k in "${KINDS[@]}"; do
+		LC_ALL=C "$awk" -v kind="$k" -v bytes=$((BENCH_MB * 10000 * SHARE[$k])) \
+			-f "$GEN" >"${FILE[$k]}.tmp" &
+	done
+	for k in "${KINDS[@]}"; do wait -n || failed=1; done
+	if ((failed)); then
+		for k in "${KINDS[@]}"; do rm -f "${FILE[$k]}.tmp"; done
+		give_up "generating the data with $awk failed"
+	fi
+	for k in "${KINDS[@]}"; do mv -f "${FILE[$k]}.tmp" "${FILE[$k]}"; done
+	printf '%s\n' "$want" >"$DATA/STAMP"
+	t1=$(date +%s)
+	DATA_NOTE="generated with $(basename "$awk") in $((t1 - t0)) s"
+}
+
+fsize() { wc -c <"$1" | tr -d ' '; }
+flines() { wc -l <"$1" | tr -d ' '; }
+
+# ---------------------------------------------------------------- tools
+
+# Absolute paths of the peers that are installed; empty when missing.
+find_tools() {
+	CUT=$(command -v cut || true)
+	MAWK=$(command -v mawk || true)
+	GAWK=$(command -v gawk || true)
+	BUSYBOX=$(command -v busybox || true)
+	BB_CUT='' BB_AWK=''
+	if [[ -n $BUSYBOX ]]; then
+		# busybox may be built without an applet: ask which it has.
+		"$BUSYBOX" --list 2>/dev/null | grep -qx cut && BB_CUT=$BUSYBOX
+		"$BUSYBOX" --list 2>/dev/null | grep -qx awk && BB_AWK=$BUSYBOX
+	fi
+	WC=$(command -v wc || true)
+	CAT=$(command -v cat || true)
+	# GNU time for peak RSS (-f %M); BSD time has no -f.
+	GTIME=''
+	if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+		GTIME=/usr/bin/time
+	fi
+	HYPERFINE=''
+	if [[ ${BENCH_NO_HYPERFINE:-0} != 1 ]]; then
+		HYPERFINE=$(command -v hyperfine || true)
+	fi
+}
+
+# version TOOL COMMAND...: the first line of a version report, or "not installed"
+version() {
+	local name=$1
+	shift
+	if [[ -z $1 ]]; then
+		printf '%s: not installed' "$name"
+	else
+		printf '%s' "$("$@" 2>&1 | head -n 1)"
+	fi
+}
+
+print_header() {
+	local cmd cpu k
+	if [[ -n ${MAKELEVEL:-} ]]; then
+		cmd="make bench BENCH_MB=$BENCH_MB"
+	else
+		cmd="BENCH_MB=$BENCH_MB bash bench/run.sh ${ZB#"$TOP"/}"
+	fi
+	[[ $RUNS == 5 ]] || cmd="$cmd BENCH_RUNS=$RUNS"
+	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+	echo "zbsplit benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "command:  $cmd"
+	echo "machine:  $(uname -m), nproc $(nproc 2>/dev/null || echo '?')${cpu:+, $cpu}, $(uname -s) $(uname -r)"
+	echo "locale:   LC_ALL=${LC_ALL:-} LANG=${LANG:-}"
+	if [[ -n $HYPERFINE ]]; then
+		echo "timing:   $(version hyperfine "$HYPERFINE" --version), --warmup 1 --runs $RUNS, median wall time"
+	else
+		echo "timing:   plain loop ($([[ ${BENCH_NO_HYPERFINE:-0} == 1 ]] && echo BENCH_NO_HYPERFINE=1 || echo 'hyperfine not installed')), 1 warm-up round + $RUNS rounds, order rotated each round, median wall time"
+	fi
+	echo "tools:    $(version zbsplit "$ZB" --version)"
+	echo "          $(version cut "$CUT" --version)"
+	echo "          $(version mawk "$MAWK" -W version)"
+	echo "          $(version gawk "$GAWK" --version)"
+	echo "          $(version busybox "$BUSYBOX")"
+	echo "          $(version wc "$WC" --version); peak RSS: $([[ -n $GTIME ]] && echo "GNU time -f %M" || echo "'-' (no GNU /usr/bin/time)")"
+	echo "data:     bench-data/, $DATA_NOTE, MB = 10^6 bytes"
+	for k in "${KINDS[@]}"; do
+		printf '          %-10s %7.1f MB %10s lines\n' "$(basename "${FILE[$k]}")" \
+			"$(awk -v b="$(fsize "${FILE[$k]}")" 'BEGIN { printf "%.1f", b / 1e6 }')" \
+			"$(flines "${FILE[$k]}")"
+	done
+	echo
+}
+
+# ---------------------------------------------------------------- tasks
+
+# A task is a file and rows of (kind, label, command).  Kinds:
+#   ref    the zbsplit command the other rows are compared with (one per task)
+#   zb     another zbsplit command
+#   peer   cut / awk doing the same job; its output is checked against ref's
+#   floor  wc -l, cat and the like: a lower bound, not the same job
+TASK='' TASK_FILE=''
+T_KIND=() T_LABEL=() T_CMD=()
+
+begin_task() {
+	TASK=$1 TASK_FILE=$2
+	T_KIND=() T_LABEL=() T_CMD=()
+}
+
+add() {
+	T_KIND+=("$1") T_LABEL+=("$2") T_CMD+=("$3")
+}
+
+# add_awks LABEL PROGRAM [-F FS]: one peer row for each installed awk
+add_awks() {
+	local label=$1 prog=$2
+	shift 2
+	[[ -n $MAWK ]] && add peer "mawk $label" "$(cmdline "$MAWK" "$@" "$prog" "$TASK_FILE")"
+	[[ -n $GAWK ]] && add peer "gawk $label" "$(cmdline "$GAWK" "$@" "$prog" "$TASK_FILE")"
+	[[ -n $BB_AWK ]] && add peer "busybox awk $label" "$(cmdline "$BB_AWK" awk "$@" "$prog" "$TASK_FILE")"
+	return 0
+}
+
+# add_cuts ARG...: GNU (or system) cut and busybox cut with the same arguments
+add_cuts() {
+	[[ -n $CUT ]] && add peer "cut $*" "$(cmdline "$CUT" "$@" "$TASK_FILE")"
+	[[ -n $BB_CUT ]] && add peer "busybox cut $*" "$(cmdline "$BB_CUT" cut "$@" "$TASK_FILE")"
+	return 0
+}
+
+# add_floors: wc -l (the floor the project's targets are phrased against) and cat
+add_floors() {
+	[[ -n $WC ]] && add floor "wc -l" "$(cmdline "$WC" -l "$TASK_FILE")"
+	[[ -n $CAT ]] && add floor "cat" "$(cmdline "$CAT" "$TASK_FILE")"
+	return 0
+}
+
+# Each task_* function declares one row group and measures it.
+task_f1() {
+	begin_task "-f1 tsv" "${FILE[tsv]}"
+	add ref "zbsplit -f1" "$(cmdline "$ZB" -f1 "$TASK_FILE")"
+	add_cuts -f1
+	add_awks "'{print \$1}'" '{print $1}' -F '\t'
+	add_floors
+	measure_task
+}
+
+task_f259() {
+	begin_task "-f2,5,9 tsv" "${FILE[tsv]}"
+	add ref "zbsplit -f2,5,9" "$(cmdline "$ZB" -f2,5,9 "$TASK_FILE")"
+	add_cuts -f2,5,9
+	add_awks "'{print \$2,\$5,\$9}'" 'BEGIN { OFS = "\t" } { print $2, $5, $9 }' -F '\t'
+	add_floors
+	measure_task
+}
+
+task_last() {
+	begin_task "last field long" "${FILE[long]}"
+	add ref "zbsplit -f NF" "$(cmdline "$ZB" -f NF "$TASK_FILE")"
+	add zb "zbsplit -f 1000" "$(cmdline "$ZB" -f 1000 "$TASK_FILE")"
+	add_cuts -f1000
+	add_awks "'{print \$NF}'" '{print $NF}' -F '\t'
+	add_floors
+	measure_task
+}
+
+task_filter() {
+	begin_task "--str-eq tsv" "${FILE[tsv]}"
+	add ref "zbsplit --str-eq 5:200" "$(cmdline "$ZB" --str-eq 5:200 "$TASK_FILE")"
+	add_awks "'\$5==\"200\"'" '$5=="200"' -F '\t'
+	add_floors
+	measure_task
+}
+
+task_ws() {
+	begin_task "-F 3 log" "${FILE[log]}"
+	add ref "zbsplit -F 3" "$(cmdline "$ZB" -F 3 "$TASK_FILE")"
+	# The same under two locales: whitespace splitting must not depend on it.
+	add zb "LC_ALL=C.UTF-8 zbsplit -F 3" "LC_ALL=C.UTF-8 $(cmdline "$ZB" -F 3 "$TASK_FILE")"
+	add zb "LC_ALL=C zbsplit -F 3" "LC_ALL=C $(cmdline "$ZB" -F 3 "$TASK_FILE")"
+	add_awks "'{print \$3}'" '{print $3}'
+	add_floors
+	measure_task
+}
+
+task_chars() {
+	begin_task "-c 2-20 utf8" "${FILE[utf8]}"
+	add ref "zbsplit -c 2-20" "$(cmdline "$ZB" -c 2-20 "$TASK_FILE")"
+	add_cuts -c 2-20
+	[[ -n $CUT ]] && add peer "cut -b 2-20" "$(cmdline "$CUT" -b 2-20 "$TASK_FILE")"
+	add_floors
+	measure_task
+}
+
+task_pipe() {
+	begin_task "pipe tsv" "${FILE[tsv]}"
+	add ref "zbsplit -f1 | cat" "$(cmdline "$ZB" -f1 "$TASK_FILE") | $(cmdline "$CAT")"
+	add floor "cat | cat" "$(cmdline "$CAT" "$TASK_FILE") | $(cmdline "$CAT")"
+	add_floors
+	measure_task
+}
+
+# ---------------------------------------------------------------- measuring
+
+RESULTS=''   # TSV: task, label, kind, seconds, bytes, rss, output check, problem
+LOG=''       # every command and its timings, for a closer look afterwards
+TMP=''
+
+# check_row I: run row I once through sh -c, outside the timing: its exit status,
+# the first line of its stderr, its peak RSS (GNU time) and a checksum of its
+# output (to compare with the ref row).  Sets C_OK, C_PROBLEM, C_RSS, C_SUM.
+check_row() {
+	local i=$1 status err
+	if [[ -n $GTIME ]]; then
+		"$GTIME" -f %M -o "$TMP/rss" sh -c "${T_CMD[i]}" </dev/null 2>"$TMP/err" |
+			cksum >"$TMP/sum"
+		status=${PIPESTATUS[0]}
+		# GNU time writes "Command exited with non-zero status N" before %M.
+		C_RSS=$(tail -n 1 "$TMP/rss" 2>/dev/null)
+		[[ $C_RSS =~ ^[0-9]+$ ]] || C_RSS='-'
+	else
+		sh -c "${T_CMD[i]}" </dev/null 2>"$TMP/err" | cksum >"$TMP/sum"
+		status=${PIPESTATUS[0]}
+		C_RSS='-'
+	fi
+	C_SUM=$(cat "$TMP/sum")
+	err=$(head -n 1 "$TMP/err" | cut -c 1-100)
+	C_OK=1 C_PROBLEM=''
+	if ((status != 0)); then
+		C_OK=0 C_PROBLEM="FAILED, exit $status${err:+: $err}"
+	elif [[ -n $err ]]; then
+		C_PROBLEM="stderr: $err"
+	fi
+}
+
+# now_us VAR: wall clock in microseconds into VAR, without a subshell when bash
+# has EPOCHREALTIME (its decimal point follows the locale: drop "." or ",").
+now_us() {
+	if [[ -n ${EPOCHREALTIME:-} ]]; then
+		printf -v "$1" '%s' "${EPOCHREALTIME//[.,]/}"
+	else
+		printf -v "$1" '%s' "$(date +%s%6N)"
+	fi
+}
+
+# median: the median of the numbers on stdin
+median() {
+	sort -n | awk 'NF { v[++n] = $1 }
+		END { if (n == 0) exit 1
+		      if (n % 2) print v[(n + 1) / 2]; else print (v[n / 2] + v[n / 2 + 1]) / 2 }'
+}
+
+# time_loop ROW...: the plain loop.  One warm-up round, then RUNS rounds; each round
+# runs every row once, starting one row later than the round before, so slow drift
+# and noise on the machine hit every tool alike.  Sets MED[row] in seconds.
+time_loop() {
+	local rows=("$@") n=$# r k i t0 t1 status
+	local -A samples=()
+	for ((r = -1; r < RUNS; r++)); do
+		for ((k = 0; k < n; k++)); do
+			i=${rows[(k + r + n) % n]}
+			now_us t0
+			eval "${T_CMD[i]}" </dev/null >/dev/null 2>&1
+			status=$?
+			now_us t1
+			((r < 0)) && continue
+			((status == 0)) || PROBLEM[i]="exit $status in a timed run"
+			samples[$i]+="$((10#$t1 - 10#$t0)) "
+		done
+	done
+	for i in "${rows[@]}"; do
+		printf '  %-30s us: %s\n' "${T_LABEL[i]}" "${samples[$i]}" >>"$LOG"
+		MED[i]=$(tr ' ' '\n' <<<"${samples[$i]}" | median | awk '{ printf "%.6f", $1 / 1e6 }')
+	done
+}
+
+# time_hyperfine ROW...: hyperfine with every row of the task in one invocation;
+# the medians are read from its JSON export with awk (results come in the order
+# of the commands).  Returns 1, reporting why, when hyperfine does not deliver.
+time_hyperfine() {
+	local rows=("$@") args=() i meds
+	for i in "${rows[@]}"; do
+		args+=(-n "${T_LABEL[i]}" "${T_CMD[i]} >/dev/null")
+	done
+	rm -f "$TMP/hf.json"
+	if ! "$HYPERFINE" --warmup 1 --runs "$RUNS" --style basic -i \
+		--export-json "$TMP/hf.json" "${args[@]}" </dev/null >>"$LOG" 2>&1; then
+		note "hyperfine failed on task '$TASK' (see bench-data/last-run.log); the plain loop times this task and the rest"
+		HYPERFINE=''
+		return 1
+	fi
+	# One value per result: "median" when this hyperfine writes it, else "mean".
+	meds=$(awk '
+		/"command":/ { if (n) print (med != "" ? med : mean); n++; med = mean = "" }
+		/"median":/  { med = $2 }
+		/"mean":/    { mean = $2 }
+		END          { if (n) print (med != "" ? med : mean) }' FS='[:,] *' "$TMP/hf.json")
+	mapfile -t meds <<<"$meds"
+	if ((${#meds[@]} != ${#rows[@]})); then
+		note "hyperfine's JSON for task '$TASK' has ${#meds[@]} results for ${#rows[@]} commands; timing it with the plain loop"
+		return 1
+	fi
+	for i in "${!rows[@]}"; do MED[rows[i]]=${meds[i]}; done
+}
+
+# measure_task: check every row, time the ones that ran, append them to RESULTS.
+measure_task() {
+	local i n=${#T_CMD[@]} bytes ref_sum='' check timed=()
+	local -a RSS=() SUM=() OK=() PROBLEM=() MED=()
+	bytes=$(fsize "$TASK_FILE")
+	printf '\n== %s (%s)\n' "$TASK" "$TASK_FILE" >>"$LOG"
+	for ((i = 0; i < n; i++)); do
+		printf '  %-30s %s\n' "${T_LABEL[i]}" "${T_CMD[i]}" >>"$LOG"
+		check_row "$i"
+		RSS[i]=$C_RSS SUM[i]=$C_SUM OK[i]=$C_OK PROBLEM[i]=$C_PROBLEM
+		[[ ${T_KIND[i]} == ref && $C_OK == 1 ]] && ref_sum=$C_SUM
+		((C_OK)) && timed+=("$i")
+	done
+	if ((${#timed[@]})); then
+		if [[ -z $HYPERFINE ]] || ! time_hyperfine "${timed[@]}"; then
+			time_loop "${timed[@]}"
+		fi
+	fi
+	for ((i = 0; i < n; i++)); do
+		# output: is it byte for byte what the zbsplit ref row wrote?
+		case ${T_KIND[i]} in
+		ref) check=ref ;;
+		floor) check=- ;;
+		*) if [[ -z $ref_sum || ${OK[i]} == 0 ]]; then check=-
+		   elif [[ ${SUM[i]} == "$ref_sum" ]]; then check=same
+		   else check=differs; fi ;;
+		esac
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$TASK" "${T_LABEL[i]}" "${T_KIND[i]}" \
+			"${MED[i]:--}" "$bytes" "${RSS[i]}" "$check" "${PROBLEM[i]}" >>"$RESULTS"
+	done
+}
+
+# ---------------------------------------------------------------- report
+
+# print_table: one row per command, grouped by task.  x zbsplit is the row's time
+# over the task's zbsplit (ref) time; x wc -l is over the task's wc -l time.
+print_table() {
+	awk -F '\t' '
+	function ratio(a, b) { return (a == "-" || b == "" || b == "-" || b + 0 == 0) ? "-" : sprintf("%.2f", a / b) }
+	{ row[NR] = $0; task[NR] = $1
+	  if ($3 == "ref") ref[$1] = $4
+	  if ($2 == "wc -l") wc[$1] = $4 }
+	END {
+		fmt = "%-16s %-30s %9s %8s %9s %8s %9s  %s\n"
+		printf fmt, "task", "tool", "median s", "MB/s", "x zbsplit", "x wc -l", "RSS KB", "output"
+		printf fmt, "----", "----", "--------", "----", "---------", "-------", "------", "------"
+		for (r = 1; r <= NR; r++) {
+			split(row[r], f, "\t")
+			t = f[1]
+			shown = (t == last) ? "" : t
+			if (t != last && r > 1) print ""
+			last = t
+			if (f[4] == "-") {
+				printf "%-16s %-30s %s\n", shown, f[2], (f[8] != "" ? f[8] : "not timed")
+				if (f[3] == "ref") { nf++; ftask[nf] = t; fratio[nf] = "- (zbsplit failed)" }
+				continue
+			}
+			mbs = (f[4] + 0 > 0) ? sprintf("%.0f", f[5] / 1e6 / f[4]) : "-"
+			printf fmt, shown, f[2], sprintf("%.4f", f[4]), mbs,
+				ratio(f[4], ref[t]), ratio(f[4], wc[t]), f[6], f[7] (f[8] != "" ? "  (" f[8] ")" : "")
+			if (f[3] == "ref") { nf++; ftask[nf] = t; fratio[nf] = ratio(f[4], wc[t]) }
+		}
+		print ""
+		print "zbsplit / wc -l on the same file (the floor the targets are phrased against):"
+		for (k = 1; k <= nf; k++)
+			printf "  %-16s %s\n", ftask[k], fratio[k] (fratio[k] ~ /^-/ ? "" : " x")
+	}' "$RESULTS"
+	cat <<-'EOF'
+
+	x zbsplit: the row's time / the task's first zbsplit row (above 1: zbsplit is faster).
+	x wc -l: the row's time / wc -l on the same file.  RSS KB: peak resident set (GNU time %M).
+	output: the row's output compared byte for byte with the first zbsplit row's
+	(cut -c of GNU coreutils 9.1 and of busybox counts bytes, so it differs on UTF-8 text).
+	EOF
+}
+
+main() {
+	check_settings "$@"
+	ensure_data
+	find_tools
+	TMP=$(mktemp -d) || give_up "mktemp -d failed"
+	trap 'rm -rf "$TMP"' EXIT
+	RESULTS=$TMP/results.tsv
+	LOG=$DATA/last-run.log
+	: >"$RESULTS"
+	: >"$LOG"
+	print_header
+	task_f1
+	task_f259
+	task_last
+	task_filter
+	task_ws
+	task_chars
+	task_pipe
+	print_table
+	echo
+	echo "every command and its timings: bench-data/last-run.log"
+	exit 0
+}
+
+main "$@"
