@@ -262,12 +262,17 @@ static void find_values(struct filter *f, const struct splitter *sp, zb_view rec
 bool filter_keep(struct filter *f, const struct splitter *sp, const zb_byteset *lstrip,
                  const zb_byteset *rstrip, zb_view rec)
 {
-	size_t i;
-	bool keep = !f->any;
-
 	if (f->count == 0)
 		return true;
 	find_values(f, sp, rec);
+	return filter_decide(f, lstrip, rstrip);
+}
+
+bool filter_decide(struct filter *f, const zb_byteset *lstrip, const zb_byteset *rstrip)
+{
+	size_t i;
+	bool keep = !f->any;
+
 	for (i = 0; i < f->count; i++) {
 		zb_view v = f->values[i];
 		bool ok;

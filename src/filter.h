@@ -57,6 +57,10 @@ int filter_prepare(struct filter *f);
 bool filter_keep(struct filter *f, const struct splitter *sp, const zb_byteset *lstrip,
                  const zb_byteset *rstrip, zb_view rec);
 
+/* The decision of filter_keep once f->values holds each predicate's field (as the
+ * fast path of select.c fills it). */
+bool filter_decide(struct filter *f, const zb_byteset *lstrip, const zb_byteset *rstrip);
+
 void filter_free(struct filter *f);
 
 #endif

@@ -78,7 +78,7 @@ static void resolve_names(struct config *cfg, zb_view rec)
 	if (list_resolve_names(&cfg->sel.list, header_lookup, &h, err, sizeof err) != 0 ||
 	    filter_resolve_names(&cfg->filter, header_lookup, &h, err, sizeof err) != 0)
 		usage_error("%s", err);
-	if (select_init(&cfg->sel) != 0 || filter_prepare(&cfg->filter) != 0)
+	if (filter_prepare(&cfg->filter) != 0 || select_init(&cfg->sel) != 0)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
 }
 
@@ -111,7 +111,7 @@ static int process(const char *path, struct run *run)
 	}
 	if (rc <= 0) {
 		/* an empty input, or a read error in its first record */
-	} else if (cfg->sel.fast && cfg->filter.count == 0) {
+	} else if (cfg->sel.fast) {
 		while ((rc = records_next_block(&run->records, &rec)) > 0)
 			select_block(&cfg->sel, rec, &run->out);
 	} else {

@@ -412,7 +412,8 @@ void options_parse(int argc, char **argv, struct config *c)
 		s->out_delim = s->split.delim;
 		s->out_delim_len = s->split.delim_len;
 	}
-	if (select_init(s) != 0 || filter_prepare(&c->filter) != 0)
+	s->filter = &c->filter;
+	if (filter_prepare(&c->filter) != 0 || select_init(s) != 0)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
 	c->inputs = argv + optind;
 	c->ninputs = argc - optind;

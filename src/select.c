@@ -15,22 +15,28 @@
 
 static void make_queries(struct selector *s, size_t offset);
 
+/* The number of predicates (answered after the plan's ranges). */
+static size_t npreds(const struct selector *s)
+{
+	return s->filter ? s->filter->count : 0;
+}
+
 int select_init(struct selector *s)
 {
 	size_t n = s->list.count + 1; /* no plan has more ranges than items + 1 */
 
-	if (s->mode == MODE_NONE)
-		return 0;
 	free(s->queries);
 	free(s->answers);
-	s->queries = calloc(2 * n, sizeof *s->queries);
-	s->answers = calloc(n, sizeof *s->answers);
+	s->queries = calloc(2 * n + npreds(s), sizeof *s->queries);
+	s->answers = calloc(n + npreds(s), sizeof *s->answers);
 	if (!s->queries || !s->answers)
 		return -1;
-	list_plan(&s->list, UNIT_MAX);
+	if (s->mode != MODE_NONE)
+		list_plan(&s->list, UNIT_MAX);
+	s->fast = s->split.kind == SPLIT_DELIM && s->split.delim_len == 1 &&
+	          (s->mode == MODE_FIELDS ? !s->list.relative : s->mode == MODE_NONE && npreds(s)) &&
+	          !(npreds(s) && s->filter->relative);
 	/* Fields can be copied as one span with the delimiters between them. */
-	s->fast = s->mode == MODE_FIELDS && s->split.kind == SPLIT_DELIM &&
-	          s->split.delim_len == 1 && !s->list.relative;
 	s->out_is_delim = s->split.kind == SPLIT_DELIM && !s->lstrip && !s->rstrip &&
 	                  s->out_delim_len == s->split.delim_len &&
 	                  memcmp(s->out_delim, s->split.delim, s->split.delim_len) == 0;
@@ -59,6 +65,10 @@ static void make_queries(struct selector *s, size_t offset)
 		if (l->plan[i].hi != UNIT_MAX)
 			s->queries[n++] = (struct query){l->plan[i].hi - offset, i, true};
 	}
+	/* the fast path answers the predicates' fields in the same scan */
+	for (i = 0; s->fast && i < npreds(s); i++)
+		if (s->filter->preds[i].field.n > 0)
+			s->queries[n++] = (struct query){s->filter->preds[i].field.n, l->nplan + i, false};
 	s->nqueries = n;
 	if (n > 1)
 		qsort(s->queries, n, sizeof *s->queries, by_key);
@@ -68,7 +78,7 @@ static void clear_answers(struct selector *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->list.nplan; i++)
+	for (i = 0; i < s->list.nplan + npreds(s); i++)
 		s->answers[i].has_first = s->answers[i].has_last = false;
 }
 
@@ -191,29 +201,51 @@ static void select_fields(struct selector *s, zb_view rec, struct output *out)
  * field to the next counting the delimiters between in whole 64-byte blocks, and
  * skips to the record's end once the last wanted field is found.
  */
+/* The end of the fast path for one record: -s, the predicates, then the output.
+ * Returns true for a record kept whole, which the caller writes (in runs). */
+static bool finish_record(struct selector *s, zb_view rec, bool delimited, struct output *out)
+{
+	size_t i;
+
+	if (!delimited && s->only_delimited)
+		return false;
+	for (i = 0; i < npreds(s); i++) { /* each predicate's field, as filter_keep finds it */
+		const struct answer *a = &s->answers[s->list.nplan + i];
+		zb_view *v = &s->filter->values[i];
+		if (s->filter->preds[i].field.n == 0)
+			*v = rec;
+		else if (a->has_first)
+			*v = (zb_view){rec.data + a->first_start, a->first_end - a->first_start, rec.owner};
+		else
+			*v = zb_view_empty();
+	}
+	if (npreds(s) && !filter_decide(s->filter, s->lstrip, s->rstrip))
+		return false;
+	if (s->mode == MODE_NONE)
+		return true;
+	if (!delimited) {
+		put_whole(s, rec, out);
+	} else {
+		put_answers(s, rec, out);
+	}
+	return false;
+}
+
 void select_block(struct selector *s, zb_view block, struct output *out)
 {
 	const struct query *q = s->queries;
-	size_t nq = s->nqueries, rec_start = 0;
+	size_t nq = s->nqueries, rec_start = 0, run = 0; /* kept whole records from `run` */
 	zb_scan2 scan;
 
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
-		size_t k = 1, i = 0, field_start;
+		size_t k = 1, i = 0, field_start = rec_start;
 		bool is_term;
 		ptrdiff_t at = zb_scan2_next_nth(&scan, 1, &is_term); /* the end of field 1 */
 		size_t end = at < 0 ? block.len : (size_t)at;
-		zb_view rec;
+		bool delimited = at >= 0 && !is_term;
 
-		if (at < 0 || is_term) { /* no delimiter: written whole, or dropped by -s */
-			rec = (zb_view){block.data + rec_start, end - rec_start, block.owner};
-			if (!s->only_delimited)
-				put_whole(s, rec, out);
-			rec_start = end + 1;
-			continue;
-		}
 		clear_answers(s);
-		field_start = rec_start;
 		for (;;) {
 			for (; i < nq && q[i].key == k; i++)
 				answer(s, &q[i], field_start - rec_start, end - rec_start);
@@ -234,10 +266,21 @@ void select_block(struct selector *s, zb_view block, struct output *out)
 		if (at >= 0 && !is_term) /* the last wanted field is found: on to the end */
 			at = zb_scan2_next_b(&scan);
 		end = at < 0 ? block.len : (size_t)at;
-		rec = (zb_view){block.data + rec_start, end - rec_start, block.owner};
-		put_answers(s, rec, out);
+		if (!finish_record(s, (zb_view){block.data + rec_start, end - rec_start, block.owner},
+		                   delimited, out)) {
+			/* dropped or written: the run of whole records before it goes out (a
+			 * run exists only without a LIST, where finish_record writes nothing) */
+			output_put(out, block.data + run, rec_start - run);
+			run = end + 1;
+		} else if (at < 0) { /* kept, but its terminator is not in the block */
+			output_put(out, block.data + run, end - run);
+			output_put(out, &s->term, 1);
+			run = end + 1;
+		}
 		rec_start = end + 1;
 	} while (rec_start < block.len);
+	if (run < block.len) /* adjacent kept records are written as one span */
+		output_put(out, block.data + run, block.len - run);
 }
 
 /* -------------------------------------------------------------- characters */

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "fields.h"
+#include "filter.h"
 #include "list.h"
 #include "output.h"
 #include "zb.h"
@@ -22,15 +23,16 @@ struct selector {
 	bool whole_chars;               /* -n: -b never splits a UTF-8 character */
 	bool out_is_delim;              /* fields are joined by the delimiter that split them */
 	bool fast;                      /* select_block can do the work (one-byte delimiter,
-	                                   fixed plan) */
+	                                   fixed plan, predicates on fixed fields) */
 	unsigned char term;             /* record terminator, written after each record */
 	struct list list;
+	struct filter *filter;          /* predicates, answered by the fast path too */
 	/* Where each planned range starts and ends in a record is found by queries,
 	 * answered in one scan of the record; their number is set by the LIST, so
 	 * memory does not grow with the record. */
-	struct query *queries;          /* two per range, sorted by key */
+	struct query *queries;          /* two per range, one per predicate; by key */
 	size_t nqueries;
-	struct answer *answers;         /* one per range */
+	struct answer *answers;         /* one per range, then one per predicate */
 };
 
 /* A question for the scan: the unit numbered `key` (fields, characters), or with -n
