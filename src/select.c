@@ -14,6 +14,11 @@
 #include "utf8.h"
 
 static void make_queries(struct selector *s, size_t offset);
+static int plan_tail(struct selector *s);
+
+/* select_tail's plan is made for a record of this many fields, so that NF-k is
+ * field TAIL_UNITS - k; any number above every NF-k it allows would do. */
+#define TAIL_UNITS ((size_t)1 << 20)
 
 /* The number of predicates (answered after the plan's ranges). */
 static size_t npreds(const struct selector *s)
@@ -42,6 +47,33 @@ int select_init(struct selector *s)
 	                  memcmp(s->out_delim, s->split.delim, s->split.delim_len) == 0;
 	if (!s->list.relative) /* the same queries for every record */
 		make_queries(s, s->mode == MODE_BYTES ? 1 : 0);
+	return plan_tail(s);
+}
+
+/* Prepares select_tail when the LIST names only fields counted from NF, none deeper
+ * than TAIL_MAX, and the delimiter is one byte.  -1 when out of memory. */
+static int plan_tail(struct selector *s)
+{
+	size_t i, depth = 0;
+
+	s->tail_nplan = 0;
+	if (s->mode != MODE_FIELDS || s->list.complement || s->split.kind != SPLIT_DELIM ||
+	    s->split.delim_len != 1)
+		return 0;
+	for (i = 0; i < s->list.count; i++) {
+		const struct item *it = &s->list.items[i];
+		if (!it->lo.from_end || !it->hi.from_end || it->lo.n > TAIL_MAX)
+			return 0;
+		if (it->lo.n > depth)
+			depth = it->lo.n;
+	}
+	list_plan(&s->list, TAIL_UNITS);
+	free(s->tail_plan);
+	if ((s->tail_plan = malloc((s->list.nplan + 1) * sizeof *s->tail_plan)) == NULL)
+		return -1;
+	memcpy(s->tail_plan, s->list.plan, s->list.nplan * sizeof *s->tail_plan);
+	s->tail_nplan = s->list.nplan;
+	s->tail_depth = depth;
 	return 0;
 }
 
@@ -162,6 +194,35 @@ static void put_answers(struct selector *s, zb_view rec, struct output *out)
 	output_put(out, &s->term, 1);
 }
 
+/*
+ * A LIST made only of NF-k items, with a one-byte delimiter, needs only the last
+ * few delimiters: they are found backwards from the record's end, so the rest of a
+ * long record is never scanned.  Records with fewer fields than the deepest NF-k
+ * take the general path.  Returns false when it did not handle rec.
+ */
+static bool select_tail(struct selector *s, zb_view rec, struct output *out)
+{
+	size_t pos[TAIL_MAX + 1], found = 0, i;
+	ptrdiff_t stop = (ptrdiff_t)rec.len;
+	bool first = true;
+
+	while (found <= s->tail_depth) {
+		ptrdiff_t d = zb_view_rfind(rec, s->split.delim, 1, 0, stop);
+		if (d < 0)
+			return false;
+		pos[found++] = (size_t)d;
+		stop = d;
+	}
+	/* the plan was made for TAIL_UNITS fields: field TAIL_UNITS - j is the j-th
+	 * from the end, between delimiters pos[j] and pos[j - 1] */
+	for (i = 0; i < s->tail_nplan; i++) {
+		size_t lo = TAIL_UNITS - s->tail_plan[i].lo, hi = TAIL_UNITS - s->tail_plan[i].hi;
+		put_fields(s, rec, pos[lo] + 1, hi == 0 ? rec.len : pos[hi - 1], out, &first);
+	}
+	output_put(out, &s->term, 1);
+	return true;
+}
+
 static void select_fields(struct selector *s, zb_view rec, struct output *out)
 {
 	bool more;
@@ -177,6 +238,8 @@ static void select_fields(struct selector *s, zb_view rec, struct output *out)
 			put_whole(s, rec, out);
 		return;
 	}
+	if (s->tail_nplan > 0 && select_tail(s, rec, out))
+		return;
 	if (s->list.relative) {
 		plan_record(s, fields_count(&s->split, rec), 0);
 		fields_start(&s->split, rec, 0, rec.len, true, &it);
@@ -381,6 +444,8 @@ void select_free(struct selector *s)
 {
 	free(s->queries);
 	free(s->answers);
+	free(s->tail_plan);
+	s->tail_plan = NULL;
 	list_free(&s->list);
 	s->queries = NULL;
 	s->answers = NULL;

@@ -33,7 +33,12 @@ struct selector {
 	struct query *queries;          /* two per range, one per predicate; by key */
 	size_t nqueries;
 	struct answer *answers;         /* one per range, then one per predicate */
+	struct range *tail_plan;        /* the plan of a LIST of NF-k items only */
+	size_t tail_nplan;              /* 0: select_tail is not used */
+	size_t tail_depth;              /* the deepest k */
 };
+
+#define TAIL_MAX 63 /* the deepest NF-k that select_tail handles */
 
 /* A question for the scan: the unit numbered `key` (fields, characters), or with -n
  * the character holding byte `key`; the answer goes to range `range`, as its first
