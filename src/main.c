@@ -115,10 +115,15 @@ static int process(const char *path, struct run *run)
 		while ((rc = records_next_block(&run->records, &rec)) > 0)
 			select_block(&cfg->sel, rec, &run->out);
 	} else {
-		while ((rc = records_next(&run->records, &rec)) > 0)
-			if (filter_keep(&cfg->filter, &cfg->sel.split, cfg->sel.lstrip, cfg->sel.rstrip,
-			                rec))
-				select_record(&cfg->sel, rec, &run->out);
+		while ((rc = records_next_block(&run->records, &rec)) > 0) {
+			struct block_walk walk;
+			zb_view one;
+			block_walk_start(&walk, rec, cfg->sel.term);
+			while (block_walk_next(&walk, &one))
+				if (filter_keep(&cfg->filter, &cfg->sel.split, cfg->sel.lstrip,
+				                cfg->sel.rstrip, one))
+					select_record(&cfg->sel, one, &run->out);
+		}
 	}
 	if (rc < 0) {
 		warn_errno("%s", name);

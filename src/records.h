@@ -51,6 +51,41 @@ int records_next(struct records *r, zb_view *rec);
  */
 int records_next_block(struct records *r, zb_view *block);
 
+/* Walks the records of a block from records_next_block. */
+struct block_walk {
+	zb_view rest;      /* what is left of the block */
+	unsigned char term;
+	bool done;
+};
+
+static inline void block_walk_start(struct block_walk *w, zb_view block, unsigned char term)
+{
+	w->rest = block;
+	w->term = term;
+	w->done = false;
+}
+
+/* The next record of the block, without its terminator; false after the last.  An
+ * empty block is one empty record (see records_next_block). */
+static inline bool block_walk_next(struct block_walk *w, zb_view *rec)
+{
+	ptrdiff_t end;
+
+	if (w->done)
+		return false;
+	end = zb_view_find_byte(w->rest, w->term, 0);
+	*rec = w->rest;
+	if (end < 0) { /* the last record, unterminated */
+		w->done = true;
+		return true;
+	}
+	rec->len = (size_t)end;
+	w->rest.data += (size_t)end + 1;
+	w->rest.len -= (size_t)end + 1;
+	w->done = w->rest.len == 0;
+	return true;
+}
+
 /* Frees what records_open allocated. */
 void records_close(struct records *r);
 
