@@ -2,6 +2,7 @@
 #include "fields.h"
 
 static const unsigned char blanks[] = " \t";
+static const zb_byteset blank_set = {{[' ' >> 3] = 1u << (' ' & 7), ['\t' >> 3] = 1u << ('\t' & 7)}};
 
 void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t end, bool trim,
                   struct field_iter *it)
@@ -16,8 +17,8 @@ void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t e
 		break;
 	case SPLIT_BLANKS:
 	case SPLIT_BLANKS_TRIMMED:
-		zb_view_split_runs(part, blanks, sizeof blanks - 1,
-		                   trim && sp->kind == SPLIT_BLANKS_TRIMMED, -1, &it->split);
+		zb_view_split_set(part, &blank_set, trim && sp->kind == SPLIT_BLANKS_TRIMMED, -1,
+		                  &it->split);
 		break;
 	case SPLIT_REGEX:
 		/* The matcher sees the whole record, so ^, $ and word boundaries keep

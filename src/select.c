@@ -151,9 +151,9 @@ static void put_delim(struct selector *s, struct output *out, bool *first)
 /* ------------------------------------------------------------------ fields */
 
 /* Writes the fields in bytes [start, end) of rec, which begin and end at field
- * boundaries, with the output delimiter between them. */
+ * boundaries, with the output delimiter between them (one_field: it is one). */
 static void put_fields(struct selector *s, zb_view rec, size_t start, size_t end,
-                       struct output *out, bool *first)
+                       bool one_field, struct output *out, bool *first)
 {
 	struct field_iter it;
 	zb_view f;
@@ -162,6 +162,10 @@ static void put_fields(struct selector *s, zb_view rec, size_t start, size_t end
 	put_delim(s, out, first);
 	if (s->out_is_delim) { /* already joined by the output delimiter */
 		output_put(out, rec.data + start, end - start);
+		return;
+	}
+	if (one_field) { /* nothing to split again */
+		output_view(out, select_strip(s, (zb_view){rec.data + start, end - start, rec.owner}));
 		return;
 	}
 	fields_start(&s->split, rec, start, end, false, &it);
@@ -189,7 +193,8 @@ static void put_answers(struct selector *s, zb_view rec, struct output *out)
 		const struct answer *a = &s->answers[i];
 		if (a->has_first)
 			put_fields(s, rec, a->first_start,
-			           a->has_last ? a->last_end : fields_end(&s->split, rec), out, &first);
+			           a->has_last ? a->last_end : fields_end(&s->split, rec),
+			           s->list.plan[i].lo == s->list.plan[i].hi, out, &first);
 	}
 	output_put(out, &s->term, 1);
 }
@@ -217,7 +222,7 @@ static bool select_tail(struct selector *s, zb_view rec, struct output *out)
 	 * from the end, between delimiters pos[j] and pos[j - 1] */
 	for (i = 0; i < s->tail_nplan; i++) {
 		size_t lo = TAIL_UNITS - s->tail_plan[i].lo, hi = TAIL_UNITS - s->tail_plan[i].hi;
-		put_fields(s, rec, pos[lo] + 1, hi == 0 ? rec.len : pos[hi - 1], out, &first);
+		put_fields(s, rec, pos[lo] + 1, hi == 0 ? rec.len : pos[hi - 1], lo == hi, out, &first);
 	}
 	output_put(out, &s->term, 1);
 	return true;

@@ -25,10 +25,21 @@ int zb_view_split(zb_view v, const void *sep, size_t n, ptrdiff_t maxsplit, zb_s
 void zb_view_split_runs(zb_view v, const void *set, size_t n, bool trim, ptrdiff_t maxsplit,
                         zb_split *it)
 {
+	zb_byteset bytes;
+
+	zb_byteset_init(&bytes, set ? set : "", n); /* NULL here is the empty set */
+	zb_view_split_set(v, &bytes, trim, maxsplit, it);
+}
+
+void zb_view_split_set(zb_view v, const zb_byteset *set, bool trim, ptrdiff_t maxsplit,
+                       zb_split *it)
+{
 	size_t i;
 
-	memset(it, 0, sizeof *it);
-	zb_byteset_init(&it->set, set ? set : "", n); /* NULL here is the empty set */
+	it->sep = NULL;
+	it->seplen = 0;
+	it->done = false;
+	it->set = *set;
 	it->trim = trim;
 	it->splits_left = maxsplit;
 	if (trim) { /* leading runs never make a piece; nothing but a run: no pieces at all */
@@ -64,8 +75,10 @@ static bool next_run_piece(zb_split *it, zb_view *out)
 	}
 	for (after = end + 1; after < r.len && in_set(it, r.data[after]); after++)
 		;
-	(void)zb_view_slice(r, 0, (ptrdiff_t)end, out);
-	(void)zb_view_slice(r, (ptrdiff_t)after, ZB_NONE, &it->rest);
+	*out = r;
+	out->len = end;
+	it->rest.data += after;
+	it->rest.len -= after;
 	if (it->splits_left > 0)
 		it->splits_left--;
 	if (it->trim && after == r.len) /* a trailing run ends the split with no empty piece */

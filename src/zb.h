@@ -45,7 +45,7 @@
  * BufferView.rfind / rindex        zb_view_rfind / zb_view_rindex
  * BufferView.split(by, maxsplit)   zb_view_split + zb_split_next
  * (bytes.split() with no `by`)     zb_view_split_ws + zb_split_next
- * (beyond the seed: byte runs)     zb_view_split_runs + zb_split_next
+ * (beyond the seed: byte runs)     zb_view_split_runs / zb_view_split_set + zb_split_next
  * BufferView.splitlines(keepends)  zb_view_splitlines + zb_lines_next
  * BufferView.isspace/isdigit/isalpha  zb_view_isspace / zb_view_isdigit / zb_view_isalpha
  * BufferView.strip/lstrip/rstrip   zb_view_strip / zb_view_lstrip / zb_view_rstrip
@@ -241,6 +241,11 @@ void zb_view_split_ws(zb_view v, ptrdiff_t maxsplit, zb_split *it);
  */
 void zb_view_split_runs(zb_view v, const void *set, size_t n, bool trim, ptrdiff_t maxsplit,
                         zb_split *it);
+
+/* zb_view_split_runs with a prepared set, for a caller that splits many views on
+ * the same bytes. */
+void zb_view_split_set(zb_view v, const zb_byteset *set, bool trim, ptrdiff_t maxsplit,
+                       zb_split *it);
 
 /* The next piece of a split into *out (a sub-view of the split view); false when done. */
 bool zb_split_next(zb_split *it, zb_view *out);
