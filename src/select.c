@@ -368,7 +368,20 @@ static void scan_chars(struct selector *s, zb_view rec, bool by_byte)
 	size_t at = 0, k = 0, i = 0;
 
 	while (i < s->nqueries && at < rec.len) {
-		size_t end = at + utf8_len(rec.data + at, rec.len - at);
+		size_t end;
+		uint64_t word;
+		/* Eight ASCII bytes are eight characters: pass over them at once when no
+		 * query falls among them. */
+		if (rec.len - at >= 8 && (by_byte ? s->queries[i].key >= at + 8
+		                                  : s->queries[i].key > k + 8)) {
+			memcpy(&word, rec.data + at, 8);
+			if ((word & 0x8080808080808080u) == 0) {
+				at += 8;
+				k += 8;
+				continue;
+			}
+		}
+		end = at + utf8_len(rec.data + at, rec.len - at);
 		k++;
 		while (i < s->nqueries && (by_byte ? s->queries[i].key < end : s->queries[i].key == k))
 			answer(s, &s->queries[i++], at, end);

@@ -182,3 +182,26 @@ load test_helper
 	check "$s" 'a:\xe2\x82\xac:b\n' -c 2,4 --complement -O :
 	check "$s" 'a\xc3\xa9\n' -c 3- --complement
 }
+
+@test "-c and -b -n on long mixed lines: ASCII runs and multi-byte characters at every position" {
+	cd "$BATS_TEST_TMPDIR"
+	# awk builds each line from a list of known characters and writes, beside it,
+	# the characters 2-20 and 9-40 joined: the expected output, made independently
+	awk 'BEGIN { srand(5); split("a b c \303\251 \344\270\255 \360\237\216\211 x y z", pool, " ");
+		for (i = 0; i < 2000; i++) {
+			n = int(rand() * 70); line = ""; e1 = ""; e2 = "";
+			for (j = 1; j <= n; j++) {
+				r = rand(); c = r < 0.7 ? pool[1 + int(rand() * 3)] : pool[4 + int(rand() * 6)];
+				line = line c
+				if (j >= 2 && j <= 20) e1 = e1 c
+				if (j >= 9 && j <= 40) e2 = e2 c
+			}
+			print line > "in"; print e1 > "exp1"; print e2 > "exp2"
+		} }'
+	check_file in exp1 -c 2-20
+	check_file in exp2 -c 9-40
+	# pure ASCII lines: -b -n selects exactly what -b does
+	awk 'BEGIN { for (i = 0; i < 500; i++) { s = ""; for (j = 0; j < i % 90; j++) s = s "k"; print s } }' >ascii
+	cut -b 3-47 ascii >exp3
+	check_file ascii exp3 -b 3-47 -n
+}
