@@ -1,8 +1,7 @@
 /* fields.c - walking the fields of a record with the library's splits, or a regex. */
 #include "fields.h"
 
-static const unsigned char blanks[] = " \t";
-static const zb_byteset blank_set = {{[' ' >> 3] = 1u << (' ' & 7), ['\t' >> 3] = 1u << ('\t' & 7)}};
+const zb_byteset fields_blanks = {{[' ' >> 3] = 1u << (' ' & 7), ['\t' >> 3] = 1u << ('\t' & 7)}};
 
 void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t end, bool trim,
                   struct field_iter *it)
@@ -17,7 +16,7 @@ void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t e
 		break;
 	case SPLIT_BLANKS:
 	case SPLIT_BLANKS_TRIMMED:
-		zb_view_split_set(part, &blank_set, trim && sp->kind == SPLIT_BLANKS_TRIMMED, -1,
+		zb_view_split_set(part, &fields_blanks, trim && sp->kind == SPLIT_BLANKS_TRIMMED, -1,
 		                  &it->split);
 		break;
 	case SPLIT_REGEX:
@@ -104,5 +103,5 @@ size_t fields_end(const struct splitter *sp, zb_view rec)
 {
 	if (sp->kind != SPLIT_BLANKS_TRIMMED)
 		return rec.len;
-	return zb_view_rstrip(rec, blanks, sizeof blanks - 1).len;
+	return zb_view_strip_sets(rec, NULL, &fields_blanks).len;
 }

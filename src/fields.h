@@ -21,6 +21,9 @@ struct splitter {
 	regex_t *re;                /* SPLIT_REGEX, compiled with REG_EXTENDED */
 };
 
+/* Space and tab: the blanks of -w, -F and of numbers in predicates. */
+extern const zb_byteset fields_blanks;
+
 /* A walk over the fields of bytes [pos, end) of a record; allocates nothing. */
 struct field_iter {
 	zb_split split;            /* the library's iterator, for all but regexes */

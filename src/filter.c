@@ -168,9 +168,7 @@ int filter_prepare(struct filter *f)
 /* Reads v as a number into *out; false when it is not one (blanks around allowed). */
 static bool field_number(struct filter *f, zb_view v, double *out)
 {
-	static const unsigned char blanks[] = " \t";
-
-	v = zb_view_strip(v, blanks, sizeof blanks - 1);
+	v = zb_view_strip_sets(v, &fields_blanks, &fields_blanks);
 	if (number_syntax((const char *)v.data, v.len) == 0)
 		return false;
 	if (v.len + 1 > f->num_cap) { /* grows to the longest number seen, then reused */

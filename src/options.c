@@ -194,7 +194,7 @@ static unsigned char *decode_delim(const char *text, size_t *len, const char *wh
 	ptrdiff_t n;
 
 	if (out == NULL)
-		usage_error("out of memory");
+		die_errno(EXIT_INPUT, "cannot allocate memory");
 	n = unescape(text, out, err, sizeof err);
 	if (n < 0)
 		usage_error("%s: %s", what, err);

@@ -3,6 +3,22 @@
 
 #include "records.h"
 
+/* Empties the buffer for reuse; only when no record handed out is still in use. */
+static void restart(struct records *r)
+{
+	zb_buffer_reset(r->buf);
+	r->pos = 0;
+	r->scanned = 0;
+}
+
+/* All consumed: the last record handed out is no longer in use, so start again at
+ * the beginning and keep reads large. */
+static void restart_if_consumed(struct records *r)
+{
+	if (r->pos == zb_buffer_writepos(r->buf) && zb_collator_len(&r->pending) == 0)
+		restart(r);
+}
+
 int records_open(struct records *r, size_t size, unsigned char term)
 {
 	zb_collator_init(&r->pending);
@@ -23,9 +39,7 @@ void records_start(struct records *r, int fd, bool may_block)
 
 	/* Nothing may remain from an abandoned input. */
 	(void)zb_collator_collapse(&r->pending, &rest);
-	zb_buffer_reset(r->buf);
-	r->pos = 0;
-	r->scanned = 0;
+	restart(r);
 	r->fd = fd;
 	r->eof = false;
 	r->may_block = may_block;
@@ -39,9 +53,7 @@ static int keep_tail(struct records *r, zb_view tail)
 		errno = ENOMEM;
 		return -1;
 	}
-	zb_buffer_reset(r->buf);
-	r->pos = 0;
-	r->scanned = 0;
+	restart(r);
 	return 0;
 }
 
@@ -66,13 +78,7 @@ int records_next(struct records *r, zb_view *rec)
 		zb_view rest;
 		ptrdiff_t end, got;
 
-		/* All consumed: the last record handed out is no longer in use, so start
-		 * again at the beginning and keep reads large. */
-		if (r->pos == zb_buffer_writepos(r->buf) && zb_collator_len(&r->pending) == 0) {
-			zb_buffer_reset(r->buf);
-			r->pos = 0;
-			r->scanned = 0;
-		}
+		restart_if_consumed(r);
 		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
 		end = zb_view_find_byte(rest, r->term, r->scanned);
 		if (end >= 0) {
@@ -106,12 +112,8 @@ int records_next_block(struct records *r, zb_view *block)
 	zb_view rest;
 	ptrdiff_t last;
 
+	restart_if_consumed(r);
 	if (zb_collator_len(&r->pending) == 0) {
-		if (r->pos == zb_buffer_writepos(r->buf)) {
-			zb_buffer_reset(r->buf);
-			r->pos = 0;
-			r->scanned = 0;
-		}
 		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
 		last = zb_view_rfind(rest, &r->term, 1, (ptrdiff_t)r->scanned, ZB_NONE);
 		if (last >= 0) { /* every whole record the buffer holds, in one view */
