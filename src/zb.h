@@ -418,6 +418,65 @@ static inline ptrdiff_t zb_scan2_next_nth(zb_scan2 *s, size_t n, bool *is_b)
 	}
 }
 
+/*
+ * Picks a's by number in the stretch up to the next b -- the delimiters a record's
+ * wanted fields need, in one call per record.  nth[0] < nth[1] < ... < nth[n - 1]
+ * number the a's from 1 at the scan's position; the offset of each one present
+ * goes to at[], in order.  Returns how many were present (fewer when the b or the
+ * end of the view comes first), sets *b_at to the b's offset, or -1 when the view
+ * ends first, and leaves the scan after that b.  The state stays in registers
+ * while a block is searched; a's between wanted ones are counted, not visited.
+ */
+static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, size_t *at,
+                                   ptrdiff_t *b_at)
+{
+	size_t seen = 0, j = 0; /* a's passed, nth's found */
+
+	for (;;) {
+		size_t cur = s->cur, nblocks = s->nblocks; /* locals: at[] may alias *s */
+		for (; cur < nblocks; cur++) {
+			uint64_t a = s->a_bits[cur], b = s->b_bits[cur];
+			uint64_t left = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the b */
+			size_t base = s->base + cur * 64;
+			while (j < n && left) {
+				size_t want = nth[j] - seen; /* >= 1: the want-th bit of left */
+				if (want > 8) { /* far ahead: count the block's a's at once */
+					unsigned count = zb_popcount64(left);
+					if (want > count) {
+						seen += count;
+						left = 0;
+						break;
+					}
+				}
+				while (--want > 0 && left)
+					left &= left - 1;
+				if (!left) { /* fewer than want here */
+					seen = nth[j] - want - 1;
+					break;
+				}
+				at[j++] = base + zb_ctz64(left);
+				seen = nth[j - 1];
+				left &= left - 1;
+			}
+			if (j < n)
+				seen += zb_popcount64(left);
+			if (b) {
+				unsigned bit = zb_ctz64(b);
+				s->b_bits[cur] = b & (b - 1);
+				s->a_bits[cur] = zb_bits_above(a, bit);
+				s->cur = cur;
+				*b_at = (ptrdiff_t)(base + bit);
+				return j;
+			}
+		}
+		s->cur = cur;
+		if (!zb_scan2_refill(s)) {
+			*b_at = -1;
+			return j;
+		}
+	}
+}
+
 /* The offset of the next b, passing over any a before it; -1 at the end. */
 static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
 {
@@ -481,6 +540,16 @@ static inline ptrdiff_t zb_buffer_add_bytes(zb_buffer *b, const void *p, size_t 
 		memcpy(b->data + b->writepos, p, n);
 	b->writepos += n;
 	return (ptrdiff_t)n;
+}
+
+/* Beyond the seed, for writers that build their bytes in place (sds's MakeRoomFor
+ * and IncrLen): the free space starts at zb_buffer_space(b); once n bytes are
+ * written there, zb_buffer_commit(b, n) adds them to the written data (n above
+ * zb_buffer_free(b) counts as free). */
+static inline unsigned char *zb_buffer_space(zb_buffer *b) { return b->data + b->writepos; }
+static inline void zb_buffer_commit(zb_buffer *b, size_t n)
+{
+	b->writepos += n < b->capacity - b->writepos ? n : b->capacity - b->writepos;
 }
 
 /*
