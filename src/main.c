@@ -150,7 +150,10 @@ int main(int argc, char **argv)
 	}
 	run.cfg = &cfg;
 	run.header_written = false;
-	if (output_open(&run.out, STDOUT_FILENO, cfg.buffer_size) != 0 ||
+	/* The output buffer is twice the input's: a block's selected fields (at most its
+	 * length and a terminator when copied as they are) then fit beside what is
+	 * pending, so select_block writes in place and write(2)s stay large. */
+	if (output_open(&run.out, STDOUT_FILENO, 2 * cfg.buffer_size + 64) != 0 ||
 	    records_open(&run.records, cfg.buffer_size, cfg.sel.term) != 0)
 		die_errno(EXIT_INPUT, "cannot allocate buffers");
 	run.records.before_wait = flush_before_wait;

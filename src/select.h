@@ -39,6 +39,7 @@ struct selector {
 	 * field, lies between two of them (spans). */
 	size_t *pick_nth, *pick_at, npick;
 	struct pick_span *spans;
+	bool one_str_eq;                /* the only predicate is --str-eq, without strip */
 	struct range *tail_plan;        /* the plan of a LIST of NF-k items only */
 	size_t tail_nplan;              /* 0: select_tail is not used */
 	size_t tail_depth;              /* the deepest k */

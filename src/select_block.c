@@ -69,6 +69,8 @@ int select_pick_plan(struct selector *s)
 			s->pick_nth[s->npick++] = s->pick_nth[i];
 	for (i = 0; i < l->nplan; i++)
 		s->spans[i] = span_for(s, l->plan[i].lo, l->plan[i].hi);
+	s->one_str_eq = npreds(s) == 1 && s->filter->preds[0].kind == P_STR_EQ && !s->lstrip &&
+	                !s->rstrip;
 	for (i = 0; i < npreds(s); i++) {
 		size_t f = s->filter->preds[i].field.n;
 		s->spans[l->nplan + i] = span_for(s, f > 0 ? f : 1, f > 0 ? f : UNIT_MAX);
@@ -160,6 +162,13 @@ static bool record_passes(struct selector *s, zb_view block, size_t found, size_
 {
 	size_t i, start, end;
 
+	if (s->one_str_eq) { /* "field N is STR", the commonest filter: no call */
+		const struct predicate *p = &s->filter->preds[0];
+		zb_view v = zb_view_empty(); /* a field the record does not have is empty */
+		if (span_bytes(s, s->spans[s->list.nplan], found, rec_start, rec_end, &start, &end))
+			v = zb_view_of(block.data + start, end - start);
+		return zb_view_eq_bytes(v, p->str, p->len) != s->filter->invert;
+	}
 	for (i = 0; i < npreds(s); i++) {
 		zb_view *v = &s->filter->values[i];
 		if (span_bytes(s, s->spans[s->list.nplan + i], found, rec_start, rec_end, &start, &end))
@@ -188,11 +197,66 @@ static bool finish_record(struct selector *s, zb_view block, size_t found, size_
 	return false;
 }
 
+/*
+ * The commonest case, -f without predicates, fields copied as they are: the whole
+ * block's output is at most the block and one terminator, so the room for it is
+ * made once and each record costs one pick and a copy per range.  False when the
+ * output buffer cannot hold that.
+ */
+static bool fields_in_place(struct selector *s, zb_view block, struct output *out)
+{
+	const unsigned char *data = block.data, *data_end = block.data + block.len;
+	size_t rec_start = 0, need = block.len + 1 + COPY_SLACK, i, start, end, end_f;
+	unsigned char *dst, *p;
+	zb_scan2 scan;
+
+	if (zb_buffer_free(out->buf) < need) {
+		output_flush(out);
+		if (zb_buffer_free(out->buf) < need)
+			return false;
+	}
+	dst = p = zb_buffer_space(out->buf);
+	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
+	do { /* at least once: an empty block is one empty record */
+		ptrdiff_t term_at;
+		size_t found = zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at, &term_at);
+		unsigned char *rec_out = p;
+		end = term_at < 0 ? block.len : (size_t)term_at;
+		if (found == 0) { /* no delimiter: whole, or dropped by -s (cut's rule) */
+			if (!s->only_delimited) {
+				memcpy(p, data + rec_start, end - rec_start);
+				p += end - rec_start;
+				*p++ = s->term;
+			}
+		} else {
+			/* each range followed by the delimiter; the last one's becomes the
+			 * terminator */
+			for (i = 0; i < s->list.nplan; i++) {
+				if (!span_bytes(s, s->spans[i], found, rec_start, end, &start, &end_f))
+					continue;
+				copy_field(p, data + start, end_f - start, data_end);
+				p += end_f - start;
+				*p++ = s->split.delim[0];
+			}
+			if (p == rec_out)
+				*p++ = s->term;
+			else
+				p[-1] = s->term;
+		}
+		rec_start = end + 1;
+	} while (rec_start < block.len);
+	zb_buffer_commit(out->buf, (size_t)(p - dst));
+	return true;
+}
+
 void select_block(struct selector *s, zb_view block, struct output *out)
 {
 	size_t rec_start = 0, run = 0; /* kept whole records from `run` */
 	zb_scan2 scan;
 
+	if (s->mode == MODE_FIELDS && s->out_is_delim && npreds(s) == 0 &&
+	    fields_in_place(s, block, out))
+		return;
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
 		ptrdiff_t term_at;
