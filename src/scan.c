@@ -17,13 +17,14 @@
 #include <immintrin.h>
 #endif
 
-/* Masks of a and b for the n 64-byte blocks at p: one call per refill, not per block. */
+/* Masks of a and b for the n 64-byte blocks at p, and the number of a's in each (so
+ * passing over many fields costs a load a block): one call per refill. */
 typedef void blocks_fn(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
-                       uint64_t *am, uint64_t *bm);
+                       uint64_t *am, uint64_t *bm, unsigned char *acount);
 
 /* A byte at a time. */
 static void blocks_portable(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
-                            uint64_t *am, uint64_t *bm)
+                            uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
 	size_t k;
 	unsigned i;
@@ -36,12 +37,13 @@ static void blocks_portable(const unsigned char *p, size_t n, unsigned char a, u
 		}
 		am[k] = x;
 		bm[k] = y;
+		acount[k] = (unsigned char)zb_popcount64(x);
 	}
 }
 
 #ifdef HAVE_X86
 static void blocks_sse2(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
-                        uint64_t *am, uint64_t *bm)
+                        uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
 	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
 	size_t k;
@@ -56,12 +58,15 @@ static void blocks_sse2(const unsigned char *p, size_t n, unsigned char a, unsig
 		}
 		am[k] = x;
 		bm[k] = y;
+		acount[k] = (unsigned char)zb_popcount64(x);
 	}
 }
 
-__attribute__((target("avx2"))) static void blocks_avx2(const unsigned char *p, size_t n,
-                                                        unsigned char a, unsigned char b,
-                                                        uint64_t *am, uint64_t *bm)
+/* Every CPU with AVX2 has POPCNT. */
+__attribute__((target("avx2,popcnt"))) static void blocks_avx2(const unsigned char *p, size_t n,
+                                                               unsigned char a, unsigned char b,
+                                                               uint64_t *am, uint64_t *bm,
+                                                               unsigned char *acount)
 {
 	const __m256i va = _mm256_set1_epi8((char)a), vb = _mm256_set1_epi8((char)b);
 	size_t k;
@@ -73,6 +78,7 @@ __attribute__((target("avx2"))) static void blocks_avx2(const unsigned char *p, 
 		        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, va)) << 32;
 		bm[k] = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vb)) |
 		        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vb)) << 32;
+		acount[k] = (unsigned char)_mm_popcnt_u64(am[k]);
 	}
 }
 #endif
@@ -149,7 +155,7 @@ bool zb_scan2_refill(zb_scan2 *s)
 	n = (s->len - s->next) / 64;
 	if (n > ZB_SCAN_BLOCKS)
 		n = ZB_SCAN_BLOCKS;
-	engine(s->data + s->next, n, s->a, s->b, s->a_bits, s->b_bits);
+	engine(s->data + s->next, n, s->a, s->b, s->a_bits, s->b_bits, s->a_count);
 	s->next += 64 * n;
 	if (n < ZB_SCAN_BLOCKS && s->next < s->len) {
 		/* The last, partial block: examined in a copy padded with a byte that is
@@ -161,7 +167,7 @@ bool zb_scan2_refill(zb_scan2 *s)
 			pad++;
 		memcpy(tail, s->data + s->next, rest);
 		memset(tail + rest, pad, 64 - rest);
-		engine(tail, 1, s->a, s->b, &s->a_bits[n], &s->b_bits[n]);
+		engine(tail, 1, s->a, s->b, &s->a_bits[n], &s->b_bits[n], &s->a_count[n]);
 		s->next = s->len;
 		n++;
 	}

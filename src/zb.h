@@ -313,6 +313,8 @@ typedef struct zb_scan2 {
 	size_t cur, nblocks;       /* block being handed out, blocks examined */
 	uint64_t a_bits[ZB_SCAN_BLOCKS]; /* where `a` is, not yet handed out */
 	uint64_t b_bits[ZB_SCAN_BLOCKS]; /* where `b` is, not yet handed out */
+	unsigned char a_count[ZB_SCAN_BLOCKS]; /* a's in each block when examined (stale
+	                                          once the block is being handed out) */
 	unsigned char a, b;
 } zb_scan2;
 
@@ -440,7 +442,8 @@ __attribute__((always_inline)) /* the hot loop of its caller; a call costs a fif
 static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, size_t *at,
                                    ptrdiff_t *b_at)
 {
-	size_t seen = 0, j = 0; /* a's passed, nth's found */
+	size_t seen = 0, j = 0;  /* a's passed, nth's found */
+	size_t touched = s->cur; /* the one block whose a_count may be stale */
 
 	for (;;) {
 		size_t cur = s->cur, nblocks = s->nblocks; /* locals: at[] may alias *s */
@@ -448,6 +451,10 @@ static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, siz
 			uint64_t a = s->a_bits[cur], b = s->b_bits[cur];
 			uint64_t left = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the b */
 			size_t base = s->base + cur * 64;
+			if (!b && cur != touched && j < n && nth[j] - seen > s->a_count[cur]) {
+				seen += s->a_count[cur]; /* a whole block before the wanted a */
+				continue;
+			}
 			while (j < n && left) {
 				size_t want = nth[j] - seen; /* >= 1: the want-th bit of left */
 				if (want > 8) { /* far ahead: count the block's a's at once */
@@ -468,7 +475,7 @@ static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, siz
 				seen = nth[j - 1];
 				left &= left - 1;
 			}
-			if (j < n)
+			if (j < n && left)
 				seen += zb_popcount64(left);
 			if (b) {
 				unsigned bit = zb_ctz64(b);
@@ -484,6 +491,7 @@ static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, siz
 			*b_at = -1;
 			return j;
 		}
+		touched = SIZE_MAX;
 	}
 }
 
