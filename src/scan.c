@@ -41,7 +41,7 @@ static void block_sse2(const unsigned char *p, unsigned char a, unsigned char b,
 {
 	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
 	uint64_t x = 0, y = 0;
-	unsigned i;
+	size_t i;
 
 	for (i = 0; i < 4; i++) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
