@@ -99,8 +99,8 @@ static int process(const char *path, struct run *run)
 		return 1;
 	}
 	records_start(&run->records, fd, fstat(fd, &st) != 0 || !S_ISREG(st.st_mode));
-	rc = 1;
-	if (at_first && (rc = records_next(&run->records, &rec)) > 0 && !run->header_written) {
+	rc = at_first ? records_next(&run->records, &rec) : 1;
+	if (at_first && rc > 0 && !run->header_written) {
 		/* a header: written once, never filtered, not even by -s */
 		bool only_delimited = cfg->sel.only_delimited;
 		resolve_names(cfg, rec);
@@ -142,7 +142,8 @@ int main(int argc, char **argv)
 	int i, status = EXIT_SUCCESS;
 
 	hold_standard_fds();
-	signal(SIGPIPE, SIG_IGN); /* a closed pipe shows up as EPIPE: see output_flush */
+	if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) /* a closed pipe shows up as EPIPE: see output.c */
+		die_errno(EXIT_INPUT, "cannot ignore SIGPIPE");
 	options_parse(argc, argv, &cfg);
 	if (cfg.ninputs == 0) {
 		cfg.inputs = stdin_only;

@@ -15,7 +15,7 @@
 /* Measured on the bench data (-f2,5,9, 100 MB): 16 KiB 69-73 ms, 64 KiB 64-66,
  * 128 KiB 64-65, 256 KiB 64-65, 1 MiB 65-68.  From 64 KiB up the time is flat and
  * the data stays in L2 cache; 128 KiB leaves room for long records at 1.6 MiB RSS. */
-#define DEFAULT_BUFFER_SIZE (128u * 1024)
+#define DEFAULT_BUFFER_SIZE ((size_t)128 * 1024)
 #define MAX_BUFFER_SIZE ((size_t)1 << 30)
 
 enum {
@@ -162,13 +162,10 @@ static size_t parse_size(const char *text)
 
 	if (*s < '0' || *s > '9')
 		usage_error("invalid buffer size '%s'", text);
-	for (; *s >= '0' && *s <= '9'; s++) {
-		if (n > MAX_BUFFER_SIZE)
-			break;
-		n = n * 10 + (size_t)(*s - '0');
+	for (; *s >= '0' && *s <= '9'; s++) { /* saturates above the limit: never wraps */
+		size_t digit = (size_t)(*s - '0');
+		n = n > (MAX_BUFFER_SIZE - digit) / 10 ? MAX_BUFFER_SIZE + 1 : n * 10 + digit;
 	}
-	while (*s >= '0' && *s <= '9')
-		s++;
 	if (*s == 'K' || *s == 'k')
 		unit = (size_t)1 << 10;
 	else if (*s == 'M' || *s == 'm')
