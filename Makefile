@@ -20,8 +20,8 @@ BUILD    ?= build
 BATS     ?= bats
 
 LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c
-TOOL_SRC = src/main.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
-           src/output.c src/escape.c src/diag.c src/fields.c src/filter.c
+TOOL_SRC = src/main.c src/run.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
+           src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
