@@ -47,7 +47,7 @@ static void blocks_sse2(const unsigned char *p, size_t n, unsigned char a, unsig
 {
 	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
 	size_t k;
-	unsigned i;
+	size_t i;
 
 	for (k = 0; k < n; k++, p += 64) {
 		uint64_t x = 0, y = 0;
