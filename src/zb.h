@@ -34,6 +34,7 @@
  * Buffer.add_bytes(b)              zb_buffer_add_bytes
  * Buffer.view(start, stop)         zb_buffer_view, zb_buffer_view_all
  * (beyond the seed: reuse, free)   zb_buffer_reset, zb_buffer_release
+ * (beyond the seed: fill in place) zb_buffer_space + zb_buffer_commit
  * BufferView.__bytes__()           zb_view_copy_to (caller memory), zb_view_bytes (new)
  * BufferView.__len__()             zb_view_len
  * BufferView.__eq__(other)         zb_view_eq (a view), zb_view_eq_bytes (a byte array)
@@ -57,7 +58,8 @@
  * BufferCollator.collapse()        zb_collator_collapse
  * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
- * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b
+ * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b /
+ *                                  zb_scan2_next_nth / zb_scan2_pick
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
