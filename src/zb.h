@@ -300,8 +300,8 @@ ptrdiff_t zb_view_write_to(zb_view v, int fd);
 /*
  * Beyond the seed: a one-pass scan of a view for two byte values at once -- a
  * field delimiter and a record terminator -- handing out their offsets in order.
- * It looks at 64 bytes at a time (with SSE2 or AVX2, chosen when the program
- * starts, or a portable loop) and keeps one bit per byte, so finding the next
+ * It looks at 64 bytes at a time (with SSE2 or AVX2, chosen at the first scan,
+ * or a portable loop) and keeps one bit per byte, so finding the next
  * delimiter costs a few instructions and no call.  It borrows the view and
  * allocates nothing.
  */
@@ -311,7 +311,7 @@ typedef struct zb_scan2 {
 	const unsigned char *data; /* the view being scanned */
 	size_t len;
 	size_t next;               /* offset of the first byte not yet examined */
-	size_t base;               /* offset of the byte that bit 0 of masks[0] stands for */
+	size_t base;               /* offset of the byte that bit 0 of a_bits[0] stands for */
 	size_t cur, nblocks;       /* block being handed out, blocks examined */
 	uint64_t a_bits[ZB_SCAN_BLOCKS]; /* where `a` is, not yet handed out */
 	uint64_t b_bits[ZB_SCAN_BLOCKS]; /* where `b` is, not yet handed out */
