@@ -31,8 +31,8 @@ HARDEN_CFLAGS  ?= -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 HARDEN_LDFLAGS ?= -pie -Wl,-z,relro,-z,now
 
 LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c
-TOOL_SRC = src/main.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
-           src/output.c src/escape.c src/diag.c src/fields.c src/filter.c
+TOOL_SRC = src/main.c src/run.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
+           src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -150,3 +150,51 @@ bench: $(BUILD)/zbsplit
 	bash bench/run.sh $(BUILD)/zbsplit
 
 .PHONY: bench
+
+# ---- fuzzing: make fuzz --------------------------------------------------------
+# libFuzzer targets in tests/fuzz (each file's first comment says what it checks),
+# built with clang and -fsanitize=fuzzer,address,undefined in build/fuzz.  Each runs
+# for FUZZ_SECONDS on a scratch copy of its seed corpus (tests/fuzz/corpus/NAME is
+# never written); a crash, a difference from the reference, a leak or a hang (10 s)
+# fails the target, and the input is left in build/fuzz/NAME-crash-* (or -leak-,
+# -timeout-); replay it with build/fuzz/fuzz_NAME FILE.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD    = build/fuzz
+FUZZ_TARGETS ?= view
+FUZZ_CFLAGS   = -std=c11 -g -O1 -fno-omit-frame-pointer \
+                -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OBJ      = $(patsubst src/%.c,$(FUZZ_BUILD)/src/%.o, \
+                  $(LIB_SRC) $(filter-out src/main.c src/diag_exit.c,$(TOOL_SRC)))
+
+$(FUZZ_BUILD)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_stream: $(FUZZ_BUILD)/reference.o
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz_%.o $(FUZZ_BUILD)/harness.o $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^
+
+fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		corpus=$(FUZZ_BUILD)/corpus/$$t; \
+		rm -rf $$corpus && mkdir -p $$corpus && cp tests/fuzz/corpus/$$t/* $$corpus/ || exit 1; \
+		dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+		echo "== fuzz $$t: $(FUZZ_SECONDS) s from $$(ls $$corpus | wc -l) seeds (log: $(FUZZ_BUILD)/$$t.log)"; \
+		if ! $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/$$t- $$dict \
+			$$corpus >$(FUZZ_BUILD)/$$t.log 2>&1; then \
+			tail -n 40 $(FUZZ_BUILD)/$$t.log; echo "fuzz $$t: FAILED"; exit 1; \
+		fi; \
+		grep -E '^(Done|stat::number_of_executed_units)' $(FUZZ_BUILD)/$$t.log; \
+	done
+
+.PHONY: fuzz fuzz-build
+
+-include $(FUZZ_OBJ:.o=.d)

@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -60,7 +59,7 @@ void die_errno(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmessage(fmt, ap, reason);
 	va_end(ap);
-	exit(status);
+	diag_exit(status);
 }
 
 void usage_error(const char *fmt, ...)
@@ -70,5 +69,5 @@ void usage_error(const char *fmt, ...)
 	vmessage(fmt, ap, NULL);
 	va_end(ap);
 	fputs("Try 'zbsplit --help' for more information.\n", stderr);
-	exit(EXIT_USAGE);
+	diag_exit(EXIT_USAGE);
 }

@@ -19,4 +19,8 @@ _Noreturn void die_errno(int status, const char *fmt, ...);
 /* A usage error: the message, a hint to try --help, exit status 2. */
 _Noreturn void usage_error(const char *fmt, ...);
 
+/* Ends the program with status: every exit of the tool goes through here (see
+ * diag_exit.c, the one seam a test harness replaces). */
+_Noreturn void diag_exit(int status);
+
 #endif

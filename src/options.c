@@ -129,9 +129,9 @@ static const char short_options[] = ":b:c:d:f:F:nO:swzhVt::HR:v";
 static _Noreturn void exit_after_printing(void)
 {
 	if (fflush(stdout) == 0 && !ferror(stdout))
-		exit(EXIT_SUCCESS);
+		diag_exit(EXIT_SUCCESS);
 	if (errno == EPIPE)
-		exit(EXIT_SUCCESS);
+		diag_exit(EXIT_SUCCESS);
 	die_errno(EXIT_INPUT, "write error");
 }
 

@@ -21,7 +21,7 @@ static void write_all(struct output *o, zb_view v)
 			errno = EIO;
 		if (n <= 0) {
 			if (errno == EPIPE) /* the reader is gone: nothing more to say */
-				exit(EXIT_SUCCESS);
+				diag_exit(EXIT_SUCCESS);
 			die_errno(EXIT_INPUT, "write error");
 		}
 		(void)zb_view_slice(v, n, ZB_NONE, &v);

@@ -1,0 +1,118 @@
+/* run.c - the record loop: the records of each input through the filter and the
+ * selector, the header of -H, and the output flushed before a read that may wait. */
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "run.h"
+
+static void flush_before_wait(void *ctx)
+{
+	struct output *out = ctx;
+
+	if (zb_buffer_writepos(out->buf) > 0)
+		output_flush(out);
+}
+
+/* The header record and how to read names from it, for name lookups. */
+struct header {
+	const struct config *cfg;
+	zb_view rec;
+};
+
+/* The number (from 1) of the first header field called name, or 0. */
+static size_t header_lookup(const char *name, void *ctx)
+{
+	const struct header *h = ctx;
+	const struct selector *s = &h->cfg->sel;
+	struct field_iter it;
+	zb_view f;
+	size_t k = 0;
+
+	fields_start(&s->split, h->rec, 0, h->rec.len, true, &it);
+	while (fields_next(&it, &f)) {
+		k++;
+		if (zb_view_eq_bytes(select_strip(s, f), name, strlen(name)))
+			return k;
+	}
+	return 0;
+}
+
+/* Gives the names in the LIST and the predicates their numbers from the header. */
+static void resolve_names(struct config *cfg, zb_view rec)
+{
+	struct header h = {cfg, rec};
+	char err[512];
+
+	if (!cfg->sel.list.names && !cfg->filter.names)
+		return;
+	if (h.rec.len > 0 && h.rec.data[h.rec.len - 1] == '\r') /* a CRLF header */
+		h.rec.len--;
+	if (list_resolve_names(&cfg->sel.list, header_lookup, &h, err, sizeof err) != 0 ||
+	    filter_resolve_names(&cfg->filter, header_lookup, &h, err, sizeof err) != 0)
+		usage_error("%s", err);
+	if (filter_prepare(&cfg->filter) != 0 || select_init(&cfg->sel) != 0)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
+}
+
+int run_open(struct run *run, struct config *cfg, int out_fd)
+{
+	run->cfg = cfg;
+	run->header_written = false;
+	/* The output buffer is twice the input's: a block's selected fields (at most its
+	 * length and a terminator when copied as they are) then fit beside what is
+	 * pending, so select_block writes in place and write(2)s stay large. */
+	if (output_open(&run->out, out_fd, 2 * cfg->buffer_size + 64) != 0 ||
+	    records_open(&run->records, cfg->buffer_size, cfg->sel.term) != 0)
+		return -1;
+	run->records.before_wait = flush_before_wait;
+	run->records.ctx = &run->out;
+	return 0;
+}
+
+int run_input(struct run *run, int fd, const char *name)
+{
+	struct config *cfg = run->cfg;
+	struct stat st;
+	zb_view rec;
+	int rc;
+
+	records_start(&run->records, fd, fstat(fd, &st) != 0 || !S_ISREG(st.st_mode));
+	rc = cfg->header ? records_next(&run->records, &rec) : 1;
+	if (cfg->header && rc > 0 && !run->header_written) {
+		/* a header: written once, never filtered, not even by -s */
+		bool only_delimited = cfg->sel.only_delimited;
+		resolve_names(cfg, rec);
+		cfg->sel.only_delimited = false;
+		select_record(&cfg->sel, rec, &run->out);
+		cfg->sel.only_delimited = only_delimited;
+		run->header_written = true;
+	}
+	if (rc <= 0) {
+		/* an empty input, or a read error in its first record */
+	} else if (cfg->sel.fast) {
+		while ((rc = records_next_block(&run->records, &rec)) > 0)
+			select_block(&cfg->sel, rec, &run->out);
+	} else {
+		while ((rc = records_next_block(&run->records, &rec)) > 0) {
+			struct block_walk walk;
+			zb_view one;
+			block_walk_start(&walk, rec, cfg->sel.term);
+			while (block_walk_next(&walk, &one))
+				if (filter_keep(&cfg->filter, &cfg->sel.split, cfg->sel.lstrip,
+				                cfg->sel.rstrip, one))
+					select_record(&cfg->sel, one, &run->out);
+		}
+	}
+	if (rc < 0) {
+		warn_errno("%s", name);
+		return 1;
+	}
+	return 0;
+}
+
+void run_close(struct run *run)
+{
+	output_close(&run->out);
+	records_close(&run->records);
+}
