@@ -73,7 +73,7 @@ static int reserve(zb_collator *c, size_t need, size_t keep)
 	size_t cap = c->store_cap ? c->store_cap : 64;
 	unsigned char *p;
 
-	if (need <= c->store_cap && c->store != NULL)
+	if (need <= c->store_cap && c->store != NULL) /* no store yet: always make one */
 		return ZB_OK;
 	if (need == SIZE_MAX)
 		return ZB_ENOMEM;

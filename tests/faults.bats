@@ -113,6 +113,16 @@ unprivileged() {
 	same_bytes err.exp err
 }
 
+@test "no memory for the buffers: a message before anything is read, exit 1" {
+	sanitized && skip "the sanitizers reserve more address space than the limit"
+	rc=0
+	(ulimit -v 200000 && exec "$ZBSPLIT" --buffer-size=1G -f 1) </dev/null >out 2>err || rc=$?
+	[ "$rc" -eq 1 ]
+	[ ! -s out ]
+	printf 'zbsplit: cannot allocate buffers: Cannot allocate memory\n' >err.exp
+	same_bytes err.exp err
+}
+
 # --- inputs that end in the middle of something -------------------------------------
 
 @test "an input ending inside a multi-byte delimiter: the partial delimiter is data" {
