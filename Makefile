@@ -31,7 +31,7 @@ HARDEN_CFLAGS  ?= -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 HARDEN_LDFLAGS ?= -pie -Wl,-z,relro,-z,now
 
 LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c
-TOOL_SRC = src/main.c src/run.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
+TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
            src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
@@ -39,8 +39,8 @@ LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(TOOL_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
 
-ALL_CFLAGS = $(WARNINGS) $(HARDEN_CFLAGS) $(CFLAGS) -MMD -MP
-ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
+ALL_CFLAGS = $(WARNINGS) $(HARDEN_CFLAGS) $(CFLAGS) -pthread -MMD -MP
+ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS) -pthread
 
 all: $(BUILD)/libzb.a $(BUILD)/zbsplit
 

@@ -120,11 +120,8 @@ static bool put_direct(struct selector *s, zb_view block, size_t found, size_t r
 	unsigned char *dst, *p;
 	bool first = true;
 
-	if (zb_buffer_free(out->buf) < need) {
-		output_flush(out);
-		if (zb_buffer_free(out->buf) < need)
-			return false;
-	}
+	if (!output_room(out, need))
+		return false;
 	dst = p = zb_buffer_space(out->buf);
 	for (i = 0; i < s->list.nplan; i++) {
 		if (!span_bytes(s, s->spans[i], found, rec_start, rec_end, &start, &end))
@@ -210,11 +207,8 @@ static bool fields_in_place(struct selector *s, zb_view block, struct output *ou
 	unsigned char *dst, *p;
 	zb_scan2 scan;
 
-	if (zb_buffer_free(out->buf) < need) {
-		output_flush(out);
-		if (zb_buffer_free(out->buf) < need)
-			return false;
-	}
+	if (!output_room(out, need))
+		return false;
 	dst = p = zb_buffer_space(out->buf);
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
