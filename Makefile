@@ -128,7 +128,7 @@ $(FUZZ_BUILD)/%.o: tests/fuzz/%.c
 
 $(FUZZ_BUILD)/fuzz_stream: $(FUZZ_BUILD)/reference.o
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz_%.o $(FUZZ_BUILD)/harness.o $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wl,--wrap=regcomp -o $@ $^
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
