@@ -3,6 +3,7 @@
 #   make test            unit tests and the bats suite
 #   make sanitize        the same tests built with -fsanitize=address,undefined
 #   make valgrind        the unit tests under valgrind memcheck
+#   make fuzz            build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
 #   make install / uninstall   honour PREFIX, DESTDIR, MANPREFIX
 #   make clean
 
@@ -112,7 +113,7 @@ bench: $(BUILD)/zbsplit
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD    = build/fuzz
-FUZZ_TARGETS ?= view
+FUZZ_TARGETS ?= options stream view
 FUZZ_CFLAGS   = -std=c11 -g -O1 -fno-omit-frame-pointer \
                 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_OBJ      = $(patsubst src/%.c,$(FUZZ_BUILD)/src/%.o, \
@@ -131,6 +132,9 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz_%.o $(FUZZ_BUILD)/harness.o $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wl,--wrap=regcomp -o $@ $^
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+.SECONDARY: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%.o) $(FUZZ_BUILD)/harness.o \
+            $(FUZZ_BUILD)/reference.o
 
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
