@@ -4,6 +4,7 @@
 #   make sanitize        the same tests built with -fsanitize=address,undefined
 #   make valgrind        the unit tests under valgrind memcheck
 #   make lint            cppcheck and clang-tidy on src/ (.clang-tidy, .cppcheck-suppressions)
+#   make fuzz            build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
 #   make install / uninstall   honour PREFIX, DESTDIR, MANPREFIX
 #   make clean
 
@@ -161,9 +162,9 @@ bench: $(BUILD)/zbsplit
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD    = build/fuzz
-FUZZ_TARGETS ?= view
+FUZZ_TARGETS ?= options stream view
 FUZZ_CFLAGS   = -std=c11 -g -O1 -fno-omit-frame-pointer \
-                -fsanitize=address,undefined -fno-sanitize-recover=all
+                -fsanitize=address,undefined -fno-sanitize-recover=all -pthread
 FUZZ_OBJ      = $(patsubst src/%.c,$(FUZZ_BUILD)/src/%.o, \
                   $(LIB_SRC) $(filter-out src/main.c src/diag_exit.c,$(TOOL_SRC)))
 
@@ -177,9 +178,12 @@ $(FUZZ_BUILD)/%.o: tests/fuzz/%.c
 
 $(FUZZ_BUILD)/fuzz_stream: $(FUZZ_BUILD)/reference.o
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz_%.o $(FUZZ_BUILD)/harness.o $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wl,--wrap=regcomp -o $@ $^
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+.SECONDARY: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%.o) $(FUZZ_BUILD)/harness.o \
+            $(FUZZ_BUILD)/reference.o
 
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
