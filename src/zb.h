@@ -58,6 +58,7 @@
  * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
  * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b
+ * (beyond the seed: run edges)    zb_scanset_start + zb_scanset_next_nth / _next_term
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -436,6 +437,117 @@ static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
 			s->cur++;
 		}
 		if (!zb_scan2_refill(s))
+			return -1;
+	}
+}
+
+/* ------------------------------------------------------------ set scans */
+
+/*
+ * Beyond the seed: a one-pass scan for the edges of runs and for a record
+ * terminator.  A run is a stretch of bytes of one class, and its edges are where it
+ * begins and the byte after it ends.  The class is a small set of bytes (runs of
+ * blanks, say) or, with `words`, every byte that is neither in the set nor the
+ * terminator (the words between the blanks).  The byte before the view, the
+ * terminator and the end of the view are outside the class, so within a record the
+ * edges come in pairs: every run that begins is ended, at the latest at the
+ * terminator (an edge there is handed out before the terminator) or at offset len.
+ * Like zb_scan2 it looks at 64 bytes at a time (AVX2, SSE2 or a portable loop, chosen
+ * when the program starts) and keeps bits; it borrows the view, allocates nothing.
+ */
+#define ZB_SCANSET_MAX 4    /* bytes the set may hold */
+#define ZB_SCANSET_BLOCKS 8 /* 64-byte blocks examined per refill */
+
+typedef struct zb_scanset {
+	const unsigned char *data; /* the view being scanned */
+	size_t len;
+	size_t next;               /* offset of the first byte not yet examined */
+	size_t base;               /* offset of the byte that bit 0 of the first block stands for */
+	size_t cur, nblocks;       /* block being handed out, blocks examined */
+	uint64_t edge_bits[ZB_SCANSET_BLOCKS]; /* edges not yet handed out */
+	uint64_t term_bits[ZB_SCANSET_BLOCKS]; /* terminators not yet handed out */
+	uint64_t inside;           /* 1 when the last byte examined is in the class */
+	unsigned char set[ZB_SCANSET_MAX]; /* the set, its first byte repeated to fill it */
+	unsigned char nset, term;
+	bool words;                /* the class is the bytes outside set and terminator */
+} zb_scanset;
+
+/*
+ * Starts a scan of v for the edges of runs of the n bytes at set (1 <= n <=
+ * ZB_SCANSET_MAX), or of the words between them when `words`, and for the byte
+ * term.  Returns ZB_OK, or ZB_EINVAL when n is out of range or term is in the set.
+ */
+int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n, unsigned char term,
+                     bool words);
+
+/* Examines the next blocks (the slow path of the functions below); false at the end. */
+bool zb_scanset_refill(zb_scanset *s);
+
+/* Which implementation set scans use: "avx2", "sse2" or "portable". */
+const char *zb_scanset_engine(void);
+
+/* For tests and benchmarks: makes set scans use the named engine; -1 when this CPU
+ * or build does not have it (the engine is then unchanged). */
+int zb_scanset_use(const char *name);
+
+/* x without its bits up to and including bit `bit` (2 << 63 is 0, so bit 63 works). */
+static inline uint64_t zb_scanset_above(uint64_t x, unsigned bit)
+{
+	return x & ~(((uint64_t)2 << bit) - 1);
+}
+
+/*
+ * The offset of the n-th next edge (n >= 1), or of the next terminator when it
+ * comes first, with *is_term telling which; -1 at the end.  Edges are counted a
+ * block at a time when n is large, so passing over many runs costs little.
+ */
+static inline ptrdiff_t zb_scanset_next_nth(zb_scanset *s, size_t n, bool *is_term)
+{
+	for (;;) {
+		while (s->cur < s->nblocks) {
+			uint64_t e = s->edge_bits[s->cur], t = s->term_bits[s->cur];
+			uint64_t mine = t ? e & (t ^ (t - 1)) : e; /* edges up to the terminator, its own included */
+			unsigned bit;
+			if (n > 8 && zb_popcount64(mine) < n) { /* all of them, and more to come */
+				n -= zb_popcount64(mine);
+				mine = 0;
+			}
+			for (; mine; mine &= mine - 1)
+				if (--n == 0) {
+					bit = zb_ctz64(mine);
+					s->edge_bits[s->cur] = zb_scanset_above(e, bit);
+					*is_term = false;
+					return (ptrdiff_t)(s->base + s->cur * 64 + bit);
+				}
+			if (t) {
+				bit = zb_ctz64(t);
+				s->term_bits[s->cur] = t & (t - 1);
+				s->edge_bits[s->cur] = zb_scanset_above(e, bit);
+				*is_term = true;
+				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
+			}
+			s->edge_bits[s->cur++] = 0;
+		}
+		if (!zb_scanset_refill(s))
+			return -1;
+	}
+}
+
+/* The offset of the next terminator, passing over the edges before it; -1 at the end. */
+static inline ptrdiff_t zb_scanset_next_term(zb_scanset *s)
+{
+	for (;;) {
+		while (s->cur < s->nblocks) {
+			uint64_t t = s->term_bits[s->cur];
+			if (t) {
+				unsigned bit = zb_ctz64(t);
+				s->term_bits[s->cur] = t & (t - 1);
+				s->edge_bits[s->cur] = zb_scanset_above(s->edge_bits[s->cur], bit);
+				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
+			}
+			s->edge_bits[s->cur++] = 0;
+		}
+		if (!zb_scanset_refill(s))
 			return -1;
 	}
 }
