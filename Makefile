@@ -20,7 +20,7 @@ BUILD    ?= build
 BATS     ?= bats
 
 LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c src/scanset.c
-TOOL_SRC = src/main.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
+TOOL_SRC = src/main.c src/options.c src/list.c src/select.c src/select_block.c src/select_blanks.c src/select_units.c src/records.c \
            src/output.c src/escape.c src/diag.c src/fields.c src/filter.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 

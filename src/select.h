@@ -24,6 +24,8 @@ struct selector {
 	bool out_is_delim;              /* fields are joined by the delimiter that split them */
 	bool fast;                      /* select_block can do the work (one-byte delimiter,
 	                                   fixed plan, predicates on fixed fields) */
+	bool fast_blanks;               /* select_blanks can do the work (blank runs, a
+	                                   fixed LIST, no predicates) */
 	unsigned char term;             /* record terminator, written after each record */
 	struct list list;
 	struct filter *filter;          /* predicates, answered by the fast path too */
@@ -71,6 +73,9 @@ void select_record(struct selector *s, zb_view rec, struct output *out);
 
 /* As select_record for each record of block (records_next_block's), when s->fast. */
 void select_block(struct selector *s, zb_view block, struct output *out);
+
+/* As select_block, for fields between blank runs, when s->fast_blanks. */
+void select_blanks(struct selector *s, zb_view block, struct output *out);
 
 /* Frees the scratch memory and the list. */
 void select_free(struct selector *s);
