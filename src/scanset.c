@@ -175,8 +175,9 @@ int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n, unsign
 	s->words = words;
 	s->data = v.data;
 	s->len = v.len;
-	s->next = s->base = 0;
+	s->next = s->base = s->at = 0;
 	s->cur = s->nblocks = 0;
+	s->edges = s->terms = 0; /* nothing handed out yet: the first call examines */
 	s->inside = 0;
 	if (current == NULL)
 		choose_default();
@@ -196,7 +197,8 @@ static unsigned char outside_byte(const zb_scanset *s)
 	return pad;
 }
 
-bool zb_scanset_refill(zb_scanset *s)
+/* Examines the next blocks of the view into the arrays; false at the end. */
+static bool examine(zb_scanset *s)
 {
 	size_t n = (s->len - s->next) / 64, i;
 	uint64_t inside = s->inside;
@@ -237,4 +239,39 @@ bool zb_scanset_refill(zb_scanset *s)
 	s->inside = inside;
 	s->nblocks = n;
 	return true;
+}
+
+/* Makes the next block the one handed out; false at the end of the view. */
+static bool advance(zb_scanset *s)
+{
+	if (s->cur == s->nblocks && !examine(s))
+		return false;
+	s->edges = s->edge_bits[s->cur];
+	s->terms = s->term_bits[s->cur];
+	s->at = s->base + 64 * s->cur;
+	s->cur++;
+	return true;
+}
+
+ptrdiff_t zb_scanset_next_nth_slow(zb_scanset *s, size_t n, bool *is_term)
+{
+	for (;;) {
+		unsigned count;
+		if (!advance(s))
+			return -1;
+		count = zb_popcount64(s->edges & (s->terms ^ (s->terms - 1)));
+		if (count >= n || s->terms) /* the answer is in this block */
+			return zb_scanset_next_nth(s, n, is_term);
+		n -= count;
+	}
+}
+
+ptrdiff_t zb_scanset_next_term_slow(zb_scanset *s)
+{
+	for (;;) {
+		if (!advance(s))
+			return -1;
+		if (s->terms)
+			return zb_scanset_next_term(s);
+	}
 }

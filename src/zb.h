@@ -454,18 +454,22 @@ static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
  * terminator (an edge there is handed out before the terminator) or at offset len.
  * Like zb_scan2 it looks at 64 bytes at a time (AVX2, SSE2 or a portable loop, chosen
  * when the program starts) and keeps bits; it borrows the view, allocates nothing.
+ * The block being handed out is held apart from the others, so the common case --
+ * the next edge is in it -- reads two words and calls nothing.
  */
 #define ZB_SCANSET_MAX 4    /* bytes the set may hold */
 #define ZB_SCANSET_BLOCKS 8 /* 64-byte blocks examined per refill */
 
 typedef struct zb_scanset {
+	uint64_t edges, terms;     /* the block being handed out: what is not yet handed out */
+	size_t at;                 /* offset of the byte that bit 0 of edges and terms stands for */
 	const unsigned char *data; /* the view being scanned */
 	size_t len;
 	size_t next;               /* offset of the first byte not yet examined */
-	size_t base;               /* offset of the byte that bit 0 of the first block stands for */
-	size_t cur, nblocks;       /* block being handed out, blocks examined */
-	uint64_t edge_bits[ZB_SCANSET_BLOCKS]; /* edges not yet handed out */
-	uint64_t term_bits[ZB_SCANSET_BLOCKS]; /* terminators not yet handed out */
+	size_t base;               /* offset of the byte that bit 0 of edge_bits[0] stands for */
+	size_t cur, nblocks;       /* blocks examined; [cur, nblocks) are still to hand out */
+	uint64_t edge_bits[ZB_SCANSET_BLOCKS];
+	uint64_t term_bits[ZB_SCANSET_BLOCKS];
 	uint64_t inside;           /* 1 when the last byte examined is in the class */
 	unsigned char set[ZB_SCANSET_MAX]; /* the set, its first byte repeated to fill it */
 	unsigned char nset, term;
@@ -480,8 +484,10 @@ typedef struct zb_scanset {
 int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n, unsigned char term,
                      bool words);
 
-/* Examines the next blocks (the slow path of the functions below); false at the end. */
-bool zb_scanset_refill(zb_scanset *s);
+/* The slow paths of the functions below: on from the next block (n edges still to
+ * count); they examine more of the view as needed. */
+ptrdiff_t zb_scanset_next_nth_slow(zb_scanset *s, size_t n, bool *is_term);
+ptrdiff_t zb_scanset_next_term_slow(zb_scanset *s);
 
 /* Which implementation set scans use: "avx2", "sse2" or "portable". */
 const char *zb_scanset_engine(void);
@@ -498,58 +504,45 @@ static inline uint64_t zb_scanset_above(uint64_t x, unsigned bit)
 
 /*
  * The offset of the n-th next edge (n >= 1), or of the next terminator when it
- * comes first, with *is_term telling which; -1 at the end.  Edges are counted a
- * block at a time when n is large, so passing over many runs costs little.
+ * comes first, with *is_term telling which; -1 at the end.  Past the current block
+ * edges are counted a block at a time, so passing over many runs costs little.
  */
 static inline ptrdiff_t zb_scanset_next_nth(zb_scanset *s, size_t n, bool *is_term)
 {
-	for (;;) {
-		while (s->cur < s->nblocks) {
-			uint64_t e = s->edge_bits[s->cur], t = s->term_bits[s->cur];
-			uint64_t mine = t ? e & (t ^ (t - 1)) : e; /* edges up to the terminator, its own included */
-			unsigned bit;
-			if (n > 8 && zb_popcount64(mine) < n) { /* all of them, and more to come */
-				n -= zb_popcount64(mine);
-				mine = 0;
-			}
-			for (; mine; mine &= mine - 1)
-				if (--n == 0) {
-					bit = zb_ctz64(mine);
-					s->edge_bits[s->cur] = zb_scanset_above(e, bit);
-					*is_term = false;
-					return (ptrdiff_t)(s->base + s->cur * 64 + bit);
-				}
-			if (t) {
-				bit = zb_ctz64(t);
-				s->term_bits[s->cur] = t & (t - 1);
-				s->edge_bits[s->cur] = zb_scanset_above(e, bit);
-				*is_term = true;
-				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
-			}
-			s->edge_bits[s->cur++] = 0;
+	uint64_t e = s->edges, t = s->terms;
+	uint64_t mine = e & (t ^ (t - 1)); /* edges up to the terminator, its own included
+	                                      (all of them when there is none) */
+	unsigned bit;
+
+	for (; mine; mine &= mine - 1)
+		if (--n == 0) {
+			bit = zb_ctz64(mine);
+			s->edges = zb_scanset_above(e, bit);
+			*is_term = false;
+			return (ptrdiff_t)(s->at + bit);
 		}
-		if (!zb_scanset_refill(s))
-			return -1;
+	if (t) {
+		bit = zb_ctz64(t);
+		s->terms = t & (t - 1);
+		s->edges = zb_scanset_above(e, bit);
+		*is_term = true;
+		return (ptrdiff_t)(s->at + bit);
 	}
+	return zb_scanset_next_nth_slow(s, n, is_term);
 }
 
 /* The offset of the next terminator, passing over the edges before it; -1 at the end. */
 static inline ptrdiff_t zb_scanset_next_term(zb_scanset *s)
 {
-	for (;;) {
-		while (s->cur < s->nblocks) {
-			uint64_t t = s->term_bits[s->cur];
-			if (t) {
-				unsigned bit = zb_ctz64(t);
-				s->term_bits[s->cur] = t & (t - 1);
-				s->edge_bits[s->cur] = zb_scanset_above(s->edge_bits[s->cur], bit);
-				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
-			}
-			s->edge_bits[s->cur++] = 0;
-		}
-		if (!zb_scanset_refill(s))
-			return -1;
+	uint64_t t = s->terms;
+
+	if (t) {
+		unsigned bit = zb_ctz64(t);
+		s->terms = t & (t - 1);
+		s->edges = zb_scanset_above(s->edges, bit);
+		return (ptrdiff_t)(s->at + bit);
 	}
+	return zb_scanset_next_term_slow(s);
 }
 
 /* ---------------------------------------------------------------- buffers */
