@@ -19,13 +19,22 @@
 #include <immintrin.h>
 #endif
 
-/* Masks of set bytes and of terminators for nb 64-byte blocks at p.  Only the
- * first two bytes of the set are compared when nset <= 2 (the rest repeat them). */
-typedef void blocks_fn(const unsigned char *p, size_t nb, const zb_scanset *s, uint64_t *set_bits,
+/* The edges of one block from its masks of set bytes and of terminators; *inside
+ * carries whether the last byte of the block before was in the class. */
+static inline uint64_t to_edges(uint64_t set, uint64_t term, bool words, uint64_t *inside)
+{
+	uint64_t in = words ? ~(set | term) : set, edges = in ^ (in << 1 | *inside);
+
+	*inside = in >> 63;
+	return edges;
+}
+
+/* Edge and terminator masks of nb 64-byte blocks at p, carrying s->inside. */
+typedef void blocks_fn(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
                        uint64_t *term_bits);
 
-static void blocks_portable(const unsigned char *p, size_t nb, const zb_scanset *s,
-                            uint64_t *set_bits, uint64_t *term_bits)
+static void blocks_portable(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
+                            uint64_t *term_bits)
 {
 	const unsigned char *set = s->set;
 	size_t b;
@@ -38,19 +47,21 @@ static void blocks_portable(const unsigned char *p, size_t nb, const zb_scanset 
 			x |= (uint64_t)(c == set[0] || c == set[1] || c == set[2] || c == set[3]) << i;
 			y |= (uint64_t)(c == s->term) << i;
 		}
-		set_bits[b] = x;
+		edge_bits[b] = to_edges(x, y, s->words, &s->inside);
 		term_bits[b] = y;
 	}
 }
 
 #ifdef HAVE_X86
-static void blocks_sse2(const unsigned char *p, size_t nb, const zb_scanset *s, uint64_t *set_bits,
-                        uint64_t *term_bits)
+/* SSE2: four 16-byte compares a block; only two set bytes are compared unless
+ * `four` (the others repeat them). */
+static inline void sse2_blocks(zb_scanset *s, const unsigned char *p, size_t nb,
+                               uint64_t *edge_bits, uint64_t *term_bits, bool four)
 {
 	const __m128i s0 = _mm_set1_epi8((char)s->set[0]), s1 = _mm_set1_epi8((char)s->set[1]);
 	const __m128i s2 = _mm_set1_epi8((char)s->set[2]), s3 = _mm_set1_epi8((char)s->set[3]);
 	const __m128i t = _mm_set1_epi8((char)s->term);
-	bool four = s->nset > 2;
+	uint64_t inside = s->inside;
 	size_t b;
 	unsigned i;
 
@@ -65,52 +76,81 @@ static void blocks_sse2(const unsigned char *p, size_t nb, const zb_scanset *s, 
 			x |= (uint64_t)(uint16_t)_mm_movemask_epi8(in) << (16 * i);
 			y |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, t)) << (16 * i);
 		}
-		set_bits[b] = x;
+		edge_bits[b] = to_edges(x, y, s->words, &inside);
 		term_bits[b] = y;
 	}
+	s->inside = inside;
 }
 
-/* The set mask of 32 bytes. */
-__attribute__((target("avx2"))) static inline uint32_t in_set32(__m256i v, const __m256i *sv,
-                                                                bool four)
+static void blocks_sse2_2(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
+                          uint64_t *term_bits)
 {
-	__m256i in = _mm256_or_si256(_mm256_cmpeq_epi8(v, sv[0]), _mm256_cmpeq_epi8(v, sv[1]));
-
-	if (four)
-		in = _mm256_or_si256(in, _mm256_or_si256(_mm256_cmpeq_epi8(v, sv[2]),
-		                                         _mm256_cmpeq_epi8(v, sv[3])));
-	return (uint32_t)_mm256_movemask_epi8(in);
+	sse2_blocks(s, p, nb, edge_bits, term_bits, false);
 }
 
-__attribute__((target("avx2"))) static void blocks_avx2(const unsigned char *p, size_t nb,
-                                                        const zb_scanset *s, uint64_t *set_bits,
-                                                        uint64_t *term_bits)
+static void blocks_sse2_4(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
+                          uint64_t *term_bits)
 {
-	const __m256i sv[4] = {_mm256_set1_epi8((char)s->set[0]), _mm256_set1_epi8((char)s->set[1]),
-	                       _mm256_set1_epi8((char)s->set[2]), _mm256_set1_epi8((char)s->set[3])};
+	sse2_blocks(s, p, nb, edge_bits, term_bits, true);
+}
+
+/* AVX2: two 32-byte compares a block. */
+__attribute__((target("avx2"), always_inline)) static inline void
+avx2_blocks(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
+            uint64_t *term_bits, bool four)
+{
+	const __m256i s0 = _mm256_set1_epi8((char)s->set[0]), s1 = _mm256_set1_epi8((char)s->set[1]);
+	const __m256i s2 = _mm256_set1_epi8((char)s->set[2]), s3 = _mm256_set1_epi8((char)s->set[3]);
 	const __m256i t = _mm256_set1_epi8((char)s->term);
-	bool four = s->nset > 2;
+	uint64_t inside = s->inside;
 	size_t b;
 
 	for (b = 0; b < nb; b++, p += 64) {
 		__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
 		__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-		set_bits[b] = (uint64_t)in_set32(lo, sv, four) | (uint64_t)in_set32(hi, sv, four) << 32;
-		term_bits[b] = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, t)) |
-		               (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, t)) << 32;
+		__m256i in_lo = _mm256_or_si256(_mm256_cmpeq_epi8(lo, s0), _mm256_cmpeq_epi8(lo, s1));
+		__m256i in_hi = _mm256_or_si256(_mm256_cmpeq_epi8(hi, s0), _mm256_cmpeq_epi8(hi, s1));
+		uint64_t x, y;
+		if (four) {
+			in_lo = _mm256_or_si256(in_lo, _mm256_or_si256(_mm256_cmpeq_epi8(lo, s2),
+			                                               _mm256_cmpeq_epi8(lo, s3)));
+			in_hi = _mm256_or_si256(in_hi, _mm256_or_si256(_mm256_cmpeq_epi8(hi, s2),
+			                                               _mm256_cmpeq_epi8(hi, s3)));
+		}
+		x = (uint64_t)(uint32_t)_mm256_movemask_epi8(in_lo) |
+		    (uint64_t)(uint32_t)_mm256_movemask_epi8(in_hi) << 32;
+		y = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, t)) |
+		    (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, t)) << 32;
+		edge_bits[b] = to_edges(x, y, s->words, &inside);
+		term_bits[b] = y;
 	}
+	s->inside = inside;
+}
+
+__attribute__((target("avx2"))) static void blocks_avx2_2(zb_scanset *s, const unsigned char *p,
+                                                          size_t nb, uint64_t *edge_bits,
+                                                          uint64_t *term_bits)
+{
+	avx2_blocks(s, p, nb, edge_bits, term_bits, false);
+}
+
+__attribute__((target("avx2"))) static void blocks_avx2_4(zb_scanset *s, const unsigned char *p,
+                                                          size_t nb, uint64_t *edge_bits,
+                                                          uint64_t *term_bits)
+{
+	avx2_blocks(s, p, nb, edge_bits, term_bits, true);
 }
 #endif
 
 /* The engines, slowest first; the last one this CPU can run is the default. */
 static const struct engine {
 	const char *name;
-	blocks_fn *fn;
+	blocks_fn *two, *four; /* for sets of up to two bytes, and of more */
 } engines[] = {
-	{"portable", blocks_portable},
+	{"portable", blocks_portable, blocks_portable},
 #ifdef HAVE_X86
-	{"sse2", blocks_sse2},
-	{"avx2", blocks_avx2},
+	{"sse2", blocks_sse2_2, blocks_sse2_4},
+	{"avx2", blocks_avx2_2, blocks_avx2_4},
 #endif
 };
 
@@ -121,7 +161,7 @@ static const struct engine *current;
 static bool runs_here(const struct engine *e)
 {
 #ifdef HAVE_X86
-	if (e->fn == blocks_avx2) {
+	if (e->two == blocks_avx2_2) {
 		__builtin_cpu_init();
 		return __builtin_cpu_supports("avx2");
 	}
@@ -197,15 +237,14 @@ static unsigned char outside_byte(const zb_scanset *s)
 	return pad;
 }
 
-/* Examines the next blocks of the view into the arrays; false at the end. */
-static bool examine(zb_scanset *s)
+bool zb_scanset_refill(zb_scanset *s)
 {
-	size_t n = (s->len - s->next) / 64, i;
-	uint64_t inside = s->inside;
+	blocks_fn *fn = s->nset > 2 ? current->four : current->two;
+	size_t n = (s->len - s->next) / 64;
 
 	s->cur = 0;
 	if (s->next >= s->len) {
-		if (!inside)
+		if (!s->inside)
 			return false;
 		/* a run reaches the end of a view of whole blocks: its end edge, at len */
 		s->base = s->len;
@@ -218,60 +257,20 @@ static bool examine(zb_scanset *s)
 	s->base = s->next;
 	if (n > ZB_SCANSET_BLOCKS)
 		n = ZB_SCANSET_BLOCKS;
-	current->fn(s->data + s->next, n, s, s->edge_bits, s->term_bits);
+	fn(s, s->data + s->next, n, s->edge_bits, s->term_bits);
 	s->next += 64 * n;
 	if (n < ZB_SCANSET_BLOCKS && s->next < s->len) {
 		/* The last, partial block: examined in a copy padded with a byte outside
-		 * the class, so nothing is read past the view. */
+		 * the class, so nothing is read past the view; the padding ends a run
+		 * that reaches the view's end, at len. */
 		unsigned char tail[64];
 		size_t rest = s->len - s->next;
 		memcpy(tail, s->data + s->next, rest);
 		memset(tail + rest, outside_byte(s), 64 - rest);
-		current->fn(tail, 1, s, &s->edge_bits[n], &s->term_bits[n]);
+		fn(s, tail, 1, &s->edge_bits[n], &s->term_bits[n]);
 		s->next = s->len;
 		n++;
 	}
-	for (i = 0; i < n; i++) { /* class masks to edges, carried across blocks */
-		uint64_t in = s->words ? ~(s->edge_bits[i] | s->term_bits[i]) : s->edge_bits[i];
-		s->edge_bits[i] = in ^ (in << 1 | inside);
-		inside = in >> 63;
-	}
-	s->inside = inside;
 	s->nblocks = n;
 	return true;
-}
-
-/* Makes the next block the one handed out; false at the end of the view. */
-static bool advance(zb_scanset *s)
-{
-	if (s->cur == s->nblocks && !examine(s))
-		return false;
-	s->edges = s->edge_bits[s->cur];
-	s->terms = s->term_bits[s->cur];
-	s->at = s->base + 64 * s->cur;
-	s->cur++;
-	return true;
-}
-
-ptrdiff_t zb_scanset_next_nth_slow(zb_scanset *s, size_t n, bool *is_term)
-{
-	for (;;) {
-		unsigned count;
-		if (!advance(s))
-			return -1;
-		count = zb_popcount64(s->edges & (s->terms ^ (s->terms - 1)));
-		if (count >= n || s->terms) /* the answer is in this block */
-			return zb_scanset_next_nth(s, n, is_term);
-		n -= count;
-	}
-}
-
-ptrdiff_t zb_scanset_next_term_slow(zb_scanset *s)
-{
-	for (;;) {
-		if (!advance(s))
-			return -1;
-		if (s->terms)
-			return zb_scanset_next_term(s);
-	}
 }

@@ -455,7 +455,8 @@ static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
  * Like zb_scan2 it looks at 64 bytes at a time (AVX2, SSE2 or a portable loop, chosen
  * when the program starts) and keeps bits; it borrows the view, allocates nothing.
  * The block being handed out is held apart from the others, so the common case --
- * the next edge is in it -- reads two words and calls nothing.
+ * the next edge is in it -- reads two words; only examining more bytes, every
+ * ZB_SCANSET_BLOCKS blocks, is a call.
  */
 #define ZB_SCANSET_MAX 4    /* bytes the set may hold */
 #define ZB_SCANSET_BLOCKS 8 /* 64-byte blocks examined per refill */
@@ -484,10 +485,9 @@ typedef struct zb_scanset {
 int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n, unsigned char term,
                      bool words);
 
-/* The slow paths of the functions below: on from the next block (n edges still to
- * count); they examine more of the view as needed. */
-ptrdiff_t zb_scanset_next_nth_slow(zb_scanset *s, size_t n, bool *is_term);
-ptrdiff_t zb_scanset_next_term_slow(zb_scanset *s);
+/* Examines the next blocks of the view (the slow path of the functions below);
+ * false at the end. */
+bool zb_scanset_refill(zb_scanset *s);
 
 /* Which implementation set scans use: "avx2", "sse2" or "portable". */
 const char *zb_scanset_engine(void);
@@ -502,47 +502,66 @@ static inline uint64_t zb_scanset_above(uint64_t x, unsigned bit)
 	return x & ~(((uint64_t)2 << bit) - 1);
 }
 
+/* Makes the next block the one handed out; false at the end of the view. */
+static inline bool zb_scanset_advance(zb_scanset *s)
+{
+	if (s->cur == s->nblocks && !zb_scanset_refill(s))
+		return false;
+	s->edges = s->edge_bits[s->cur];
+	s->terms = s->term_bits[s->cur];
+	s->at = s->base + 64 * s->cur++;
+	return true;
+}
+
 /*
  * The offset of the n-th next edge (n >= 1), or of the next terminator when it
- * comes first, with *is_term telling which; -1 at the end.  Past the current block
- * edges are counted a block at a time, so passing over many runs costs little.
+ * comes first, with *is_term telling which; -1 at the end.  When many edges are
+ * to be passed over they are counted a block at a time.
  */
 static inline ptrdiff_t zb_scanset_next_nth(zb_scanset *s, size_t n, bool *is_term)
 {
-	uint64_t e = s->edges, t = s->terms;
-	uint64_t mine = e & (t ^ (t - 1)); /* edges up to the terminator, its own included
-	                                      (all of them when there is none) */
-	unsigned bit;
-
-	for (; mine; mine &= mine - 1)
-		if (--n == 0) {
-			bit = zb_ctz64(mine);
+	for (;;) {
+		uint64_t e = s->edges, t = s->terms;
+		uint64_t mine = e & (t ^ (t - 1)); /* edges up to the terminator, its own included
+		                                      (all of them when there is none) */
+		unsigned bit;
+		if (n > 16 && !t && zb_popcount64(mine) < n) {
+			n -= zb_popcount64(mine);
+			mine = 0;
+		}
+		for (; mine; mine &= mine - 1)
+			if (--n == 0) {
+				bit = zb_ctz64(mine);
+				s->edges = zb_scanset_above(e, bit);
+				*is_term = false;
+				return (ptrdiff_t)(s->at + bit);
+			}
+		if (t) {
+			bit = zb_ctz64(t);
+			s->terms = t & (t - 1);
 			s->edges = zb_scanset_above(e, bit);
-			*is_term = false;
+			*is_term = true;
 			return (ptrdiff_t)(s->at + bit);
 		}
-	if (t) {
-		bit = zb_ctz64(t);
-		s->terms = t & (t - 1);
-		s->edges = zb_scanset_above(e, bit);
-		*is_term = true;
-		return (ptrdiff_t)(s->at + bit);
+		if (!zb_scanset_advance(s))
+			return -1;
 	}
-	return zb_scanset_next_nth_slow(s, n, is_term);
 }
 
 /* The offset of the next terminator, passing over the edges before it; -1 at the end. */
 static inline ptrdiff_t zb_scanset_next_term(zb_scanset *s)
 {
-	uint64_t t = s->terms;
-
-	if (t) {
-		unsigned bit = zb_ctz64(t);
-		s->terms = t & (t - 1);
-		s->edges = zb_scanset_above(s->edges, bit);
-		return (ptrdiff_t)(s->at + bit);
+	for (;;) {
+		uint64_t t = s->terms;
+		if (t) {
+			unsigned bit = zb_ctz64(t);
+			s->terms = t & (t - 1);
+			s->edges = zb_scanset_above(s->edges, bit);
+			return (ptrdiff_t)(s->at + bit);
+		}
+		if (!zb_scanset_advance(s))
+			return -1;
 	}
-	return zb_scanset_next_term_slow(s);
 }
 
 /* ---------------------------------------------------------------- buffers */
@@ -558,7 +577,7 @@ typedef struct zb_buffer {
 } zb_buffer;
 
 /* allocate: a new empty buffer of `capacity` bytes (0 is allowed), or NULL when out
- * of memory.  The caller owns it and releases it with zb_buffer_release(). */
+ * of memory or capacity is above PTRDIFF_MAX.  The caller owns it and releases it with zb_buffer_release(). */
 zb_buffer *zb_buffer_allocate(size_t capacity);
 
 /* Frees b (NULL is ignored).  Every view into b becomes invalid. */
@@ -574,16 +593,16 @@ static inline size_t zb_buffer_free(const zb_buffer *b) { return b->capacity - b
  * free space returns 0).  Inline: it is the hot path of every writer. */
 static inline ptrdiff_t zb_buffer_add_bytes(zb_buffer *b, const void *p, size_t n)
 {
-	size_t room = b->capacity - b->writepos;
+	size_t room = b->capacity - b->writepos; /* at most PTRDIFF_MAX (see allocate) */
 
-	if (room == 0)
-		return ZB_FULL;
-	if (n > room)
+	if (n - 1 >= room) { /* n is 0 or does not fit: the one-compare test of the common case */
+		if (room == 0)
+			return ZB_FULL;
+		if (n == 0)
+			return 0;
 		n = room;
-	if (n > PTRDIFF_MAX)
-		n = PTRDIFF_MAX;
-	if (n > 0)
-		memcpy(b->data + b->writepos, p, n);
+	}
+	memcpy(b->data + b->writepos, p, n);
 	b->writepos += n;
 	return (ptrdiff_t)n;
 }
