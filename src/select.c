@@ -35,6 +35,8 @@ int select_init(struct selector *s)
 	          !(npreds(s) && s->filter->relative);
 	s->fast_blanks = (s->split.kind == SPLIT_BLANKS || s->split.kind == SPLIT_BLANKS_TRIMMED) &&
 	                 s->mode == MODE_FIELDS && !s->list.relative && !npreds(s);
+	if (s->fast_blanks && select_blanks_init(s) != 0)
+		return -1;
 	/* Fields can be copied as one span with the delimiters between them. */
 	s->out_is_delim = s->split.kind == SPLIT_DELIM && !s->lstrip && !s->rstrip &&
 	                  s->out_delim_len == s->split.delim_len &&
@@ -241,6 +243,8 @@ void select_free(struct selector *s)
 	free(s->answers);
 	free(s->tail_plan);
 	s->tail_plan = NULL;
+	free(s->blanks);
+	s->blanks = NULL;
 	list_free(&s->list);
 	s->queries = NULL;
 	s->answers = NULL;

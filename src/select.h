@@ -26,6 +26,7 @@ struct selector {
 	                                   fixed plan, predicates on fixed fields) */
 	bool fast_blanks;               /* select_blanks can do the work (blank runs, a
 	                                   fixed LIST, no predicates) */
+	struct blank_plan *blanks;      /* select_blanks: the fields it looks for */
 	unsigned char term;             /* record terminator, written after each record */
 	struct list list;
 	struct filter *filter;          /* predicates, answered by the fast path too */
@@ -73,6 +74,9 @@ void select_record(struct selector *s, zb_view rec, struct output *out);
 
 /* As select_record for each record of block (records_next_block's), when s->fast. */
 void select_block(struct selector *s, zb_view block, struct output *out);
+
+/* Prepares select_blanks for s's plan; -1 when out of memory. */
+int select_blanks_init(struct selector *s);
 
 /* As select_block, for fields between blank runs, when s->fast_blanks. */
 void select_blanks(struct selector *s, zb_view block, struct output *out);

@@ -5,64 +5,130 @@
  * edges, which come in pairs within a record.  Trimmed, the fields are the words:
  * field k lies between edges 2k-1 and 2k.  Untrimmed, the runs are of blanks: field
  * 1 starts with the record and field k lies between edges 2k-2 and 2k-1 (where a run
- * ends and where the next begins).  After the last wanted field the scan goes
- * straight to the record's end.
+ * ends and where the next begins).  Only the fields at the ends of the plan's ranges
+ * are looked for, in ascending order, and after the last the scan goes straight to
+ * the record's end.
  */
+#include <stdlib.h>
+
 #include "select_int.h"
 
 static const unsigned char blanks[] = " \t"; /* fields_blanks, as zb_scanset wants it */
 
-/* Whether every range of the plan is one field and nothing is stripped: then a
- * field is written as it is, with no split and no strip. */
-static bool single_fields(const struct selector *s)
-{
-	size_t i;
+/* The fields to look for, made once from the plan; allocated as one block. */
+struct blank_plan {
+	size_t nwanted;  /* fields at the ends of the plan's ranges, each once */
+	size_t *first;   /* per wanted field, ascending: the edge that begins it (0: the
+	                    record's start) */
+	size_t *start, *end; /* per wanted field, this record: its bytes in the block */
+	size_t *lo, *hi; /* per range: its first and last field's index in `first`;
+	                    hi is SIZE_MAX for a range that runs to the end */
+	bool single;     /* every range is one field and nothing is stripped */
+};
 
-	if (s->lstrip || s->rstrip)
-		return false;
-	for (i = 0; i < s->list.nplan; i++)
-		if (s->list.plan[i].lo != s->list.plan[i].hi)
-			return false;
-	return true;
+/* The index of field `key` in the ascending keys[0, n), which hold it. */
+static size_t index_of(const size_t *keys, size_t n, size_t key)
+{
+	size_t lo = 0;
+
+	while (n > 1) {
+		size_t half = n / 2;
+		if (keys[lo + half] <= key)
+			lo += half;
+		n -= half;
+	}
+	return lo;
 }
 
-/* put_answers when single_fields(s). */
-static void put_single(struct selector *s, zb_view rec, struct output *out)
+static int by_value(const void *a, const void *b)
 {
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int select_blanks_init(struct selector *s)
+{
+	const struct list *l = &s->list;
+	size_t nplan = l->nplan, n = 0, i, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
+	struct blank_plan *bp;
+	size_t *keys;
+
+	free(s->blanks);
+	/* first, start and end per wanted field (at most two a range), lo and hi per range */
+	s->blanks = bp = malloc(sizeof *bp + (3 * 2 * nplan + 2 * nplan + 1) * sizeof(size_t));
+	if (bp == NULL)
+		return -1;
+	keys = (size_t *)(bp + 1);
+	for (i = 0; i < nplan; i++) {
+		keys[n++] = l->plan[i].lo;
+		if (l->plan[i].hi != UNIT_MAX && l->plan[i].hi != l->plan[i].lo)
+			keys[n++] = l->plan[i].hi;
+	}
+	if (n > 1)
+		qsort(keys, n, sizeof *keys, by_value);
+	bp->nwanted = 0;
+	for (i = 0; i < n; i++) /* each key once */
+		if (bp->nwanted == 0 || keys[bp->nwanted - 1] != keys[i])
+			keys[bp->nwanted++] = keys[i];
+	bp->first = keys;
+	bp->start = keys + 2 * nplan;
+	bp->end = bp->start + 2 * nplan;
+	bp->lo = bp->end + 2 * nplan;
+	bp->hi = bp->lo + nplan;
+	bp->single = !s->lstrip && !s->rstrip;
+	for (i = 0; i < nplan; i++) {
+		bp->lo[i] = index_of(keys, bp->nwanted, l->plan[i].lo);
+		bp->hi[i] = l->plan[i].hi == UNIT_MAX ? SIZE_MAX
+		                                      : index_of(keys, bp->nwanted, l->plan[i].hi);
+		bp->single = bp->single && l->plan[i].lo == l->plan[i].hi;
+	}
+	for (i = 0; i < bp->nwanted; i++) /* field k begins at edge 2k - 2 + lead */
+		keys[i] = 2 * keys[i] - 2 + lead;
+	return 0;
+}
+
+/* Writes the ranges of the plan whose first field was found (the first `found`
+ * wanted fields were), then the terminator, as put_answers does. */
+static void put_ranges(struct selector *s, zb_view block, size_t rec_start, zb_view rec,
+                       size_t found, struct output *out)
+{
+	const struct blank_plan *bp = s->blanks;
 	bool first = true;
-	size_t i;
+	size_t i, j, end;
 
 	for (i = 0; i < s->list.nplan; i++) {
-		const struct answer *a = &s->answers[i];
-		if (a->has_first) {
+		if ((j = bp->lo[i]) >= found)
+			continue;
+		if (bp->single) { /* written as it is */
 			put_delim(s, out, &first);
-			output_put(out, rec.data + a->first_start, a->first_end - a->first_start);
+			output_put(out, block.data + bp->start[j], bp->end[j] - bp->start[j]);
+			continue;
 		}
+		end = bp->hi[i] < found ? bp->end[bp->hi[i]] - rec_start : fields_end(&s->split, rec);
+		put_fields(s, rec, bp->start[j] - rec_start, end, s->list.plan[i].lo == s->list.plan[i].hi,
+		           out, &first);
 	}
 	output_put(out, &s->term, 1);
 }
 
 void select_blanks(struct selector *s, zb_view block, struct output *out)
 {
-	const struct query *q = s->queries;
-	size_t nq = s->nqueries, rec_start = 0;
-	bool words = s->split.kind == SPLIT_BLANKS_TRIMMED, single = single_fields(s);
-	size_t lead = words; /* field k begins at edge 2k - 2 + lead (0: the record's start) */
+	const struct blank_plan *bp = s->blanks;
+	size_t rec_start = 0, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
 	zb_scanset scan;
 
-	(void)zb_scanset_start(&scan, block, blanks, sizeof blanks - 1, s->term, words);
+	(void)zb_scanset_start(&scan, block, blanks, sizeof blanks - 1, s->term, lead);
 	do { /* at least once: an empty block is one empty record */
-		size_t i = 0, k = 0, seen = 0, start = rec_start, end = rec_start, rec_end;
+		size_t j, seen = 0, start = rec_start, end = 0, rec_end;
 		bool ended = false, delimited, is_term;
-		ptrdiff_t at;
+		ptrdiff_t at = -1;
 		zb_view rec;
 
-		clear_answers(s);
-		while (i < nq) { /* to the next wanted field; k is the last one found */
-			size_t key = q[i].key, first = 2 * key - 2 + lead;
+		for (j = 0; j < bp->nwanted && !ended; j++) {
+			size_t first = bp->first[j];
 			if (first > 0) {
 				at = zb_scanset_next_nth(&scan, first - seen, &is_term);
-				if (at < 0 || is_term) { /* the record ends before field `key` */
+				if (at < 0 || is_term) { /* the record ends before this field */
 					ended = true;
 					break;
 				}
@@ -72,12 +138,8 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 			end = at < 0 ? block.len : (size_t)at;
 			ended = at < 0 || is_term;
 			seen = first + 1;
-			k = key;
-			do
-				answer(s, &q[i], start - rec_start, end - rec_start);
-			while (++i < nq && q[i].key == key);
-			if (ended)
-				break;
+			bp->start[j] = start;
+			bp->end[j] = end;
 		}
 		if (!ended)
 			at = zb_scanset_next_term(&scan);
@@ -85,20 +147,16 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 		rec = (zb_view){block.data + rec_start, rec_end - rec_start, block.owner};
 		/* delimited: holding a blank, which a field after the first proves, and a
 		 * first field that is not the whole record; else (rare) split again */
-		if (k >= 2)
+		if (j > 0 && bp->first[j - 1] >= 2 + lead)
 			delimited = true;
-		else if (k == 1)
+		else if (j > 0)
 			delimited = start != rec_start || end != rec_end;
 		else
 			delimited = fields_delimited(&s->split, rec);
-		if (!delimited) {
-			if (!s->only_delimited) /* no blank: written whole, as cut does */
-				put_whole(s, rec, out);
-		} else if (single) {
-			put_single(s, rec, out);
-		} else {
-			put_answers(s, rec, out);
-		}
+		if (delimited)
+			put_ranges(s, block, rec_start, rec, j, out);
+		else if (!s->only_delimited) /* no blank: written whole, as cut does */
+			put_whole(s, rec, out);
 		rec_start = rec_end + 1;
 	} while (rec_start < block.len);
 }
