@@ -2,8 +2,9 @@
  * scanset.c - the refill of zb_scanset: where a small set of bytes and a terminator
  * are, 64 bytes a block, and from that where runs begin and end.
  *
- * The engines only compare: AVX2 (32 bytes a compare), SSE2 (16; every x86-64 has
- * it) and a portable loop give identical masks of set bytes and terminators.  The
+ * The engines only compare: AVX-512 (64 bytes a compare, into a mask), AVX2 (32),
+ * SSE2 (16; every x86-64 has it) and a portable loop give identical masks of set
+ * bytes and terminators.  The
  * edges are then made from the masks in plain code, shared by all three, carrying
  * whether the last byte of one block was in the class into the next.  The engine is
  * chosen once, from what the CPU supports, so the binary needs no -march flag;
@@ -140,6 +141,45 @@ __attribute__((target("avx2"))) static void blocks_avx2_4(zb_scanset *s, const u
 {
 	avx2_blocks(s, p, nb, edge_bits, term_bits, true);
 }
+
+/* AVX-512 (BW): one 64-byte compare a block, straight into a mask. */
+__attribute__((target("avx512bw"), always_inline)) static inline void
+avx512_blocks(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
+              uint64_t *term_bits, bool four)
+{
+	const __m512i s0 = _mm512_set1_epi8((char)s->set[0]), s1 = _mm512_set1_epi8((char)s->set[1]);
+	const __m512i s2 = _mm512_set1_epi8((char)s->set[2]), s3 = _mm512_set1_epi8((char)s->set[3]);
+	const __m512i t = _mm512_set1_epi8((char)s->term);
+	uint64_t inside = s->inside;
+	size_t b;
+
+	for (b = 0; b < nb; b++, p += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)p);
+		uint64_t x = _mm512_cmpeq_epi8_mask(v, s0) | _mm512_cmpeq_epi8_mask(v, s1);
+		uint64_t y = _mm512_cmpeq_epi8_mask(v, t);
+		if (four)
+			x |= _mm512_cmpeq_epi8_mask(v, s2) | _mm512_cmpeq_epi8_mask(v, s3);
+		edge_bits[b] = to_edges(x, y, s->words, &inside);
+		term_bits[b] = y;
+	}
+	s->inside = inside;
+}
+
+__attribute__((target("avx512bw"))) static void blocks_avx512_2(zb_scanset *s,
+                                                                const unsigned char *p, size_t nb,
+                                                                uint64_t *edge_bits,
+                                                                uint64_t *term_bits)
+{
+	avx512_blocks(s, p, nb, edge_bits, term_bits, false);
+}
+
+__attribute__((target("avx512bw"))) static void blocks_avx512_4(zb_scanset *s,
+                                                                const unsigned char *p, size_t nb,
+                                                                uint64_t *edge_bits,
+                                                                uint64_t *term_bits)
+{
+	avx512_blocks(s, p, nb, edge_bits, term_bits, true);
+}
 #endif
 
 /* The engines, slowest first; the last one this CPU can run is the default. */
@@ -151,6 +191,7 @@ static const struct engine {
 #ifdef HAVE_X86
 	{"sse2", blocks_sse2_2, blocks_sse2_4},
 	{"avx2", blocks_avx2_2, blocks_avx2_4},
+	{"avx512", blocks_avx512_2, blocks_avx512_4},
 #endif
 };
 
@@ -161,10 +202,11 @@ static const struct engine *current;
 static bool runs_here(const struct engine *e)
 {
 #ifdef HAVE_X86
-	if (e->two == blocks_avx2_2) {
-		__builtin_cpu_init();
+	__builtin_cpu_init();
+	if (e->two == blocks_avx2_2)
 		return __builtin_cpu_supports("avx2");
-	}
+	if (e->two == blocks_avx512_2)
+		return __builtin_cpu_supports("avx512bw");
 #endif
 	(void)e;
 	return true;
