@@ -497,12 +497,6 @@ const char *zb_scanset_engine(void);
  * or build does not have it (the engine is then unchanged). */
 int zb_scanset_use(const char *name);
 
-/* x without its bits up to and including bit `bit` (2 << 63 is 0, so bit 63 works). */
-static inline uint64_t zb_scanset_above(uint64_t x, unsigned bit)
-{
-	return x & ~(((uint64_t)2 << bit) - 1);
-}
-
 /* Makes the next block the one handed out; false at the end of the view. */
 static inline bool zb_scanset_advance(zb_scanset *s)
 {
@@ -525,24 +519,21 @@ static inline ptrdiff_t zb_scanset_next_nth(zb_scanset *s, size_t n, bool *is_te
 		uint64_t e = s->edges, t = s->terms;
 		uint64_t mine = e & (t ^ (t - 1)); /* edges up to the terminator, its own included
 		                                      (all of them when there is none) */
-		unsigned bit;
 		if (n > 16 && !t && zb_popcount64(mine) < n) {
 			n -= zb_popcount64(mine);
 			mine = 0;
 		}
 		for (; mine; mine &= mine - 1)
-			if (--n == 0) {
-				bit = zb_ctz64(mine);
-				s->edges = zb_scanset_above(e, bit);
+			if (--n == 0) { /* mine ^ (mine - 1): the bits up to this edge */
+				s->edges = e & ~(mine ^ (mine - 1));
 				*is_term = false;
-				return (ptrdiff_t)(s->at + bit);
+				return (ptrdiff_t)(s->at + zb_ctz64(mine));
 			}
 		if (t) {
-			bit = zb_ctz64(t);
 			s->terms = t & (t - 1);
-			s->edges = zb_scanset_above(e, bit);
+			s->edges = e & ~(t ^ (t - 1));
 			*is_term = true;
-			return (ptrdiff_t)(s->at + bit);
+			return (ptrdiff_t)(s->at + zb_ctz64(t));
 		}
 		if (!zb_scanset_advance(s))
 			return -1;
@@ -555,10 +546,9 @@ static inline ptrdiff_t zb_scanset_next_term(zb_scanset *s)
 	for (;;) {
 		uint64_t t = s->terms;
 		if (t) {
-			unsigned bit = zb_ctz64(t);
 			s->terms = t & (t - 1);
-			s->edges = zb_scanset_above(s->edges, bit);
-			return (ptrdiff_t)(s->at + bit);
+			s->edges &= ~(t ^ (t - 1));
+			return (ptrdiff_t)(s->at + zb_ctz64(t));
 		}
 		if (!zb_scanset_advance(s))
 			return -1;
