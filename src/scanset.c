@@ -316,3 +316,30 @@ bool zb_scanset_refill(zb_scanset *s)
 	s->nblocks = n;
 	return true;
 }
+
+size_t zb_scanset_count(const zb_scanset *s)
+{
+	uint64_t t = s->terms;
+	size_t n = zb_popcount64(s->edges & (t ^ (t - 1))), i;
+	zb_scanset ahead;
+
+	if (t)
+		return n;
+	for (i = s->cur; i < s->nblocks; i++) { /* the blocks already examined */
+		t = s->term_bits[i];
+		n += zb_popcount64(s->edge_bits[i] & (t ^ (t - 1)));
+		if (t)
+			return n;
+	}
+	ahead = *s; /* further on, in a copy: its refills leave s as it was */
+	for (;;) {
+		if (!zb_scanset_refill(&ahead))
+			return n;
+		for (i = 0; i < ahead.nblocks; i++) {
+			t = ahead.term_bits[i];
+			n += zb_popcount64(ahead.edge_bits[i] & (t ^ (t - 1)));
+			if (t)
+				return n;
+		}
+	}
+}

@@ -33,9 +33,7 @@ int select_init(struct selector *s)
 	s->fast = s->split.kind == SPLIT_DELIM && s->split.delim_len == 1 &&
 	          (s->mode == MODE_FIELDS ? !s->list.relative : s->mode == MODE_NONE && npreds(s)) &&
 	          !(npreds(s) && s->filter->relative);
-	s->fast_blanks = (s->split.kind == SPLIT_BLANKS || s->split.kind == SPLIT_BLANKS_TRIMMED) &&
-	                 s->mode == MODE_FIELDS && !s->list.relative && !npreds(s);
-	if (s->fast_blanks && select_blanks_init(s) != 0)
+	if ((s->fast_blanks = select_blanks_can(s)) && select_blanks_init(s) != 0)
 		return -1;
 	/* Fields can be copied as one span with the delimiters between them. */
 	s->out_is_delim = s->split.kind == SPLIT_DELIM && !s->lstrip && !s->rstrip &&

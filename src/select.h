@@ -24,8 +24,7 @@ struct selector {
 	bool out_is_delim;              /* fields are joined by the delimiter that split them */
 	bool fast;                      /* select_block can do the work (one-byte delimiter,
 	                                   fixed plan, predicates on fixed fields) */
-	bool fast_blanks;               /* select_blanks can do the work (blank runs, a
-	                                   fixed LIST, no predicates) */
+	bool fast_blanks;               /* select_blanks does the work */
 	struct blank_plan *blanks;      /* select_blanks: the fields it looks for */
 	unsigned char term;             /* record terminator, written after each record */
 	struct list list;
@@ -74,6 +73,10 @@ void select_record(struct selector *s, zb_view rec, struct output *out);
 
 /* As select_record for each record of block (records_next_block's), when s->fast. */
 void select_block(struct selector *s, zb_view block, struct output *out);
+
+/* Whether select_blanks can do s's work: blank runs, a LIST fixed or made only of
+ * NF-k items, no predicates. */
+bool select_blanks_can(const struct selector *s);
 
 /* Prepares select_blanks for s's plan; -1 when out of memory. */
 int select_blanks_init(struct selector *s);

@@ -2,7 +2,8 @@
  * select_blanks.c - the fast path for fields between runs of blanks (-w,
  * -w=trimmed, -F) with a fixed plan: one scan of the block (zb_scanset) finds the
  * edges of the runs and the record ends together, and fields are found by counting
- * edges, which come in pairs within a record.  Trimmed, the fields are the words:
+ * edges, which come in pairs within a record.  A LIST of fields counted from NF
+ * has them counted first, from the edges before the record's end.  Trimmed, the fields are the words:
  * field k lies between edges 2k-1 and 2k.  Untrimmed, the runs are of blanks: field
  * 1 starts with the record and field k lies between edges 2k-2 and 2k-1 (where a run
  * ends and where the next begins).  Only the fields at the ends of the plan's ranges
@@ -19,12 +20,40 @@ static const unsigned char blanks[] = " \t"; /* fields_blanks, as zb_scanset wan
 struct blank_plan {
 	size_t nwanted;  /* fields at the ends of the plan's ranges, each once */
 	size_t *first;   /* per wanted field, ascending: the edge that begins it (0: the
-	                    record's start) */
+	                    record's start); for a tail plan, made again for each record */
+	size_t *back;    /* a tail plan: per wanted field NF-k, 2k */
 	size_t *start, *end; /* per wanted field, this record: its bytes in the block */
 	size_t *lo, *hi; /* per range: its first and last field's index in `first`;
 	                    hi is SIZE_MAX for a range that runs to the end */
+	size_t nplan;    /* the ranges (the selector's plan is remade by select_record) */
+	size_t min_fields; /* a tail plan: fewer fields, and the record goes the general way */
+	bool tail;       /* the LIST names only fields counted from NF */
 	bool single;     /* every range is one field and nothing is stripped */
 };
+
+/* A tail plan is made for records of this many fields, so that NF-k is field
+ * TAIL_FIELDS - k; any number above every k allowed would do. */
+#define TAIL_FIELDS ((size_t)1 << 30)
+
+/* Whether every item of l counts from NF (and none too far), with no complement. */
+static bool tail_list(const struct list *l)
+{
+	size_t i;
+
+	if (l->complement)
+		return false;
+	for (i = 0; i < l->count; i++)
+		if (!l->items[i].lo.from_end || !l->items[i].hi.from_end ||
+		    l->items[i].lo.n >= TAIL_FIELDS / 2)
+			return false;
+	return true;
+}
+
+bool select_blanks_can(const struct selector *s)
+{
+	return (s->split.kind == SPLIT_BLANKS || s->split.kind == SPLIT_BLANKS_TRIMMED) &&
+	       s->mode == MODE_FIELDS && !npreds(s) && (!s->list.relative || tail_list(&s->list));
+}
 
 /* The index of field `key` in the ascending keys[0, n), which hold it. */
 static size_t index_of(const size_t *keys, size_t n, size_t key)
@@ -49,13 +78,17 @@ static int by_value(const void *a, const void *b)
 int select_blanks_init(struct selector *s)
 {
 	const struct list *l = &s->list;
-	size_t nplan = l->nplan, n = 0, i, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
+	size_t nplan, n = 0, i, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
 	struct blank_plan *bp;
 	size_t *keys;
 
 	free(s->blanks);
-	/* first, start and end per wanted field (at most two a range), lo and hi per range */
-	s->blanks = bp = malloc(sizeof *bp + (3 * 2 * nplan + 2 * nplan + 1) * sizeof(size_t));
+	if (l->relative)
+		list_plan(&s->list, TAIL_FIELDS);
+	nplan = l->nplan;
+	/* first, back, start and end per wanted field (at most two a range), lo and hi
+	 * per range */
+	s->blanks = bp = malloc(sizeof *bp + (4 * 2 * nplan + 2 * nplan + 1) * sizeof(size_t));
 	if (bp == NULL)
 		return -1;
 	keys = (size_t *)(bp + 1);
@@ -71,20 +104,43 @@ int select_blanks_init(struct selector *s)
 		if (bp->nwanted == 0 || keys[bp->nwanted - 1] != keys[i])
 			keys[bp->nwanted++] = keys[i];
 	bp->first = keys;
-	bp->start = keys + 2 * nplan;
+	bp->back = keys + 2 * nplan;
+	bp->start = bp->back + 2 * nplan;
 	bp->end = bp->start + 2 * nplan;
 	bp->lo = bp->end + 2 * nplan;
 	bp->hi = bp->lo + nplan;
+	bp->nplan = nplan;
+	bp->tail = l->relative;
 	bp->single = !s->lstrip && !s->rstrip;
 	for (i = 0; i < nplan; i++) {
 		bp->lo[i] = index_of(keys, bp->nwanted, l->plan[i].lo);
 		bp->hi[i] = l->plan[i].hi == UNIT_MAX ? SIZE_MAX
 		                                      : index_of(keys, bp->nwanted, l->plan[i].hi);
-		bp->single = bp->single && l->plan[i].lo == l->plan[i].hi;
+		bp->single = bp->single && bp->lo[i] == bp->hi[i];
 	}
-	for (i = 0; i < bp->nwanted; i++) /* field k begins at edge 2k - 2 + lead */
+	/* at least two fields (so the record has a blank), and every NF-k among them */
+	bp->min_fields = bp->tail && bp->nwanted > 0 ? TAIL_FIELDS - keys[0] + 1 : 0;
+	if (bp->min_fields < 2)
+		bp->min_fields = 2;
+	for (i = 0; i < bp->nwanted; i++) { /* field k begins at edge 2k - 2 + lead */
+		bp->back[i] = 2 * (TAIL_FIELDS - keys[i]);
 		keys[i] = 2 * keys[i] - 2 + lead;
+	}
 	return 0;
+}
+
+/* A tail plan for this record: the edges that begin its fields NF-k, from the
+ * number of edges before its end; false when it has too few fields. */
+static bool plan_tail_fields(const struct blank_plan *bp, const zb_scanset *scan, size_t lead)
+{
+	size_t edges = zb_scanset_count(scan), i;
+	size_t nf = edges / 2 + !lead; /* words: two edges each; runs: one field more than runs */
+
+	if (nf < bp->min_fields)
+		return false;
+	for (i = 0; i < bp->nwanted; i++)
+		bp->first[i] = 2 * nf - 2 + lead - bp->back[i];
+	return true;
 }
 
 /* Writes the ranges of the plan whose first field was found (the first `found`
@@ -96,7 +152,7 @@ static void put_ranges(struct selector *s, zb_view block, size_t rec_start, zb_v
 	bool first = true;
 	size_t i, j, end;
 
-	for (i = 0; i < s->list.nplan; i++) {
+	for (i = 0; i < bp->nplan; i++) {
 		if ((j = bp->lo[i]) >= found)
 			continue;
 		if (bp->single) { /* written as it is */
@@ -105,8 +161,7 @@ static void put_ranges(struct selector *s, zb_view block, size_t rec_start, zb_v
 			continue;
 		}
 		end = bp->hi[i] < found ? bp->end[bp->hi[i]] - rec_start : fields_end(&s->split, rec);
-		put_fields(s, rec, bp->start[j] - rec_start, end, s->list.plan[i].lo == s->list.plan[i].hi,
-		           out, &first);
+		put_fields(s, rec, bp->start[j] - rec_start, end, j == bp->hi[i], out, &first);
 	}
 	output_put(out, &s->term, 1);
 }
@@ -124,6 +179,14 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 		ptrdiff_t at = -1;
 		zb_view rec;
 
+		if (bp->tail && !plan_tail_fields(bp, &scan, lead)) { /* too short: the general way */
+			at = zb_scanset_next_term(&scan);
+			rec_end = at < 0 ? block.len : (size_t)at;
+			select_record(s, (zb_view){block.data + rec_start, rec_end - rec_start, block.owner},
+			              out);
+			rec_start = rec_end + 1;
+			continue;
+		}
 		for (j = 0; j < bp->nwanted && !ended; j++) {
 			size_t first = bp->first[j];
 			if (first > 0) {

@@ -490,6 +490,10 @@ int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n, unsign
  * false at the end. */
 bool zb_scanset_refill(zb_scanset *s);
 
+/* The number of edges before the next terminator (an edge at its offset counts) or
+ * the end of the view: what the calls below will pass over; nothing is handed out. */
+size_t zb_scanset_count(const zb_scanset *s);
+
 /* Which implementation set scans use: "avx512", "avx2", "sse2" or "portable". */
 const char *zb_scanset_engine(void);
 

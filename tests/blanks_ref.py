@@ -5,7 +5,7 @@ and independent of zbsplit's code; and the data generator of tests/blanks_diff.b
   blanks_ref.py gen SEED OUT [noeol]   hard cases for blank splitting into OUT
   blanks_ref.py select [--trimmed] [--complement] [-s] [-O DELIM] [-z] LIST FILE
 
-LIST is a comma list of N, N-M and N- (no NF forms, no overlapping items).
+LIST is a comma list of N, N-M, N-, NF and NF-k items, none overlapping.
 """
 import random
 import re
@@ -45,9 +45,9 @@ def gen(seed, out, final_newline):
         else:
             recs.append(record(rnd.randrange(1, 10)))
     # very long records: many fields, and one without any blank
-    recs.insert(rnd.randrange(len(recs)), record(3000))
-    recs.insert(rnd.randrange(len(recs)), b"z" * 9000)
-    recs.insert(rnd.randrange(len(recs)), b"\t" * 3000 + b"w" + b" " * 3000)
+    recs.insert(rnd.randrange(len(recs)), record(1000))
+    recs.insert(rnd.randrange(len(recs)), b"z" * 3000)
+    recs.insert(rnd.randrange(len(recs)), b"\t" * 1000 + b"w" + b" " * 1000)
     data = b"\n".join(recs)
     if final_newline:
         data += b"\n"
@@ -55,11 +55,27 @@ def gen(seed, out, final_newline):
         f.write(data)
 
 
+BOUND = r"(NF(?:-\d+)?|\d+)"
+ITEM = re.compile(BOUND + "?(-" + BOUND + "?)?$")
+
+
+def parse_bound(text, nf_default):
+    """A bound as a function of NF: N, NF or NF-k; None (omitted) is nf_default."""
+    if text is None:
+        return nf_default
+    if text.startswith("NF"):
+        k = int(text[3:] or 0)
+        return lambda nf: nf - k
+    return lambda nf: int(text)
+
+
 def parse_list(text):
     items = []
     for item in text.split(","):
-        lo, dash, hi = item.partition("-")
-        items.append((int(lo), (int(hi) if hi else None) if dash else int(lo)))
+        m = ITEM.match(item)
+        lo = parse_bound(m.group(1), lambda nf: 1)
+        hi = parse_bound(m.group(3), lambda nf: nf) if m.group(2) else lo
+        items.append((lo, hi))
     return items
 
 
@@ -100,8 +116,8 @@ def select(args):
         f = fields(rec, trimmed)
         nf = len(f)
         picks = []
-        for lo, hi in items:
-            picks += range(lo, min(nf if hi is None else hi, nf) + 1)
+        for lo, hi in items:  # clipped to the record's fields
+            picks += range(max(lo(nf), 1), min(hi(nf), nf) + 1)
         if complement:
             picks = [i for i in range(1, nf + 1) if i not in picks]
         out.append(out_delim.join(f[i - 1] for i in picks) + term)

@@ -72,6 +72,15 @@ static int random_round(const unsigned char *set, size_t nset, unsigned char ter
 	for (;;) {
 		bool want_term = false, is_term = false;
 		ptrdiff_t want = -1, got;
+		if (next_rand() % 4 == 0) { /* count what is left of the record, hand nothing out */
+			size_t c = 0, m;
+			for (m = k; m < nev && !ev[m].is_term; m++)
+				c++;
+			if (zb_scanset_count(&s) != c) {
+				failures++;
+				break;
+			}
+		}
 		if (next_rand() % 4 == 0) {
 			while (k < nev && !ev[k].is_term)
 				k++;
