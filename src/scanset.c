@@ -4,11 +4,13 @@
  *
  * The engines only compare: AVX-512 (64 bytes a compare, into a mask), AVX2 (32),
  * SSE2 (16; every x86-64 has it) and a portable loop give identical masks of set
- * bytes and terminators.  The
- * edges are then made from the masks in plain code, shared by all three, carrying
- * whether the last byte of one block was in the class into the next.  The engine is
- * chosen once, from what the CPU supports, so the binary needs no -march flag;
- * building with -DZB_PORTABLE leaves only the portable loop, so both are tested.
+ * bytes and terminators.  The edges are made from the masks in plain code shared by
+ * all of them, carrying whether the last byte of one block was in the class into
+ * the next.  The engine is chosen once, from what the CPU supports, so the binary
+ * needs no -march flag; building with -DZB_PORTABLE leaves only the portable loop,
+ * so both are tested.  A last, partial block is never copied (a vector load of
+ * bytes just stored stalls): it is read as the last 64 bytes of the view, or byte
+ * by byte when the view is shorter.
  */
 #include <string.h>
 
@@ -20,178 +22,243 @@
 #include <immintrin.h>
 #endif
 
-/* The edges of one block from its masks of set bytes and of terminators; *inside
- * carries whether the last byte of the block before was in the class. */
-static inline uint64_t to_edges(uint64_t set, uint64_t term, bool words, uint64_t *inside)
+#define ALL ((uint64_t)-1)
+
+/* The edges of a block from its masks of set bytes and of terminators, of which
+ * the bytes in `valid` are the view's; *inside carries whether the byte before the
+ * block was in the class.  Past the view is outside, so a run reaching its end
+ * ends there. */
+static inline uint64_t to_edges(uint64_t set, uint64_t term, bool words, uint64_t valid,
+                                uint64_t *inside)
 {
-	uint64_t in = words ? ~(set | term) : set, edges = in ^ (in << 1 | *inside);
+	uint64_t in = words ? ~(set | term) & valid : set, edges = in ^ (in << 1 | *inside);
 
 	*inside = in >> 63;
 	return edges;
 }
 
+/* The set and terminator masks of the n <= 64 bytes at p, a byte at a time. */
+static void masks_portable(const zb_scanset *s, const unsigned char *p, size_t n, uint64_t *set,
+                           uint64_t *term)
+{
+	uint64_t x = 0, y = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+		x |= (uint64_t)(c == s->set[0] || c == s->set[1] || c == s->set[2] || c == s->set[3])
+		     << i;
+		y |= (uint64_t)(c == s->term) << i;
+	}
+	*set = x;
+	*term = y;
+}
+
+/* Masks of the 64 bytes at p: what the engines provide, besides whole refills. */
+typedef void block_fn(const zb_scanset *s, const unsigned char *p, uint64_t *set, uint64_t *term);
+
 /* Edge and terminator masks of nb 64-byte blocks at p, carrying s->inside. */
 typedef void blocks_fn(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
                        uint64_t *term_bits);
 
+/* The masks of n < 64 bytes at p, the last of the view. */
+typedef void part_fn(const zb_scanset *s, const unsigned char *p, size_t n, uint64_t *set,
+                     uint64_t *term);
+
+static void block_portable(const zb_scanset *s, const unsigned char *p, uint64_t *set,
+                           uint64_t *term)
+{
+	masks_portable(s, p, 64, set, term);
+}
+
 static void blocks_portable(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
                             uint64_t *term_bits)
 {
-	const unsigned char *set = s->set;
 	size_t b;
-	unsigned i;
 
 	for (b = 0; b < nb; b++, p += 64) {
-		uint64_t x = 0, y = 0;
-		for (i = 0; i < 64; i++) {
-			unsigned char c = p[i];
-			x |= (uint64_t)(c == set[0] || c == set[1] || c == set[2] || c == set[3]) << i;
-			y |= (uint64_t)(c == s->term) << i;
-		}
-		edge_bits[b] = to_edges(x, y, s->words, &s->inside);
+		uint64_t x, y;
+		masks_portable(s, p, 64, &x, &y);
+		edge_bits[b] = to_edges(x, y, s->words, ALL, &s->inside);
 		term_bits[b] = y;
 	}
 }
 
+/*
+ * One vector engine: MASKS(s, p, four, &set, &term) computes a block's masks
+ * (comparing only two set bytes unless `four`: the others repeat them); the macro
+ * makes its single-block function and its refills for sets of two and of four.
+ */
+#define VECTOR_ENGINE(name, isa, MASKS) \
+	__attribute__((target(isa))) static void block_##name( \
+		const zb_scanset *s, const unsigned char *p, uint64_t *set, uint64_t *term) \
+	{ \
+		MASKS(s, p, s->nset > 2, set, term); \
+	} \
+	__attribute__((target(isa), always_inline)) static inline void blocks_##name( \
+		zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
+		uint64_t *term_bits, bool four) \
+	{ \
+		uint64_t inside = s->inside, x, y; \
+		size_t b; \
+		for (b = 0; b < nb; b++, p += 64) { \
+			MASKS(s, p, four, &x, &y); \
+			edge_bits[b] = to_edges(x, y, s->words, ALL, &inside); \
+			term_bits[b] = y; \
+		} \
+		s->inside = inside; \
+	} \
+	__attribute__((target(isa))) static void blocks_##name##_2( \
+		zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
+		uint64_t *term_bits) \
+	{ \
+		blocks_##name(s, p, nb, edge_bits, term_bits, false); \
+	} \
+	__attribute__((target(isa))) static void blocks_##name##_4( \
+		zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
+		uint64_t *term_bits) \
+	{ \
+		blocks_##name(s, p, nb, edge_bits, term_bits, true); \
+	}
+
 #ifdef HAVE_X86
-/* SSE2: four 16-byte compares a block; only two set bytes are compared unless
- * `four` (the others repeat them). */
-static inline void sse2_blocks(zb_scanset *s, const unsigned char *p, size_t nb,
-                               uint64_t *edge_bits, uint64_t *term_bits, bool four)
+/* SSE2: four 16-byte compares a block. */
+__attribute__((target("sse2"), always_inline)) static inline void
+masks_sse2(const zb_scanset *s, const unsigned char *p, bool four, uint64_t *set, uint64_t *term)
 {
 	const __m128i s0 = _mm_set1_epi8((char)s->set[0]), s1 = _mm_set1_epi8((char)s->set[1]);
 	const __m128i s2 = _mm_set1_epi8((char)s->set[2]), s3 = _mm_set1_epi8((char)s->set[3]);
 	const __m128i t = _mm_set1_epi8((char)s->term);
-	uint64_t inside = s->inside;
-	size_t b;
+	uint64_t x = 0, y = 0;
 	unsigned i;
 
-	for (b = 0; b < nb; b++, p += 64) {
-		uint64_t x = 0, y = 0;
-		for (i = 0; i < 4; i++) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
-			__m128i in = _mm_or_si128(_mm_cmpeq_epi8(v, s0), _mm_cmpeq_epi8(v, s1));
-			if (four)
-				in = _mm_or_si128(in, _mm_or_si128(_mm_cmpeq_epi8(v, s2),
-				                                   _mm_cmpeq_epi8(v, s3)));
-			x |= (uint64_t)(uint16_t)_mm_movemask_epi8(in) << (16 * i);
-			y |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, t)) << (16 * i);
-		}
-		edge_bits[b] = to_edges(x, y, s->words, &inside);
-		term_bits[b] = y;
+	for (i = 0; i < 4; i++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+		__m128i in = _mm_or_si128(_mm_cmpeq_epi8(v, s0), _mm_cmpeq_epi8(v, s1));
+		if (four)
+			in = _mm_or_si128(in, _mm_or_si128(_mm_cmpeq_epi8(v, s2), _mm_cmpeq_epi8(v, s3)));
+		x |= (uint64_t)(uint16_t)_mm_movemask_epi8(in) << (16 * i);
+		y |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, t)) << (16 * i);
 	}
-	s->inside = inside;
-}
-
-static void blocks_sse2_2(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
-                          uint64_t *term_bits)
-{
-	sse2_blocks(s, p, nb, edge_bits, term_bits, false);
-}
-
-static void blocks_sse2_4(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
-                          uint64_t *term_bits)
-{
-	sse2_blocks(s, p, nb, edge_bits, term_bits, true);
+	*set = x;
+	*term = y;
 }
 
 /* AVX2: two 32-byte compares a block. */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+in_set32(__m256i v, const zb_scanset *s, bool four)
+{
+	__m256i in = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)s->set[0])),
+	                             _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)s->set[1])));
+
+	if (four)
+		in = _mm256_or_si256(in, _mm256_or_si256(
+		                             _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)s->set[2])),
+		                             _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)s->set[3]))));
+	return (uint32_t)_mm256_movemask_epi8(in);
+}
+
 __attribute__((target("avx2"), always_inline)) static inline void
-avx2_blocks(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
-            uint64_t *term_bits, bool four)
+masks_avx2(const zb_scanset *s, const unsigned char *p, bool four, uint64_t *set, uint64_t *term)
 {
-	const __m256i s0 = _mm256_set1_epi8((char)s->set[0]), s1 = _mm256_set1_epi8((char)s->set[1]);
-	const __m256i s2 = _mm256_set1_epi8((char)s->set[2]), s3 = _mm256_set1_epi8((char)s->set[3]);
 	const __m256i t = _mm256_set1_epi8((char)s->term);
-	uint64_t inside = s->inside;
-	size_t b;
+	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
 
-	for (b = 0; b < nb; b++, p += 64) {
-		__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
-		__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-		__m256i in_lo = _mm256_or_si256(_mm256_cmpeq_epi8(lo, s0), _mm256_cmpeq_epi8(lo, s1));
-		__m256i in_hi = _mm256_or_si256(_mm256_cmpeq_epi8(hi, s0), _mm256_cmpeq_epi8(hi, s1));
-		uint64_t x, y;
-		if (four) {
-			in_lo = _mm256_or_si256(in_lo, _mm256_or_si256(_mm256_cmpeq_epi8(lo, s2),
-			                                               _mm256_cmpeq_epi8(lo, s3)));
-			in_hi = _mm256_or_si256(in_hi, _mm256_or_si256(_mm256_cmpeq_epi8(hi, s2),
-			                                               _mm256_cmpeq_epi8(hi, s3)));
-		}
-		x = (uint64_t)(uint32_t)_mm256_movemask_epi8(in_lo) |
-		    (uint64_t)(uint32_t)_mm256_movemask_epi8(in_hi) << 32;
-		y = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, t)) |
-		    (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, t)) << 32;
-		edge_bits[b] = to_edges(x, y, s->words, &inside);
-		term_bits[b] = y;
-	}
-	s->inside = inside;
-}
-
-__attribute__((target("avx2"))) static void blocks_avx2_2(zb_scanset *s, const unsigned char *p,
-                                                          size_t nb, uint64_t *edge_bits,
-                                                          uint64_t *term_bits)
-{
-	avx2_blocks(s, p, nb, edge_bits, term_bits, false);
-}
-
-__attribute__((target("avx2"))) static void blocks_avx2_4(zb_scanset *s, const unsigned char *p,
-                                                          size_t nb, uint64_t *edge_bits,
-                                                          uint64_t *term_bits)
-{
-	avx2_blocks(s, p, nb, edge_bits, term_bits, true);
+	*set = (uint64_t)in_set32(lo, s, four) | (uint64_t)in_set32(hi, s, four) << 32;
+	*term = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, t)) |
+	        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, t)) << 32;
 }
 
 /* AVX-512 (BW): one 64-byte compare a block, straight into a mask. */
 __attribute__((target("avx512bw"), always_inline)) static inline void
-avx512_blocks(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
-              uint64_t *term_bits, bool four)
+masks_of512(const zb_scanset *s, __m512i v, bool four, uint64_t *set, uint64_t *term)
 {
-	const __m512i s0 = _mm512_set1_epi8((char)s->set[0]), s1 = _mm512_set1_epi8((char)s->set[1]);
-	const __m512i s2 = _mm512_set1_epi8((char)s->set[2]), s3 = _mm512_set1_epi8((char)s->set[3]);
-	const __m512i t = _mm512_set1_epi8((char)s->term);
-	uint64_t inside = s->inside;
-	size_t b;
+	uint64_t x = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->set[0])) |
+	             _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->set[1]));
 
-	for (b = 0; b < nb; b++, p += 64) {
-		__m512i v = _mm512_loadu_si512((const void *)p);
-		uint64_t x = _mm512_cmpeq_epi8_mask(v, s0) | _mm512_cmpeq_epi8_mask(v, s1);
-		uint64_t y = _mm512_cmpeq_epi8_mask(v, t);
-		if (four)
-			x |= _mm512_cmpeq_epi8_mask(v, s2) | _mm512_cmpeq_epi8_mask(v, s3);
-		edge_bits[b] = to_edges(x, y, s->words, &inside);
-		term_bits[b] = y;
+	if (four)
+		x |= _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->set[2])) |
+		     _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->set[3]));
+	*set = x;
+	*term = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->term));
+}
+
+__attribute__((target("avx512bw"), always_inline)) static inline void
+masks_avx512(const zb_scanset *s, const unsigned char *p, bool four, uint64_t *set,
+             uint64_t *term)
+{
+	masks_of512(s, _mm512_loadu_si512((const void *)p), four, set, term);
+}
+
+VECTOR_ENGINE(sse2, "sse2", masks_sse2)
+VECTOR_ENGINE(avx2, "avx2", masks_avx2)
+VECTOR_ENGINE(avx512, "avx512bw", masks_avx512)
+
+/* Masks of the 16 bytes at p. */
+static inline void masks16(const zb_scanset *s, const unsigned char *p, uint32_t *set,
+                           uint32_t *term)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i in = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[0])),
+	                          _mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[1])));
+
+	in = _mm_or_si128(in, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[2])),
+	                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[3]))));
+	*set = (uint32_t)_mm_movemask_epi8(in);
+	*term = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->term)));
+}
+
+/* A short last part, 16 bytes at a time: the rest is read as the part's last 16
+ * bytes, or byte by byte when the part is shorter. */
+static void part_sse2(const zb_scanset *s, const unsigned char *p, size_t n, uint64_t *set,
+                      uint64_t *term)
+{
+	uint64_t x = 0, y = 0;
+	uint32_t a, b;
+	size_t i;
+
+	for (i = 0; i + 16 <= n; i += 16) {
+		masks16(s, p + i, &a, &b);
+		x |= (uint64_t)a << i;
+		y |= (uint64_t)b << i;
 	}
-	s->inside = inside;
+	if (i < n && n >= 16) { /* bytes [i, n) are the top n - i of the last 16 */
+		masks16(s, p + n - 16, &a, &b);
+		x |= (uint64_t)(a >> (16 - (n - i))) << i;
+		y |= (uint64_t)(b >> (16 - (n - i))) << i;
+	} else if (i < n) {
+		masks_portable(s, p, n, &x, &y);
+	}
+	*set = x;
+	*term = y;
 }
 
-__attribute__((target("avx512bw"))) static void blocks_avx512_2(zb_scanset *s,
-                                                                const unsigned char *p, size_t nb,
-                                                                uint64_t *edge_bits,
-                                                                uint64_t *term_bits)
+/* AVX-512: a masked load reads only the part's bytes. */
+__attribute__((target("avx512bw"))) static void part_avx512(const zb_scanset *s,
+                                                            const unsigned char *p, size_t n,
+                                                            uint64_t *set, uint64_t *term)
 {
-	avx512_blocks(s, p, nb, edge_bits, term_bits, false);
-}
+	uint64_t valid = ((uint64_t)1 << n) - 1;
 
-__attribute__((target("avx512bw"))) static void blocks_avx512_4(zb_scanset *s,
-                                                                const unsigned char *p, size_t nb,
-                                                                uint64_t *edge_bits,
-                                                                uint64_t *term_bits)
-{
-	avx512_blocks(s, p, nb, edge_bits, term_bits, true);
+	masks_of512(s, _mm512_maskz_loadu_epi8(valid, (const void *)p), true, set, term);
+	*set &= valid; /* the lanes not loaded are zero bytes, maybe in the set */
+	*term &= valid;
 }
 #endif
 
 /* The engines, slowest first; the last one this CPU can run is the default. */
 static const struct engine {
 	const char *name;
-	blocks_fn *two, *four; /* for sets of up to two bytes, and of more */
+	blocks_fn *two, *four; /* refills for sets of up to two bytes, and of more */
+	block_fn *one;         /* the masks of one block */
+	part_fn *part;         /* the masks of a view shorter than a block */
 } engines[] = {
-	{"portable", blocks_portable, blocks_portable},
+	{"portable", blocks_portable, blocks_portable, block_portable, masks_portable},
 #ifdef HAVE_X86
-	{"sse2", blocks_sse2_2, blocks_sse2_4},
-	{"avx2", blocks_avx2_2, blocks_avx2_4},
-	{"avx512", blocks_avx512_2, blocks_avx512_4},
+	{"sse2", blocks_sse2_2, blocks_sse2_4, block_sse2, part_sse2},
+	{"avx2", blocks_avx2_2, blocks_avx2_4, block_avx2, part_sse2},
+	{"avx512", blocks_avx512_2, blocks_avx512_4, block_avx512, part_avx512},
 #endif
 };
 
@@ -203,9 +270,9 @@ static bool runs_here(const struct engine *e)
 {
 #ifdef HAVE_X86
 	__builtin_cpu_init();
-	if (e->two == blocks_avx2_2)
+	if (e->one == block_avx2)
 		return __builtin_cpu_supports("avx2");
-	if (e->two == blocks_avx512_2)
+	if (e->one == block_avx512)
 		return __builtin_cpu_supports("avx512bw");
 #endif
 	(void)e;
@@ -242,47 +309,14 @@ const char *zb_scanset_engine(void)
 	return current->name;
 }
 
-int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n, unsigned char term,
-                     bool words)
-{
-	const unsigned char *bytes = set;
-	size_t i;
-
-	if (n == 0 || n > ZB_SCANSET_MAX || memchr(bytes, term, n) != NULL)
-		return ZB_EINVAL;
-	for (i = 0; i < ZB_SCANSET_MAX; i++) /* repeats change nothing, and fill the compares */
-		s->set[i] = bytes[i < n ? i : i % n];
-	s->nset = (unsigned char)n;
-	s->term = term;
-	s->words = words;
-	s->data = v.data;
-	s->len = v.len;
-	s->next = s->base = s->at = 0;
-	s->cur = s->nblocks = 0;
-	s->edges = s->terms = 0; /* nothing handed out yet: the first call examines */
-	s->inside = 0;
-	if (current == NULL)
-		choose_default();
-	return ZB_OK;
-}
-
-/* A byte outside the class and not the terminator, to pad the last block with, so
- * the padding ends a run that reaches the view's end, and begins none. */
-static unsigned char outside_byte(const zb_scanset *s)
-{
-	unsigned char pad = 0;
-
-	if (s->words) /* a set byte is outside the words */
-		return s->set[0];
-	while (pad == s->term || memchr(s->set, pad, ZB_SCANSET_MAX) != NULL)
-		pad++;
-	return pad;
-}
-
 bool zb_scanset_refill(zb_scanset *s)
 {
-	blocks_fn *fn = s->nset > 2 ? current->four : current->two;
+	blocks_fn *fn;
 	size_t n = (s->len - s->next) / 64;
+
+	if (current == NULL)
+		choose_default();
+	fn = s->nset > 2 ? current->four : current->two;
 
 	s->cur = 0;
 	if (s->next >= s->len) {
@@ -301,15 +335,18 @@ bool zb_scanset_refill(zb_scanset *s)
 		n = ZB_SCANSET_BLOCKS;
 	fn(s, s->data + s->next, n, s->edge_bits, s->term_bits);
 	s->next += 64 * n;
-	if (n < ZB_SCANSET_BLOCKS && s->next < s->len) {
-		/* The last, partial block: examined in a copy padded with a byte outside
-		 * the class, so nothing is read past the view; the padding ends a run
-		 * that reaches the view's end, at len. */
-		unsigned char tail[64];
+	if (n < ZB_SCANSET_BLOCKS && s->next < s->len) { /* the last, partial block */
 		size_t rest = s->len - s->next;
-		memcpy(tail, s->data + s->next, rest);
-		memset(tail + rest, outside_byte(s), 64 - rest);
-		fn(s, tail, 1, &s->edge_bits[n], &s->term_bits[n]);
+		uint64_t set, term;
+		if (s->len >= 64) { /* the view's last 64 bytes, shifted down */
+			current->one(s, s->data + s->len - 64, &set, &term);
+			set >>= 64 - rest;
+			term >>= 64 - rest;
+		} else {
+			current->part(s, s->data + s->next, rest, &set, &term);
+		}
+		s->edge_bits[n] = to_edges(set, term, s->words, ((uint64_t)1 << rest) - 1, &s->inside);
+		s->term_bits[n] = term;
 		s->next = s->len;
 		n++;
 	}

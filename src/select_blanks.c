@@ -143,6 +143,29 @@ static bool plan_tail_fields(const struct blank_plan *bp, const zb_scanset *scan
 	return true;
 }
 
+/* Writes the fields of part, which begins and ends at field boundaries, stripped
+ * and joined by the output delimiter: a scan of its own finds the blank runs
+ * between them (at either end, untrimmed, they make empty fields, as split). */
+static void put_range(struct selector *s, zb_view part, struct output *out)
+{
+	zb_scanset scan;
+	size_t start = 0, end;
+	ptrdiff_t at;
+	bool is_term;
+
+	(void)zb_scanset_start(&scan, part, blanks, sizeof blanks - 1, s->term, false);
+	for (;;) {
+		at = zb_scanset_next_nth(&scan, 1, &is_term); /* a run begins: the field ends */
+		end = at < 0 ? part.len : (size_t)at;
+		output_view(out, select_strip(s, (zb_view){part.data + start, end - start, part.owner}));
+		if (at < 0)
+			return;
+		output_put(out, s->out_delim, s->out_delim_len);
+		/* the run ends where the next field begins (at the part's end at the latest) */
+		start = (size_t)zb_scanset_next_nth(&scan, 1, &is_term);
+	}
+}
+
 /* Writes the ranges of the plan whose first field was found (the first `found`
  * wanted fields were), then the terminator, as put_answers does. */
 static void put_ranges(struct selector *s, zb_view block, size_t rec_start, zb_view rec,
@@ -155,13 +178,18 @@ static void put_ranges(struct selector *s, zb_view block, size_t rec_start, zb_v
 	for (i = 0; i < bp->nplan; i++) {
 		if ((j = bp->lo[i]) >= found)
 			continue;
+		put_delim(s, out, &first);
 		if (bp->single) { /* written as it is */
-			put_delim(s, out, &first);
 			output_put(out, block.data + bp->start[j], bp->end[j] - bp->start[j]);
 			continue;
 		}
-		end = bp->hi[i] < found ? bp->end[bp->hi[i]] - rec_start : fields_end(&s->split, rec);
-		put_fields(s, rec, bp->start[j] - rec_start, end, j == bp->hi[i], out, &first);
+		end = bp->hi[i] < found ? bp->end[bp->hi[i]] : rec_start + fields_end(&s->split, rec);
+		if (j == bp->hi[i]) /* one field */
+			output_view(out, select_strip(s, (zb_view){block.data + bp->start[j],
+			                                           end - bp->start[j], block.owner}));
+		else
+			put_range(s, (zb_view){block.data + bp->start[j], end - bp->start[j], block.owner},
+			          out);
 	}
 	output_put(out, &s->term, 1);
 }

@@ -281,7 +281,20 @@ zb_view zb_view_rstrip(zb_view v, const void *chars, size_t n);
 
 /* strip with prepared sets: removes bytes of `left` from the start and of `right`
  * from the end of v (a NULL set strips nothing on its side). */
-zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left, const zb_byteset *right);
+static inline zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left,
+                                         const zb_byteset *right)
+{
+	/* inline: a field is stripped for every record, and usually has nothing to strip */
+	size_t lo = 0, hi = v.len;
+
+	while (left && lo < hi && zb_byteset_has(left, v.data[lo]))
+		lo++;
+	while (right && hi > lo && zb_byteset_has(right, v.data[hi - 1]))
+		hi--;
+	v.data += lo;
+	v.len = hi - lo;
+	return v;
+}
 
 /* write_to: one write(2) of v to fd (retried only when interrupted by a signal);
  * returns the number of bytes written, which may be fewer than len, or ZB_EOS. */
@@ -483,8 +496,32 @@ typedef struct zb_scanset {
  * ZB_SCANSET_MAX), or of the words between them when `words`, and for the byte
  * term.  Returns ZB_OK, or ZB_EINVAL when n is out of range or term is in the set.
  */
-int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n, unsigned char term,
-                     bool words);
+static inline int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n,
+                                   unsigned char term, bool words)
+{
+	/* inline: cheap enough to start a scan for every field range a record writes,
+	 * and the view is not copied into a call (a stall when it was just made) */
+	const unsigned char *bytes = (const unsigned char *)set;
+	size_t i;
+
+	if (n == 0 || n > ZB_SCANSET_MAX)
+		return ZB_EINVAL;
+	for (i = 0; i < ZB_SCANSET_MAX; i++) { /* repeats change nothing, and fill the compares */
+		s->set[i] = bytes[i < n ? i : 0];
+		if (s->set[i] == term)
+			return ZB_EINVAL;
+	}
+	s->nset = (unsigned char)n;
+	s->term = term;
+	s->words = words;
+	s->data = v.data;
+	s->len = v.len;
+	s->next = s->base = s->at = 0;
+	s->cur = s->nblocks = 0;
+	s->edges = s->terms = 0; /* nothing handed out yet: the first call examines */
+	s->inside = 0;
+	return ZB_OK;
+}
 
 /* Examines the next blocks of the view (the slow path of the functions below);
  * false at the end. */
