@@ -2,15 +2,14 @@
  * scanset.c - the refill of zb_scanset: where a small set of bytes and a terminator
  * are, 64 bytes a block, and from that where runs begin and end.
  *
- * The engines only compare: AVX-512 (64 bytes a compare, into a mask), AVX2 (32),
- * SSE2 (16; every x86-64 has it) and a portable loop give identical masks of set
- * bytes and terminators.  The edges are made from the masks in plain code shared by
- * all of them, carrying whether the last byte of one block was in the class into
- * the next.  The engine is chosen once, from what the CPU supports, so the binary
+ * The engines only compare: AVX2 (32 bytes a compare), SSE2 (16; every x86-64 has
+ * it) and a portable loop give identical masks of set bytes and terminators.  The
+ * edges are made from the masks in plain code shared by all of them, carrying
+ * whether the last byte of one block was in the class into the next.  The engine is chosen once, from what the CPU supports, so the binary
  * needs no -march flag; building with -DZB_PORTABLE leaves only the portable loop,
  * so both are tested.  A last, partial block is never copied (a vector load of
  * bytes just stored stalls): it is read as the last 64 bytes of the view, or byte
- * by byte when the view is shorter.
+ * by byte (16 at a time with SSE2) when the view is shorter.
  */
 #include <string.h>
 
@@ -122,23 +121,33 @@ static void blocks_portable(zb_scanset *s, const unsigned char *p, size_t nb, ui
 	}
 
 #ifdef HAVE_X86
-/* SSE2: four 16-byte compares a block. */
-__attribute__((target("sse2"), always_inline)) static inline void
-masks_sse2(const zb_scanset *s, const unsigned char *p, bool four, uint64_t *set, uint64_t *term)
+/* SSE2: the masks of the 16 bytes at p. */
+static inline void masks16(const zb_scanset *s, const unsigned char *p, bool four, uint32_t *set,
+                           uint32_t *term)
 {
-	const __m128i s0 = _mm_set1_epi8((char)s->set[0]), s1 = _mm_set1_epi8((char)s->set[1]);
-	const __m128i s2 = _mm_set1_epi8((char)s->set[2]), s3 = _mm_set1_epi8((char)s->set[3]);
-	const __m128i t = _mm_set1_epi8((char)s->term);
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i in = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[0])),
+	                          _mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[1])));
+
+	if (four)
+		in = _mm_or_si128(in, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[2])),
+		                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[3]))));
+	*set = (uint32_t)_mm_movemask_epi8(in);
+	*term = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->term)));
+}
+
+/* SSE2: four 16-byte compares a block. */
+static inline void masks_sse2(const zb_scanset *s, const unsigned char *p, bool four,
+                              uint64_t *set, uint64_t *term)
+{
 	uint64_t x = 0, y = 0;
+	uint32_t a, b;
 	unsigned i;
 
-	for (i = 0; i < 4; i++) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
-		__m128i in = _mm_or_si128(_mm_cmpeq_epi8(v, s0), _mm_cmpeq_epi8(v, s1));
-		if (four)
-			in = _mm_or_si128(in, _mm_or_si128(_mm_cmpeq_epi8(v, s2), _mm_cmpeq_epi8(v, s3)));
-		x |= (uint64_t)(uint16_t)_mm_movemask_epi8(in) << (16 * i);
-		y |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, t)) << (16 * i);
+	for (i = 0; i < 64; i += 16) {
+		masks16(s, p + i, four, &a, &b);
+		x |= (uint64_t)a << i;
+		y |= (uint64_t)b << i;
 	}
 	*set = x;
 	*term = y;
@@ -170,44 +179,8 @@ masks_avx2(const zb_scanset *s, const unsigned char *p, bool four, uint64_t *set
 	        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, t)) << 32;
 }
 
-/* AVX-512 (BW): one 64-byte compare a block, straight into a mask. */
-__attribute__((target("avx512bw"), always_inline)) static inline void
-masks_of512(const zb_scanset *s, __m512i v, bool four, uint64_t *set, uint64_t *term)
-{
-	uint64_t x = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->set[0])) |
-	             _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->set[1]));
-
-	if (four)
-		x |= _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->set[2])) |
-		     _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->set[3]));
-	*set = x;
-	*term = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)s->term));
-}
-
-__attribute__((target("avx512bw"), always_inline)) static inline void
-masks_avx512(const zb_scanset *s, const unsigned char *p, bool four, uint64_t *set,
-             uint64_t *term)
-{
-	masks_of512(s, _mm512_loadu_si512((const void *)p), four, set, term);
-}
-
 VECTOR_ENGINE(sse2, "sse2", masks_sse2)
 VECTOR_ENGINE(avx2, "avx2", masks_avx2)
-VECTOR_ENGINE(avx512, "avx512bw", masks_avx512)
-
-/* Masks of the 16 bytes at p. */
-static inline void masks16(const zb_scanset *s, const unsigned char *p, uint32_t *set,
-                           uint32_t *term)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i in = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[0])),
-	                          _mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[1])));
-
-	in = _mm_or_si128(in, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[2])),
-	                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->set[3]))));
-	*set = (uint32_t)_mm_movemask_epi8(in);
-	*term = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->term)));
-}
 
 /* A short last part, 16 bytes at a time: the rest is read as the part's last 16
  * bytes, or byte by byte when the part is shorter. */
@@ -219,12 +192,12 @@ static void part_sse2(const zb_scanset *s, const unsigned char *p, size_t n, uin
 	size_t i;
 
 	for (i = 0; i + 16 <= n; i += 16) {
-		masks16(s, p + i, &a, &b);
+		masks16(s, p + i, true, &a, &b);
 		x |= (uint64_t)a << i;
 		y |= (uint64_t)b << i;
 	}
 	if (i < n && n >= 16) { /* bytes [i, n) are the top n - i of the last 16 */
-		masks16(s, p + n - 16, &a, &b);
+		masks16(s, p + n - 16, true, &a, &b);
 		x |= (uint64_t)(a >> (16 - (n - i))) << i;
 		y |= (uint64_t)(b >> (16 - (n - i))) << i;
 	} else if (i < n) {
@@ -234,17 +207,6 @@ static void part_sse2(const zb_scanset *s, const unsigned char *p, size_t n, uin
 	*term = y;
 }
 
-/* AVX-512: a masked load reads only the part's bytes. */
-__attribute__((target("avx512bw"))) static void part_avx512(const zb_scanset *s,
-                                                            const unsigned char *p, size_t n,
-                                                            uint64_t *set, uint64_t *term)
-{
-	uint64_t valid = ((uint64_t)1 << n) - 1;
-
-	masks_of512(s, _mm512_maskz_loadu_epi8(valid, (const void *)p), true, set, term);
-	*set &= valid; /* the lanes not loaded are zero bytes, maybe in the set */
-	*term &= valid;
-}
 #endif
 
 /* The engines, slowest first; the last one this CPU can run is the default. */
@@ -258,7 +220,6 @@ static const struct engine {
 #ifdef HAVE_X86
 	{"sse2", blocks_sse2_2, blocks_sse2_4, block_sse2, part_sse2},
 	{"avx2", blocks_avx2_2, blocks_avx2_4, block_avx2, part_sse2},
-	{"avx512", blocks_avx512_2, blocks_avx512_4, block_avx512, part_avx512},
 #endif
 };
 
@@ -272,8 +233,6 @@ static bool runs_here(const struct engine *e)
 	__builtin_cpu_init();
 	if (e->one == block_avx2)
 		return __builtin_cpu_supports("avx2");
-	if (e->one == block_avx512)
-		return __builtin_cpu_supports("avx512bw");
 #endif
 	(void)e;
 	return true;

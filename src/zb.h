@@ -465,9 +465,9 @@ static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
  * terminator and the end of the view are outside the class, so within a record the
  * edges come in pairs: every run that begins is ended, at the latest at the
  * terminator (an edge there is handed out before the terminator) or at offset len.
- * Like zb_scan2 it looks at 64 bytes at a time (AVX-512, AVX2, SSE2 or a portable
- * loop, chosen when the program starts from what the CPU has) and keeps bits; it
- * borrows the view and allocates nothing.
+ * Like zb_scan2 it looks at 64 bytes at a time (AVX2, SSE2 or a portable loop,
+ * chosen when the program starts from what the CPU has) and keeps bits; it borrows
+ * the view and allocates nothing.
  * The block being handed out is held apart from the others, so the common case --
  * the next edge is in it -- reads two words; only examining more bytes, every
  * ZB_SCANSET_BLOCKS blocks, is a call.
@@ -531,7 +531,7 @@ bool zb_scanset_refill(zb_scanset *s);
  * the end of the view: what the calls below will pass over; nothing is handed out. */
 size_t zb_scanset_count(const zb_scanset *s);
 
-/* Which implementation set scans use: "avx512", "avx2", "sse2" or "portable". */
+/* Which implementation set scans use: "avx2", "sse2" or "portable". */
 const char *zb_scanset_engine(void);
 
 /* For tests and benchmarks: makes set scans use the named engine; -1 when this CPU
