@@ -49,22 +49,10 @@ fields_awk() {
 # vs_ref EXPECTED_FILE ARGS...: zbsplit ARGS (input files among them) writes
 # EXPECTED, exits 0 and says nothing, at the default buffer size and at 1, 7 and 64.
 vs_ref() {
-	local exp=$1 size rc
+	local exp=$1
 	shift
-	for size in default 1 7 64; do
-		rc=0
-		if [ "$size" = default ]; then
-			"$ZBSPLIT" "$@" </dev/null >"$D/got" 2>"$D/err" || rc=$?
-		else
-			"$ZBSPLIT" --buffer-size="$size" "$@" </dev/null >"$D/got" 2>"$D/err" || rc=$?
-		fi
-		if [ "$rc" -ne 0 ] || [ -s "$D/err" ]; then
-			echo "zbsplit --buffer-size=$size $*: exit $rc"
-			cat "$D/err"
-			return 1
-		fi
-		same_bytes "$exp" "$D/got" "zbsplit --buffer-size=$size $*" || return 1
-	done
+	AT_SIZES="1 7 64" at_all_sizes "$D/got" "$@" || return 1
+	same_bytes "$exp" "$D/got" "zbsplit $*"
 }
 
 @test "-F LIST vs mawk, with the -f rules for records without a blank" {
