@@ -166,6 +166,25 @@ static void put_range(struct selector *s, zb_view part, struct output *out)
 	}
 }
 
+/* put_ranges when every range is one field and nothing is stripped: each is
+ * written as it is.  The plan is read into locals first, as the output's stores
+ * could change anything as far as the compiler knows. */
+static void put_single(struct selector *s, const unsigned char *data, size_t found,
+                       struct output *out)
+{
+	const struct blank_plan *bp = s->blanks;
+	const size_t *lo = bp->lo, *start = bp->start, *end = bp->end;
+	size_t i, j, nplan = bp->nplan;
+	bool first = true;
+
+	for (i = 0; i < nplan; i++)
+		if ((j = lo[i]) < found) {
+			put_delim(s, out, &first);
+			output_put(out, data + start[j], end[j] - start[j]);
+		}
+	output_put(out, &s->term, 1);
+}
+
 /* Writes the ranges of the plan whose first field was found (the first `found`
  * wanted fields were), then the terminator, as put_answers does. */
 static void put_ranges(struct selector *s, zb_view block, size_t rec_start, zb_view rec,
@@ -179,10 +198,6 @@ static void put_ranges(struct selector *s, zb_view block, size_t rec_start, zb_v
 		if ((j = bp->lo[i]) >= found)
 			continue;
 		put_delim(s, out, &first);
-		if (bp->single) { /* written as it is */
-			output_put(out, block.data + bp->start[j], bp->end[j] - bp->start[j]);
-			continue;
-		}
 		end = bp->hi[i] < found ? bp->end[bp->hi[i]] : rec_start + fields_end(&s->split, rec);
 		if (j == bp->hi[i]) /* one field */
 			output_view(out, select_strip(s, (zb_view){block.data + bp->start[j],
@@ -244,7 +259,9 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 			delimited = start != rec_start || end != rec_end;
 		else
 			delimited = fields_delimited(&s->split, rec);
-		if (delimited)
+		if (delimited && bp->single)
+			put_single(s, block.data, j, out);
+		else if (delimited)
 			put_ranges(s, block, rec_start, rec, j, out);
 		else if (!s->only_delimited) /* no blank: written whole, as cut does */
 			put_whole(s, rec, out);
