@@ -1,14 +1,15 @@
 /*
  * select_blanks.c - the fast path for fields between runs of blanks (-w,
- * -w=trimmed, -F) with a fixed plan: one scan of the block (zb_scanset) finds the
- * edges of the runs and the record ends together, and fields are found by counting
- * edges, which come in pairs within a record.  A LIST of fields counted from NF
- * has them counted first, from the edges before the record's end.  Trimmed, the fields are the words:
- * field k lies between edges 2k-1 and 2k.  Untrimmed, the runs are of blanks: field
- * 1 starts with the record and field k lies between edges 2k-2 and 2k-1 (where a run
- * ends and where the next begins).  Only the fields at the ends of the plan's ranges
- * are looked for, in ascending order, and after the last the scan goes straight to
- * the record's end.
+ * -w=trimmed, -F) with a fixed plan, and predicates on fixed fields: one scan of the
+ * block (zb_scanset) finds the edges of the runs and the record ends together, and
+ * fields are found by counting edges, which come in pairs within a record.
+ * Trimmed, the fields are the words: field k lies between edges 2k-1 and 2k.
+ * Untrimmed, the runs are of blanks: field 1 starts with the record and field k
+ * lies between edges 2k-2 and 2k-1 (where a run ends and where the next begins).
+ * Only the fields at the ends of the plan's ranges and those of the predicates are
+ * looked for, in ascending order, and after the last the scan goes straight to the
+ * record's end.  A LIST of fields counted from NF has the record's fields counted
+ * first, from the edges before its end.
  */
 #include <stdlib.h>
 
@@ -26,6 +27,8 @@ struct blank_plan {
 	size_t *lo, *hi; /* per range: its first and last field's index in `first`;
 	                    hi is SIZE_MAX for a range that runs to the end */
 	size_t nplan;    /* the ranges (the selector's plan is remade by select_record) */
+	size_t *pred;    /* per predicate: its field's index in `first`; SIZE_MAX for the
+	                    whole record (field 0) */
 	size_t min_fields; /* a tail plan: fewer fields, and the record goes the general way */
 	bool tail;       /* the LIST names only fields counted from NF */
 	bool single;     /* every range is one field and nothing is stripped */
@@ -51,8 +54,12 @@ static bool tail_list(const struct list *l)
 
 bool select_blanks_can(const struct selector *s)
 {
-	return (s->split.kind == SPLIT_BLANKS || s->split.kind == SPLIT_BLANKS_TRIMMED) &&
-	       s->mode == MODE_FIELDS && !npreds(s) && (!s->list.relative || tail_list(&s->list));
+	if (s->split.kind != SPLIT_BLANKS && s->split.kind != SPLIT_BLANKS_TRIMMED)
+		return false;
+	if (npreds(s)) /* predicates on fixed fields, with a fixed LIST or none */
+		return (s->mode == MODE_FIELDS || s->mode == MODE_NONE) && !s->filter->relative &&
+		       !s->list.relative;
+	return s->mode == MODE_FIELDS && (!s->list.relative || tail_list(&s->list));
 }
 
 /* The index of field `key` in the ascending keys[0, n), which hold it. */
@@ -78,17 +85,18 @@ static int by_value(const void *a, const void *b)
 int select_blanks_init(struct selector *s)
 {
 	const struct list *l = &s->list;
-	size_t nplan, n = 0, i, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
+	size_t nplan, max, n = 0, i, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
 	struct blank_plan *bp;
 	size_t *keys;
 
 	free(s->blanks);
 	if (l->relative)
 		list_plan(&s->list, TAIL_FIELDS);
-	nplan = l->nplan;
-	/* first, back, start and end per wanted field (at most two a range), lo and hi
-	 * per range */
-	s->blanks = bp = malloc(sizeof *bp + (4 * 2 * nplan + 2 * nplan + 1) * sizeof(size_t));
+	nplan = s->mode == MODE_FIELDS ? l->nplan : 0;
+	/* first, back, start and end per wanted field (at most two a range and one a
+	 * predicate), lo and hi per range, one per predicate */
+	max = 2 * nplan + npreds(s);
+	s->blanks = bp = malloc(sizeof *bp + (4 * max + 2 * nplan + npreds(s) + 1) * sizeof(size_t));
 	if (bp == NULL)
 		return -1;
 	keys = (size_t *)(bp + 1);
@@ -97,6 +105,9 @@ int select_blanks_init(struct selector *s)
 		if (l->plan[i].hi != UNIT_MAX && l->plan[i].hi != l->plan[i].lo)
 			keys[n++] = l->plan[i].hi;
 	}
+	for (i = 0; i < npreds(s); i++)
+		if (s->filter->preds[i].field.n > 0)
+			keys[n++] = s->filter->preds[i].field.n;
 	if (n > 1)
 		qsort(keys, n, sizeof *keys, by_value);
 	bp->nwanted = 0;
@@ -104,11 +115,16 @@ int select_blanks_init(struct selector *s)
 		if (bp->nwanted == 0 || keys[bp->nwanted - 1] != keys[i])
 			keys[bp->nwanted++] = keys[i];
 	bp->first = keys;
-	bp->back = keys + 2 * nplan;
-	bp->start = bp->back + 2 * nplan;
-	bp->end = bp->start + 2 * nplan;
-	bp->lo = bp->end + 2 * nplan;
+	bp->back = keys + max;
+	bp->start = bp->back + max;
+	bp->end = bp->start + max;
+	bp->lo = bp->end + max;
 	bp->hi = bp->lo + nplan;
+	bp->pred = bp->hi + nplan;
+	for (i = 0; i < npreds(s); i++) {
+		size_t field = s->filter->preds[i].field.n;
+		bp->pred[i] = field == 0 ? SIZE_MAX : index_of(keys, bp->nwanted, field);
+	}
 	bp->nplan = nplan;
 	bp->tail = l->relative;
 	bp->single = !s->lstrip && !s->rstrip;
@@ -209,6 +225,25 @@ static void put_ranges(struct selector *s, zb_view block, size_t rec_start, zb_v
 	output_put(out, &s->term, 1);
 }
 
+/* The predicates' verdict on rec, whose first `found` wanted fields were found. */
+static bool keep(struct selector *s, zb_view block, zb_view rec, size_t found)
+{
+	const struct blank_plan *bp = s->blanks;
+	size_t i;
+
+	for (i = 0; i < npreds(s); i++) { /* each predicate's field, as filter_keep finds it */
+		size_t j = bp->pred[i];
+		if (j == SIZE_MAX)
+			s->filter->values[i] = rec;
+		else if (j < found)
+			s->filter->values[i] = (zb_view){block.data + bp->start[j],
+			                                  bp->end[j] - bp->start[j], block.owner};
+		else
+			s->filter->values[i] = zb_view_empty();
+	}
+	return filter_decide(s->filter, s->lstrip, s->rstrip);
+}
+
 void select_blanks(struct selector *s, zb_view block, struct output *out)
 {
 	const struct blank_plan *bp = s->blanks;
@@ -251,20 +286,29 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 			at = zb_scanset_next_term(&scan);
 		rec_end = at < 0 ? block.len : (size_t)at;
 		rec = (zb_view){block.data + rec_start, rec_end - rec_start, block.owner};
+		rec_start = rec_end + 1;
+		if (npreds(s) && !keep(s, block, rec, j))
+			continue;
 		/* delimited: holding a blank, which a field after the first proves, and a
 		 * first field that is not the whole record; else (rare) split again */
-		if (j > 0 && bp->first[j - 1] >= 2 + lead)
+		if (s->mode == MODE_NONE && !s->only_delimited)
+			delimited = true; /* not asked */
+		else if (j > 0 && bp->first[j - 1] >= 2 + lead)
 			delimited = true;
 		else if (j > 0)
-			delimited = start != rec_start || end != rec_end;
+			delimited = start != rec_end - rec.len || end != rec_end;
 		else
 			delimited = fields_delimited(&s->split, rec);
-		if (delimited && bp->single)
+		if (!delimited) {
+			if (!s->only_delimited) /* no blank: written whole, as cut does */
+				put_whole(s, rec, out);
+		} else if (s->mode == MODE_NONE) { /* kept by the predicates: whole, unstripped */
+			output_view(out, rec);
+			output_put(out, &s->term, 1);
+		} else if (bp->single) {
 			put_single(s, block.data, j, out);
-		else if (delimited)
-			put_ranges(s, block, rec_start, rec, j, out);
-		else if (!s->only_delimited) /* no blank: written whole, as cut does */
-			put_whole(s, rec, out);
-		rec_start = rec_end + 1;
+		} else {
+			put_ranges(s, block, rec_end - rec.len, rec, j, out);
+		}
 	} while (rec_start < block.len);
 }
