@@ -19,7 +19,7 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L
 BUILD    ?= build
 BATS     ?= bats
 
-LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c
+LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c src/utf8.c
 TOOL_SRC = src/main.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
            src/output.c src/escape.c src/diag.c src/fields.c src/filter.c
 UNIT_SRC = $(wildcard tests/unit/*.c)

@@ -5,41 +5,95 @@
 #include <stdint.h>
 
 #include "select_int.h"
-#include "utf8.h"
+
+/* Characters stepped one by one after an invalid byte before a new walk is started:
+ * text full of them would otherwise cost a 64-byte check a byte. */
+#define STEP_AFTER_INVALID 16
+
+/*
+ * The rest of pass_chars, after the walk stopped short: at the end, before a
+ * character that crosses the limit, or at a byte that starts no valid character.
+ * Such a byte is one character; since they tend to come together, the bytes after
+ * it are stepped over one by one for a while before the walk starts again.
+ */
+static size_t pass_invalid(zb_utf8_walk *w, zb_view rec, size_t left, size_t limit)
+{
+	size_t n = left;
+
+	while (left > 0) {
+		size_t at = w->pos, stop = at + STEP_AFTER_INVALID, len;
+		while (left > 0 && at < stop && at < rec.len) {
+			if ((len = zb_utf8_len(rec.data + at, rec.len - at)) == 0) {
+				len = 1;
+				stop = at + 1 + STEP_AFTER_INVALID;
+			}
+			if (at + len > limit)
+				break;
+			at += len;
+			left--;
+		}
+		if (at == w->pos) /* the end or the limit */
+			break;
+		zb_utf8_walk_start(w, rec, at);
+		left -= zb_utf8_walk_skip(w, left, limit);
+	}
+	return n - left;
+}
+
+/* Moves w over n characters of rec by -c's rule (a byte that starts no valid UTF-8
+ * character is one), only over those that end by `limit`; returns how many. */
+static inline size_t pass_chars(zb_utf8_walk *w, zb_view rec, size_t n, size_t limit)
+{
+	size_t done = zb_utf8_walk_skip(w, n, limit);
+
+	return done == n ? n : done + pass_invalid(w, rec, n - done, limit);
+}
 
 static size_t count_chars(zb_view rec)
 {
-	size_t at = 0, n = 0;
+	zb_utf8_walk w;
 
-	for (; at < rec.len; n++)
-		at += utf8_len(rec.data + at, rec.len - at);
-	return n;
+	zb_utf8_walk_start(&w, rec, 0);
+	return pass_chars(&w, rec, SIZE_MAX, rec.len);
 }
 
-/* Answers the queries about characters: by number, or (bytes) holding byte `key`. */
-static void scan_chars(struct selector *s, zb_view rec, bool by_byte)
+/* Answers the queries about characters by number: the walk goes to the start of
+ * each query's character, then over it. */
+static void scan_chars(struct selector *s, zb_view rec)
 {
-	size_t at = 0, k = 0, i = 0;
+	const struct query *q = s->queries, *end = q + s->nqueries;
+	size_t k = 0; /* characters passed: w.pos is where character k + 1 starts */
+	zb_utf8_walk w;
 
-	while (i < s->nqueries && at < rec.len) {
-		size_t end;
-		uint64_t word;
-		/* Eight ASCII bytes are eight characters: pass over them at once when no
-		 * query falls among them. */
-		if (rec.len - at >= 8 && (by_byte ? s->queries[i].key >= at + 8
-		                                  : s->queries[i].key > k + 8)) {
-			memcpy(&word, rec.data + at, 8);
-			if ((word & 0x8080808080808080u) == 0) {
-				at += 8;
-				k += 8;
-				continue;
-			}
-		}
-		end = at + utf8_len(rec.data + at, rec.len - at);
-		k++;
-		while (i < s->nqueries && (by_byte ? s->queries[i].key < end : s->queries[i].key == k))
-			answer(s, &s->queries[i++], at, end);
-		at = end;
+	zb_utf8_walk_start(&w, rec, 0);
+	while (q < end) {
+		size_t start;
+		if (q->key > k + 1)
+			k += pass_chars(&w, rec, q->key - 1 - k, rec.len);
+		if ((start = w.pos) == rec.len)
+			break;
+		k += pass_chars(&w, rec, 1, rec.len);
+		for (; q < end && q->key == k; q++)
+			answer(s, q, start, w.pos);
+	}
+}
+
+/* Answers the queries of -b -n: the character holding byte `key` of each. */
+static void scan_bytes(struct selector *s, zb_view rec)
+{
+	const struct query *q = s->queries, *end = q + s->nqueries;
+	zb_utf8_walk w;
+
+	zb_utf8_walk_start(&w, rec, 0);
+	while (q < end) {
+		size_t start;
+		/* past the characters that end at or before byte key */
+		pass_chars(&w, rec, SIZE_MAX, q->key);
+		if ((start = w.pos) == rec.len)
+			break;
+		pass_chars(&w, rec, 1, rec.len);
+		for (; q < end && q->key < w.pos; q++)
+			answer(s, q, start, w.pos);
 	}
 }
 
@@ -49,7 +103,7 @@ void select_chars(struct selector *s, zb_view rec, struct output *out)
 	size_t i;
 
 	plan_record(s, s->list.relative ? count_chars(rec) : 0, 0);
-	scan_chars(s, rec, false);
+	scan_chars(s, rec);
 	for (i = 0; i < s->list.nplan; i++) {
 		const struct answer *a = &s->answers[i];
 		size_t end = a->has_last ? a->last_end : rec.len;
@@ -69,7 +123,7 @@ void select_bytes(struct selector *s, zb_view rec, struct output *out)
 
 	plan_record(s, rec.len, 1);
 	if (s->whole_chars)
-		scan_chars(s, rec, true);
+		scan_bytes(s, rec);
 	for (i = 0; i < s->list.nplan; i++) {
 		const struct range *r = &s->list.plan[i];
 		const struct answer *a = &s->answers[i];

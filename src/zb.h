@@ -58,6 +58,7 @@
  * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
  * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b
+ * (beyond the seed: UTF-8)         zb_utf8_len, zb_utf8_walk_start + zb_utf8_walk_skip
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -439,6 +440,148 @@ static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
 			return -1;
 	}
 }
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/*
+ * Beyond the seed: moving over UTF-8 text.  A valid character is a well-formed UTF-8
+ * sequence of 1 to 4 bytes: no overlong form, no surrogate (U+D800..U+DFFF), nothing
+ * past U+10FFFF.
+ */
+
+/* The length (1 to 4) of the valid character at p, of which n > 0 bytes may be
+ * read; 0 when p does not start one, or starts one that n bytes cut short. */
+static inline size_t zb_utf8_len(const unsigned char *p, size_t n)
+{
+	unsigned char c = p[0];
+	unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+	size_t len, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2 || c > 0xF4)
+		return 0;
+	if (c < 0xE0) {
+		len = 2;
+	} else if (c < 0xF0) {
+		len = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else {
+		len = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	}
+	if (n < len || p[1] < lo || p[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+/*
+ * A walk over the valid characters of a view, from a given byte on.  With AVX2 or
+ * SSSE3 it examines 64 bytes at a time, keeping one bit per character start and
+ * checking the UTF-8 rules for the whole block at once, so passing over many
+ * characters costs a few instructions; otherwise it steps with zb_utf8_len.  It
+ * borrows the view and allocates nothing.  Read `pos`; set the rest only through
+ * the functions below.
+ */
+typedef struct zb_utf8_walk {
+	const unsigned char *data; /* the view walked */
+	size_t len;
+	size_t start;     /* where the walk began: the bytes before are not looked at */
+	size_t pos;       /* where the walk is: a character's first byte, or len */
+	size_t base;      /* offset of the block the masks stand for */
+	uint64_t starts;  /* the block's character starts after pos, before `bound` */
+	unsigned bound;   /* bits from here on are past an error or the end; 64: none */
+	bool examined;    /* the masks stand for the block at base */
+} zb_utf8_walk;
+
+/* Starts a walk over v at byte `start` (<= v.len), taking the text to begin there. */
+static inline void zb_utf8_walk_start(zb_utf8_walk *w, zb_view v, size_t start)
+{
+	w->data = v.data;
+	w->len = v.len;
+	w->start = w->pos = w->base = start;
+	w->starts = 0;
+	w->bound = 0;
+	w->examined = false;
+}
+
+/* Byte i of the result: the number of bits set in bytes 0..i of x. */
+static inline uint64_t zb_running_counts64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555u);
+	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+	return ((x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu) * 0x0101010101010101u;
+}
+
+/* The first byte of c (running counts, each at most 64) that is at least k, which
+ * one is (0 < k <= 64). */
+static inline unsigned zb_first_reaching64(uint64_t c, unsigned k)
+{
+	const uint64_t highs = 0x8080808080808080u;
+
+	return zb_ctz64(((c | highs) - k * 0x0101010101010101u) & highs) / 8;
+}
+
+/*
+ * The position of the k-th (from 1) set bit of x, or 64 when x has fewer than k.
+ * No loop: the byte that holds it is found by running counts of bytes, then the bit
+ * by running counts of that byte's bits, spread one to a byte.
+ */
+static inline unsigned zb_nth_bit64(uint64_t x, unsigned k)
+{
+	uint64_t c = zb_running_counts64(x), spread;
+	unsigned byte;
+
+	if (k == 0 || k > (c >> 56))
+		return 64;
+	byte = zb_first_reaching64(c, k);
+	k -= (unsigned)((c << 8) >> (8 * byte)) & 0xFF; /* the bits in the bytes before */
+	spread = (((x >> (8 * byte)) & 0xFF) * 0x0101010101010101u) & 0x8040201008040201u;
+	spread = ((spread + 0x00406070787C7E7Fu) & 0x8080808080808080u) >> 7;
+	return 8 * byte + zb_first_reaching64(spread * 0x0101010101010101u, k);
+}
+
+/* The slow path of zb_utf8_walk_skip: examines blocks, stops where it must. */
+size_t zb_utf8_walk_skip_slow(zb_utf8_walk *w, size_t n, size_t limit);
+
+/*
+ * Moves w over at most n valid characters, and only over those that end at or
+ * before byte offset `limit`; returns how many it passed (w->pos is then after
+ * them).  It stops early at the end of the view, at the limit, or before a byte that
+ * does not start a valid character (one cut short by the end of the view
+ * included): a caller with its own rule for such bytes applies it there and starts
+ * a new walk after them.
+ */
+static inline size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
+{
+	uint64_t s = w->starts;
+
+	if (s != 0 && n < 64) { /* the common case: the n-th next start is known */
+		unsigned bit = n == 1 ? zb_ctz64(s) : zb_nth_bit64(s, (unsigned)n);
+		if (bit < 64 && w->base + bit <= limit) {
+			w->pos = w->base + bit;
+			w->starts = zb_bits_above(s, bit);
+			return n;
+		}
+	}
+	return zb_utf8_walk_skip_slow(w, n, limit);
+}
+
+/* Which implementation zb_utf8_walk_skip uses: "avx2", "ssse3" or "portable". */
+const char *zb_utf8_engine(void);
+
+/* For tests and benchmarks: makes zb_utf8_walk_skip use the named engine; -1 when
+ * this CPU or build does not have it (the engine is then unchanged). */
+int zb_utf8_use(const char *name);
 
 /* ---------------------------------------------------------------- buffers */
 
