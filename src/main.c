@@ -114,6 +114,9 @@ static int process(const char *path, struct run *run)
 	} else if (cfg->sel.fast) {
 		while ((rc = records_next_block(&run->records, &rec)) > 0)
 			select_block(&cfg->sel, rec, &run->out);
+	} else if (cfg->sel.mode == MODE_CHARS && cfg->filter.count == 0) {
+		while ((rc = records_next_block(&run->records, &rec)) > 0)
+			select_chars_block(&cfg->sel, rec, &run->out);
 	} else {
 		while ((rc = records_next_block(&run->records, &rec)) > 0) {
 			struct block_walk walk;

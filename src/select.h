@@ -72,6 +72,10 @@ void select_record(struct selector *s, zb_view rec, struct output *out);
 /* As select_record for each record of block (records_next_block's), when s->fast. */
 void select_block(struct selector *s, zb_view block, struct output *out);
 
+/* As select_record for each record of block (records_next_block's), for -c
+ * without predicates. */
+void select_chars_block(struct selector *s, zb_view block, struct output *out);
+
 /* Frees the scratch memory and the list. */
 void select_free(struct selector *s);
 

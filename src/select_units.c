@@ -4,6 +4,7 @@
  */
 #include <stdint.h>
 
+#include "records.h"
 #include "select_int.h"
 
 /* Characters stepped one by one after an invalid byte before a new walk is started:
@@ -57,8 +58,8 @@ static size_t count_chars(zb_view rec)
 	return pass_chars(&w, rec, SIZE_MAX, rec.len);
 }
 
-/* Answers the queries about characters by number: the walk goes to the start of
- * each query's character, then over it. */
+/* Answers the queries about characters by number, by -c's rule: the walk goes to
+ * the start of each query's character, then over it. */
 static void scan_chars(struct selector *s, zb_view rec)
 {
 	const struct query *q = s->queries, *end = q + s->nqueries;
@@ -97,12 +98,67 @@ static void scan_bytes(struct selector *s, zb_view rec)
 	}
 }
 
-void select_chars(struct selector *s, zb_view rec, struct output *out)
+/* Queries that zb_utf8_find answers at once (on the stack); more take the walk. */
+#define FIND_MAX 32
+
+/* What zb_utf8_find is asked for a plan's queries, and where the answers go. */
+struct finding {
+	size_t keys[FIND_MAX];     /* the queries' characters, in order */
+	size_t lo_query[FIND_MAX]; /* by range: the query for its first character */
+	size_t hi_query[FIND_MAX]; /* ... and for its last, unless it runs to the end */
+};
+
+/* Sets f up for s's queries; false when there are too many. */
+static bool prepare_finding(const struct selector *s, struct finding *f)
+{
+	size_t i;
+
+	if (s->nqueries > FIND_MAX)
+		return false;
+	for (i = 0; i < s->nqueries; i++) {
+		f->keys[i] = s->queries[i].key;
+		(s->queries[i].last ? f->hi_query : f->lo_query)[s->queries[i].range] = i;
+	}
+	return true;
+}
+
+/*
+ * -c in one pass, when the record is valid UTF-8 as far as the queries reach
+ * (invalid bytes need the walk): zb_utf8_find gives each query's character, and
+ * the ranges are written from them.  Returns false, having written nothing, when
+ * it cannot.
+ */
+static bool put_found(struct selector *s, const struct finding *f, zb_view rec,
+                      struct output *out)
+{
+	zb_utf8_span spans[FIND_MAX]; /* by query */
+	size_t i, found;
+	bool invalid, first_out = true;
+
+	found = zb_utf8_find(rec, f->keys, s->nqueries, spans, &invalid);
+	if (invalid)
+		return false;
+	for (i = 0; i < s->list.nplan; i++) { /* queries not found are past the end */
+		size_t lo = f->lo_query[i], start, end = rec.len;
+		if (lo >= found)
+			continue;
+		if (s->list.plan[i].hi != UNIT_MAX && f->hi_query[i] < found)
+			end = spans[f->hi_query[i]].end;
+		start = spans[lo].start;
+		put_delim(s, out, &first_out);
+		output_view(out, select_strip(s, (zb_view){rec.data + start, end - start, rec.owner}));
+	}
+	output_put(out, &s->term, 1);
+	return true;
+}
+
+/* select_chars by the walk, which takes -c's rule for invalid bytes. */
+static void put_walked(struct selector *s, zb_view rec, struct output *out)
 {
 	bool first = true;
 	size_t i;
 
-	plan_record(s, s->list.relative ? count_chars(rec) : 0, 0);
+	clear_answers(s);
 	scan_chars(s, rec);
 	for (i = 0; i < s->list.nplan; i++) {
 		const struct answer *a = &s->answers[i];
@@ -114,6 +170,31 @@ void select_chars(struct selector *s, zb_view rec, struct output *out)
 		                                           end - a->first_start, rec.owner}));
 	}
 	output_put(out, &s->term, 1);
+}
+
+void select_chars(struct selector *s, zb_view rec, struct output *out)
+{
+	struct finding f;
+
+	if (s->list.relative)
+		plan_record(s, count_chars(rec), 0);
+	if (!prepare_finding(s, &f) || !put_found(s, &f, rec, out))
+		put_walked(s, rec, out);
+}
+
+void select_chars_block(struct selector *s, zb_view block, struct output *out)
+{
+	struct block_walk walk;
+	struct finding f;
+	zb_view rec;
+	bool fixed = !s->list.relative && prepare_finding(s, &f); /* the same for every record */
+
+	block_walk_start(&walk, block, s->term);
+	while (block_walk_next(&walk, &rec))
+		if (!fixed)
+			select_chars(s, rec, out);
+		else if (!put_found(s, &f, rec, out))
+			put_walked(s, rec, out);
 }
 
 void select_bytes(struct selector *s, zb_view rec, struct output *out)

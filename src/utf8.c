@@ -26,6 +26,58 @@
 #include <immintrin.h>
 #endif
 
+/* Byte i of the result: the number of bits set in bytes 0..i of x. */
+static uint64_t running_counts(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555u);
+	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+	return ((x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu) * 0x0101010101010101u;
+}
+
+/* The first byte of c (running counts, each at most 64) that is at least k, which
+ * one is (0 < k <= 64). */
+static inline unsigned first_reaching(uint64_t c, unsigned k)
+{
+	const uint64_t highs = 0x8080808080808080u;
+
+	return zb_ctz64(((c | highs) - k * 0x0101010101010101u) & highs) / 8;
+}
+
+/*
+ * The k-th (from 1) set bit of x, which has at least k; c is running_counts(x).  No
+ * loop: the byte that holds it is found by the running counts, then the bit by
+ * running counts of that byte's bits, spread one to a byte.
+ */
+static inline unsigned nth_bit(uint64_t x, uint64_t c, unsigned k)
+{
+	unsigned byte = first_reaching(c, k);
+	uint64_t spread;
+
+	k -= (unsigned)((c << 8) >> (8 * byte)) & 0xFF; /* the bits in the bytes before */
+	spread = (((x >> (8 * byte)) & 0xFF) * 0x0101010101010101u) & 0x8040201008040201u;
+	spread = ((spread + 0x00406070787C7E7Fu) & 0x8080808080808080u) >> 7;
+	return 8 * byte + first_reaching(spread * 0x0101010101010101u, k);
+}
+
+/* The highest set bit of x (not 0). */
+static unsigned top_bit(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return 63 - (unsigned)__builtin_clzll(x);
+#else
+	unsigned n = 0;
+	while (x >>= 1)
+		n++;
+	return n;
+#endif
+}
+
+/* x without its bits up to and including bit `bit`. */
+static uint64_t bits_above(uint64_t x, unsigned bit)
+{
+	return bit == 63 ? 0 : x & ~(((uint64_t)2 << bit) - 1);
+}
+
 /* The masks of the 64 bytes at p; the 3 bytes before p are read unless `first`, when
  * the text is taken to begin at p. */
 typedef void block_fn(const unsigned char *p, bool first, uint64_t *starts, uint64_t *errors);
@@ -87,7 +139,7 @@ __attribute__((target("ssse3"), always_inline)) static inline __m128i errors_sss
 	return _mm_xor_si128(pairs, _mm_and_si128(must, _mm_set1_epi8((char)0x80)));
 }
 
-__attribute__((target("ssse3"))) static void block_ssse3(const unsigned char *p, bool first,
+__attribute__((target("ssse3"))) static inline void block_ssse3(const unsigned char *p, bool first,
                                                          uint64_t *starts, uint64_t *errors)
 {
 	const __m128i cont_max = _mm_set1_epi8((char)0xBF), zero = _mm_setzero_si128();
@@ -131,7 +183,7 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i errors_avx2
 	return _mm256_xor_si256(pairs, _mm256_and_si256(must, _mm256_set1_epi8((char)0x80)));
 }
 
-__attribute__((target("avx2"))) static void block_avx2(const unsigned char *p, bool first,
+__attribute__((target("avx2"))) static inline void block_avx2(const unsigned char *p, bool first,
                                                        uint64_t *starts, uint64_t *errors)
 {
 	const __m256i cont_max = _mm256_set1_epi8((char)0xBF), zero = _mm256_setzero_si256();
@@ -148,97 +200,37 @@ __attribute__((target("avx2"))) static void block_avx2(const unsigned char *p, b
 }
 #endif
 
-static block_fn *engine; /* NULL: the portable loop */
-static const char *engine_name;
-
-static void choose_engine(void)
+/*
+ * The character starts of the block at `base` of the text d[start, len) that are
+ * sure: those before *bound, the first error (64: none).  The end of the text counts
+ * as a start (the padding after it is zeros) and bounds the block too.  Returns
+ * whether the block is the last that can be walked, and sets *broken when an
+ * error (rather than the end) stops it.  Inline, so that each engine's find has
+ * its block function inline.
+ */
+__attribute__((always_inline)) static inline bool
+block_starts(block_fn *fn, const unsigned char *d, size_t len, size_t start, size_t base,
+             uint64_t *sure, unsigned *bound, bool *broken)
 {
-	engine = NULL;
-	engine_name = "portable";
-#ifdef HAVE_X86
-	__builtin_cpu_init();
-	if (__builtin_cpu_supports("ssse3")) {
-		engine = block_ssse3;
-		engine_name = "ssse3";
-	}
-	if (__builtin_cpu_supports("avx2")) {
-		engine = block_avx2;
-		engine_name = "avx2";
-	}
-#endif
-}
-
-const char *zb_utf8_engine(void)
-{
-	if (engine_name == NULL)
-		choose_engine();
-	return engine_name;
-}
-
-int zb_utf8_use(const char *name)
-{
-	if (engine_name == NULL)
-		choose_engine();
-	if (strcmp(name, "portable") == 0) {
-		engine = NULL;
-		engine_name = "portable";
-		return 0;
-	}
-#ifdef HAVE_X86
-	if (strcmp(name, "ssse3") == 0 && __builtin_cpu_supports("ssse3")) {
-		engine = block_ssse3;
-		engine_name = "ssse3";
-		return 0;
-	}
-	if (strcmp(name, "avx2") == 0 && __builtin_cpu_supports("avx2")) {
-		engine = block_avx2;
-		engine_name = "avx2";
-		return 0;
-	}
-#endif
-	return -1;
-}
-
-/* The highest set bit of x (not 0). */
-static unsigned top_bit(uint64_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return 63 - (unsigned)__builtin_clzll(x);
-#else
-	unsigned n = 0;
-	while (x >>= 1)
-		n++;
-	return n;
-#endif
-}
-
-/* Takes the masks of the block at w->base.  The end of the view counts as a start
- * (the padding after it is zeros), and its error bit says whether the last
- * character is cut short. */
-static void examine(zb_utf8_walk *w)
-{
-	size_t rest = w->len - w->base;
-	bool first = w->base == w->start;
+	size_t rest = len - base;
+	bool first = base == start;
 	uint64_t starts, errors;
 
 	if (rest >= 64) {
-		engine(w->data + w->base, first, &starts, &errors);
-	} else { /* the end of the view: a padded copy, after 32 bytes of what came before */
+		fn(d + base, first, &starts, &errors);
+	} else { /* the end of the text: a padded copy, after 32 bytes of what came before */
 		unsigned char tmp[96] = {0};
 		if (!first)
-			memcpy(tmp, w->data + w->base - 32, 32);
-		memcpy(tmp + 32, w->data + w->base, rest);
-		engine(tmp + 32, first, &starts, &errors);
+			memcpy(tmp, d + base - 32, 32);
+		memcpy(tmp + 32, d + base, rest);
+		fn(tmp + 32, first, &starts, &errors);
 	}
-	w->bound = errors ? zb_ctz64(errors) : 64;
-	if (rest < w->bound)
-		w->bound = (unsigned)rest + 1;
-	if (w->bound < 64)
-		starts &= ((uint64_t)1 << w->bound) - 1;
-	if (first)
-		starts &= ~(uint64_t)1; /* pos itself */
-	w->starts = starts;
-	w->examined = true;
+	*bound = errors ? zb_ctz64(errors) : 64;
+	*broken = *bound <= rest;
+	if (rest < *bound)
+		*bound = (unsigned)rest + 1;
+	*sure = *bound < 64 ? starts & (((uint64_t)1 << *bound) - 1) : starts;
+	return *broken || rest < 64;
 }
 
 /* zb_utf8_walk_skip without an engine: a character at a time. */
@@ -266,41 +258,245 @@ static size_t step(zb_utf8_walk *w, size_t n, size_t limit)
 	return k;
 }
 
-size_t zb_utf8_walk_skip_slow(zb_utf8_walk *w, size_t n, size_t limit)
+/* zb_utf8_find with a walk, for the portable engine. */
+static size_t find_walking(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
+                           bool *invalid)
+{
+	size_t i, k = 0; /* characters passed */
+	zb_utf8_walk w;
+
+	zb_utf8_walk_start(&w, v, 0);
+	for (i = 0; i < count; i++) {
+		if (i > 0 && nums[i] == nums[i - 1]) {
+			spans[i] = spans[i - 1];
+			continue;
+		}
+		if ((k += zb_utf8_walk_skip(&w, nums[i] - 1 - k, v.len)) < nums[i] - 1 ||
+		    w.pos == v.len)
+			break;
+		spans[i].start = w.pos;
+		if (zb_utf8_walk_skip(&w, 1, v.len) == 0)
+			break;
+		spans[i].end = w.pos;
+		k++;
+	}
+	*invalid = i < count && w.pos < v.len;
+	return i;
+}
+
+/* Two ways to find the k-th character start in a block's mask: counts = count(x)
+ * is made once a block (its top byte is the number of starts), select(x, counts,
+ * k) finds each. */
+typedef uint64_t count_fn(uint64_t x);
+typedef unsigned select_fn(uint64_t x, uint64_t counts, unsigned k);
+
+#ifdef HAVE_X86
+/* With PDEP: the k-th set bit is the one that 1 << (k - 1) is deposited on. */
+__attribute__((target("popcnt"))) static inline uint64_t count_popcnt(uint64_t x)
+{
+	return (uint64_t)__builtin_popcountll(x) << 56;
+}
+
+__attribute__((target("bmi2"))) static inline unsigned select_pdep(uint64_t x, uint64_t counts,
+                                                                   unsigned k)
+{
+	(void)counts;
+	return zb_ctz64(_pdep_u64((uint64_t)1 << (k - 1), x));
+}
+#endif
+
+/* zb_utf8_find with a block engine (inline: one copy for each).  Character m starts
+ * at the m-th start, and ends where the next one starts. */
+__attribute__((always_inline)) static inline size_t
+find_blocks(block_fn *fn, count_fn *count_starts, select_fn *select, zb_view v,
+            const size_t *nums, size_t count, zb_utf8_span *spans, bool *invalid)
+{
+	size_t base = 0, seen = 0, i = 0;     /* starts before the block; numbers found */
+	bool pending = false, broken = false; /* pending: spans[i].start is found, not .end */
+
+	while (i < count) {
+		uint64_t starts, counts, after;
+		unsigned bound, bit;
+		bool final = block_starts(fn, v.data, v.len, 0, base, &starts, &bound, &broken);
+		size_t total, pos;
+
+		counts = count_starts(starts);
+		total = (size_t)(counts >> 56);
+		if (pending) { /* the end of the last one found is the block's first start */
+			if (starts == 0)
+				break;
+			spans[i++].end = base + zb_ctz64(starts);
+			pending = false;
+		}
+		for (; i < count && nums[i] <= seen + total; i++) {
+			if (i > 0 && nums[i] == nums[i - 1]) { /* a number asked again */
+				spans[i] = spans[i - 1];
+				continue;
+			}
+			bit = select(starts, counts, (unsigned)(nums[i] - seen));
+			if ((pos = base + bit) == v.len) { /* past the last character */
+				broken = false;
+				final = true;
+				break;
+			}
+			spans[i].start = pos;
+			if ((after = bits_above(starts, bit)) == 0) {
+				pending = true;
+				break;
+			}
+			spans[i].end = base + zb_ctz64(after);
+		}
+		if (final)
+			break;
+		seen += total;
+		base += 64;
+	}
+	*invalid = i < count && broken;
+	return i;
+}
+
+typedef size_t find_fn(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
+                       bool *invalid);
+
+#ifdef HAVE_X86
+__attribute__((target("ssse3"))) static size_t find_ssse3(zb_view v, const size_t *nums,
+                                                          size_t count, zb_utf8_span *spans,
+                                                          bool *invalid)
+{
+	return find_blocks(block_ssse3, running_counts, nth_bit, v, nums, count, spans, invalid);
+}
+
+__attribute__((target("avx2"))) static size_t find_avx2(zb_view v, const size_t *nums,
+                                                        size_t count, zb_utf8_span *spans,
+                                                        bool *invalid)
+{
+	return find_blocks(block_avx2, running_counts, nth_bit, v, nums, count, spans, invalid);
+}
+
+__attribute__((target("avx2,bmi2,popcnt"))) static size_t
+find_avx2_pdep(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans, bool *invalid)
+{
+	return find_blocks(block_avx2, count_popcnt, select_pdep, v, nums, count, spans, invalid);
+}
+#endif
+
+/* The engines, worst first: block NULL for the portable one, which steps with
+ * zb_utf8_len. */
+static const struct engine {
+	const char *name;
+	block_fn *block;
+	find_fn *find;
+} engines[] = {
+	{"portable", NULL, find_walking},
+#ifdef HAVE_X86
+	{"ssse3", block_ssse3, find_ssse3},
+	{"avx2", block_avx2, find_avx2},
+	{"avx2-pdep", block_avx2, find_avx2_pdep},
+#endif
+};
+
+static const struct engine *engine;
+
+/* Whether this CPU can run engine e. */
+static bool runs(const struct engine *e)
+{
+#ifdef HAVE_X86
+	__builtin_cpu_init();
+	if (e->find == find_ssse3)
+		return __builtin_cpu_supports("ssse3");
+	if (e->find == find_avx2)
+		return __builtin_cpu_supports("avx2");
+	if (e->find == find_avx2_pdep)
+		return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
+		       __builtin_cpu_supports("popcnt");
+#endif
+	return e->block == NULL;
+}
+
+/* Whether engine e is worth choosing on this CPU: the first AMD processors with
+ * PDEP (families 15h and 17h) run it as slow microcode. */
+static bool fast(const struct engine *e)
+{
+#ifdef HAVE_X86
+	if (e->find == find_avx2_pdep)
+		return !__builtin_cpu_is("amdfam15h") && !__builtin_cpu_is("amdfam17h");
+#endif
+	(void)e;
+	return true;
+}
+
+/* The engine in use: by default, the best this CPU runs well. */
+static const struct engine *chosen(void)
+{
+	size_t i = sizeof engines / sizeof engines[0];
+
+	while (engine == NULL) {
+		i--;
+		if (runs(&engines[i]) && fast(&engines[i]))
+			engine = &engines[i];
+	}
+	return engine;
+}
+
+const char *zb_utf8_engine(void)
+{
+	return chosen()->name;
+}
+
+int zb_utf8_use(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof engines / sizeof engines[0]; i++)
+		if (strcmp(engines[i].name, name) == 0 && runs(&engines[i])) {
+			engine = &engines[i];
+			return 0;
+		}
+	return -1;
+}
+
+size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
 {
 	size_t passed = 0, l;
+	bool broken;
 
-	if (engine_name == NULL)
-		choose_engine();
-	if (engine == NULL)
+	block_fn *fn = chosen()->block;
+
+	if (fn == NULL)
 		return step(w, n, limit);
 	if (n == 0 || limit <= w->pos)
 		return 0;
 	for (;;) {
-		uint64_t avail;
+		uint64_t avail, counts;
 		unsigned count, bit;
 
 		if (limit < w->base) /* no start before the limit is left */
 			break;
-		if (!w->examined)
-			examine(w);
+		if (!w->examined) {
+			w->final = block_starts(fn, w->data, w->len, w->start, w->base, &w->starts,
+			                        &w->bound, &broken);
+			if (w->base == w->start)
+				w->starts &= ~(uint64_t)1; /* pos itself */
+			w->examined = true;
+		}
 		avail = w->starts;
 		if (limit - w->base < 63)
 			avail &= ((uint64_t)2 << (limit - w->base)) - 1;
-		count = zb_popcount64(avail);
+		counts = running_counts(avail);
+		count = (unsigned)(counts >> 56);
 		if (count >= n - passed) {
-			bit = zb_nth_bit64(avail, (unsigned)(n - passed));
+			bit = nth_bit(avail, counts, (unsigned)(n - passed));
 			w->pos = w->base + bit;
-			w->starts &= bit == 63 ? 0 : ~(((uint64_t)2 << bit) - 1);
+			w->starts = bits_above(w->starts, bit);
 			return n;
 		}
 		passed += count;
 		if (avail) {
 			bit = top_bit(avail);
 			w->pos = w->base + bit;
-			w->starts &= bit == 63 ? 0 : ~(((uint64_t)2 << bit) - 1);
+			w->starts = bits_above(w->starts, bit);
 		}
-		if (limit - w->base < 64 || w->bound < 64)
+		if (limit - w->base < 64 || w->final)
 			break;
 		w->base += 64;
 		w->examined = false;
@@ -308,7 +504,7 @@ size_t zb_utf8_walk_skip_slow(zb_utf8_walk *w, size_t n, size_t limit)
 	/* Stopped by the limit, the end or an error.  An error right after a character
 	 * (a stray continuation byte) is marked on the byte after it, so the character
 	 * at pos may still be valid: then it is passed, and the walk ends after it. */
-	if (w->bound < 64 && w->pos < w->len &&
+	if (w->final && w->pos < w->len &&
 	    (l = zb_utf8_len(w->data + w->pos, w->len - w->pos)) > 0 && w->pos + l <= limit &&
 	    w->pos + l <= w->base + w->bound) {
 		w->pos += l;
@@ -316,4 +512,10 @@ size_t zb_utf8_walk_skip_slow(zb_utf8_walk *w, size_t n, size_t limit)
 		passed++;
 	}
 	return passed;
+}
+
+size_t zb_utf8_find(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
+                    bool *invalid)
+{
+	return (engine ? engine : chosen())->find(v, nums, count, spans, invalid);
 }

@@ -58,7 +58,8 @@
  * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
  * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b
- * (beyond the seed: UTF-8)         zb_utf8_len, zb_utf8_walk_start + zb_utf8_walk_skip
+ * (beyond the seed: UTF-8)         zb_utf8_len, zb_utf8_walk_start + zb_utf8_walk_skip,
+ *                                  zb_utf8_find
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -500,6 +501,7 @@ typedef struct zb_utf8_walk {
 	size_t base;      /* offset of the block the masks stand for */
 	uint64_t starts;  /* the block's character starts after pos, before `bound` */
 	unsigned bound;   /* bits from here on are past an error or the end; 64: none */
+	bool final;       /* the walk cannot go past this block: an error or the end */
 	bool examined;    /* the masks stand for the block at base */
 } zb_utf8_walk;
 
@@ -511,47 +513,9 @@ static inline void zb_utf8_walk_start(zb_utf8_walk *w, zb_view v, size_t start)
 	w->start = w->pos = w->base = start;
 	w->starts = 0;
 	w->bound = 0;
+	w->final = false;
 	w->examined = false;
 }
-
-/* Byte i of the result: the number of bits set in bytes 0..i of x. */
-static inline uint64_t zb_running_counts64(uint64_t x)
-{
-	x = x - ((x >> 1) & 0x5555555555555555u);
-	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
-	return ((x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu) * 0x0101010101010101u;
-}
-
-/* The first byte of c (running counts, each at most 64) that is at least k, which
- * one is (0 < k <= 64). */
-static inline unsigned zb_first_reaching64(uint64_t c, unsigned k)
-{
-	const uint64_t highs = 0x8080808080808080u;
-
-	return zb_ctz64(((c | highs) - k * 0x0101010101010101u) & highs) / 8;
-}
-
-/*
- * The position of the k-th (from 1) set bit of x, or 64 when x has fewer than k.
- * No loop: the byte that holds it is found by running counts of bytes, then the bit
- * by running counts of that byte's bits, spread one to a byte.
- */
-static inline unsigned zb_nth_bit64(uint64_t x, unsigned k)
-{
-	uint64_t c = zb_running_counts64(x), spread;
-	unsigned byte;
-
-	if (k == 0 || k > (c >> 56))
-		return 64;
-	byte = zb_first_reaching64(c, k);
-	k -= (unsigned)((c << 8) >> (8 * byte)) & 0xFF; /* the bits in the bytes before */
-	spread = (((x >> (8 * byte)) & 0xFF) * 0x0101010101010101u) & 0x8040201008040201u;
-	spread = ((spread + 0x00406070787C7E7Fu) & 0x8080808080808080u) >> 7;
-	return 8 * byte + zb_first_reaching64(spread * 0x0101010101010101u, k);
-}
-
-/* The slow path of zb_utf8_walk_skip: examines blocks, stops where it must. */
-size_t zb_utf8_walk_skip_slow(zb_utf8_walk *w, size_t n, size_t limit);
 
 /*
  * Moves w over at most n valid characters, and only over those that end at or
@@ -561,26 +525,30 @@ size_t zb_utf8_walk_skip_slow(zb_utf8_walk *w, size_t n, size_t limit);
  * included): a caller with its own rule for such bytes applies it there and starts
  * a new walk after them.
  */
-static inline size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
-{
-	uint64_t s = w->starts;
+size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit);
 
-	if (s != 0 && n < 64) { /* the common case: the n-th next start is known */
-		unsigned bit = n == 1 ? zb_ctz64(s) : zb_nth_bit64(s, (unsigned)n);
-		if (bit < 64 && w->base + bit <= limit) {
-			w->pos = w->base + bit;
-			w->starts = zb_bits_above(s, bit);
-			return n;
-		}
-	}
-	return zb_utf8_walk_skip_slow(w, n, limit);
-}
+/* Where a character is in a view: bytes [start, end). */
+typedef struct zb_utf8_span {
+	size_t start, end;
+} zb_utf8_span;
 
-/* Which implementation zb_utf8_walk_skip uses: "avx2", "ssse3" or "portable". */
+/*
+ * Finds characters by number, in one pass: for numbers 0 < nums[0] <= nums[1] <= ...
+ * (character 1 starts at the start of v), sets spans[i] to where character nums[i]
+ * is.  Returns how many it found.  When fewer than count, *invalid says whether it
+ * stopped before a byte that does not start a valid character (a caller with its
+ * own rule for such bytes must then look further with a walk) rather than at the
+ * end of v.
+ */
+size_t zb_utf8_find(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
+                    bool *invalid);
+
+/* Which implementation zb_utf8_walk_skip and zb_utf8_find use: "avx2-pdep", "avx2",
+ * "ssse3" or "portable". */
 const char *zb_utf8_engine(void);
 
-/* For tests and benchmarks: makes zb_utf8_walk_skip use the named engine; -1 when
- * this CPU or build does not have it (the engine is then unchanged). */
+/* For tests and benchmarks: makes them use the named engine; -1 when this CPU or
+ * build does not have it (the engine is then unchanged). */
 int zb_utf8_use(const char *name);
 
 /* ---------------------------------------------------------------- buffers */
