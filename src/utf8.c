@@ -226,7 +226,7 @@ block_starts(block_fn *fn, const unsigned char *d, size_t len, size_t start, siz
 		fn(tmp + 32, first, &starts, &errors);
 	}
 	*bound = errors ? zb_ctz64(errors) : 64;
-	*broken = *bound <= rest;
+	*broken = errors != 0 && *bound <= rest;
 	if (rest < *bound)
 		*bound = (unsigned)rest + 1;
 	*sure = *bound < 64 ? starts & (((uint64_t)1 << *bound) - 1) : starts;
@@ -322,13 +322,11 @@ find_blocks(block_fn *fn, count_fn *count_starts, select_fn *select, zb_view v,
 
 		counts = count_starts(starts);
 		total = (size_t)(counts >> 56);
-		if (pending) { /* the end of the last one found is the block's first start */
-			if (starts == 0)
-				break;
+		if (pending && starts != 0) { /* the end of the last one found: the first start */
 			spans[i++].end = base + zb_ctz64(starts);
 			pending = false;
 		}
-		for (; i < count && nums[i] <= seen + total; i++) {
+		for (; !pending && i < count && nums[i] <= seen + total; i++) {
 			if (i > 0 && nums[i] == nums[i - 1]) { /* a number asked again */
 				spans[i] = spans[i - 1];
 				continue;
@@ -346,8 +344,17 @@ find_blocks(block_fn *fn, count_fn *count_starts, select_fn *select, zb_view v,
 			}
 			spans[i].end = base + zb_ctz64(after);
 		}
-		if (final)
+		if (final) {
+			/* An error right after a character (a stray continuation byte) is
+			 * marked on the byte after it, so the one found last may still be
+			 * valid, as the walk finds (the next one, then, is not). */
+			size_t at = spans[i].start, len;
+			if (pending && (len = zb_utf8_len(v.data + at, v.len - at)) > 0 &&
+			    at + len <= base + bound)
+				for (spans[i++].end = at + len; i < count && nums[i] == nums[i - 1]; i++)
+					spans[i] = spans[i - 1];
 			break;
+		}
 		seen += total;
 		base += 64;
 	}
