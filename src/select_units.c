@@ -122,34 +122,25 @@ static bool prepare_finding(const struct selector *s, struct finding *f)
 	return true;
 }
 
-/*
- * -c in one pass, when the record is valid UTF-8 as far as the queries reach
- * (invalid bytes need the walk): zb_utf8_find gives each query's character, and
- * the ranges are written from them.  Returns false, having written nothing, when
- * it cannot.
- */
-static bool put_found(struct selector *s, const struct finding *f, zb_view rec,
-                      struct output *out)
+/* Writes the ranges of rec from the spans of its queries' characters, of which
+ * the first `found` are there (the others are past its end). */
+static void put_spans(struct selector *s, const struct finding *f, zb_view rec,
+                      const zb_utf8_span *spans, size_t found, struct output *out)
 {
-	zb_utf8_span spans[FIND_MAX]; /* by query */
-	size_t i, found;
-	bool invalid, first_out = true;
+	bool first = true;
+	size_t i;
 
-	found = zb_utf8_find(rec, f->keys, s->nqueries, spans, &invalid);
-	if (invalid)
-		return false;
-	for (i = 0; i < s->list.nplan; i++) { /* queries not found are past the end */
+	for (i = 0; i < s->list.nplan; i++) {
 		size_t lo = f->lo_query[i], start, end = rec.len;
 		if (lo >= found)
 			continue;
 		if (s->list.plan[i].hi != UNIT_MAX && f->hi_query[i] < found)
 			end = spans[f->hi_query[i]].end;
 		start = spans[lo].start;
-		put_delim(s, out, &first_out);
+		put_delim(s, out, &first);
 		output_view(out, select_strip(s, (zb_view){rec.data + start, end - start, rec.owner}));
 	}
 	output_put(out, &s->term, 1);
-	return true;
 }
 
 /* select_chars by the walk, which takes -c's rule for invalid bytes. */
@@ -172,29 +163,51 @@ static void put_walked(struct selector *s, zb_view rec, struct output *out)
 	output_put(out, &s->term, 1);
 }
 
+/* -c finds the queries' characters in one pass when the record is valid UTF-8 as
+ * far as they reach; invalid bytes, which have -c's rule, take the walk. */
 void select_chars(struct selector *s, zb_view rec, struct output *out)
 {
+	zb_utf8_span spans[FIND_MAX];
 	struct finding f;
+	size_t found = 0;
+	bool invalid = true;
 
 	if (s->list.relative)
 		plan_record(s, count_chars(rec), 0);
-	if (!prepare_finding(s, &f) || !put_found(s, &f, rec, out))
+	if (prepare_finding(s, &f))
+		found = zb_utf8_find(rec, f.keys, s->nqueries, spans, &invalid);
+	if (invalid)
 		put_walked(s, rec, out);
+	else
+		put_spans(s, &f, rec, spans, found, out);
 }
 
 void select_chars_block(struct selector *s, zb_view block, struct output *out)
 {
-	struct block_walk walk;
+	zb_utf8_span spans[FIND_MAX];
 	struct finding f;
+	struct block_walk walk;
+	size_t at = 0;
 	zb_view rec;
-	bool fixed = !s->list.relative && prepare_finding(s, &f); /* the same for every record */
 
-	block_walk_start(&walk, block, s->term);
-	while (block_walk_next(&walk, &rec))
-		if (!fixed)
+	if (s->list.relative || !prepare_finding(s, &f)) { /* no plan for all the records */
+		block_walk_start(&walk, block, s->term);
+		while (block_walk_next(&walk, &rec))
 			select_chars(s, rec, out);
-		else if (!put_found(s, &f, rec, out))
+		return;
+	}
+	do { /* at least once: an empty block is one empty record */
+		bool invalid;
+		size_t found = zb_utf8_find_line((zb_view){block.data + at, block.len - at, block.owner},
+		                                 s->term, f.keys, s->nqueries, spans, &invalid, &rec.len);
+		rec.data = block.data + at;
+		rec.owner = block.owner;
+		if (invalid)
 			put_walked(s, rec, out);
+		else
+			put_spans(s, &f, rec, spans, found, out);
+		at += rec.len + 1;
+	} while (at < block.len);
 }
 
 void select_bytes(struct selector *s, zb_view rec, struct output *out)

@@ -78,9 +78,14 @@ static uint64_t bits_above(uint64_t x, unsigned bit)
 	return bit == 63 ? 0 : x & ~(((uint64_t)2 << bit) - 1);
 }
 
-/* The masks of the 64 bytes at p; the 3 bytes before p are read unless `first`, when
- * the text is taken to begin at p. */
-typedef void block_fn(const unsigned char *p, bool first, uint64_t *starts, uint64_t *errors);
+/* The masks of the 64 bytes at p: character starts, errors, and where the byte `term`
+ * is (none when term < 0).  The 3 bytes before p are read unless `first`, when the
+ * text is taken to begin at p. */
+typedef void block_fn(const unsigned char *p, bool first, int term, uint64_t *starts,
+                      uint64_t *errors, uint64_t *terms);
+
+/* Where the byte term is among the 64 bytes at p. */
+typedef uint64_t terms_fn(const unsigned char *p, unsigned char term);
 
 #ifdef HAVE_X86
 /* Error kinds, one bit each, named for the pair (previous byte, this byte). */
@@ -140,11 +145,13 @@ __attribute__((target("ssse3"), always_inline)) static inline __m128i errors_sss
 }
 
 __attribute__((target("ssse3"))) static inline void block_ssse3(const unsigned char *p, bool first,
-                                                         uint64_t *starts, uint64_t *errors)
+                                                                int term, uint64_t *starts,
+                                                                uint64_t *errors, uint64_t *terms)
 {
 	const __m128i cont_max = _mm_set1_epi8((char)0xBF), zero = _mm_setzero_si128();
+	const __m128i t = _mm_set1_epi8((char)term);
 	__m128i pre = first ? zero : _mm_loadu_si128((const __m128i *)(const void *)(p - 16));
-	uint64_t s = 0, e = 0;
+	uint64_t s = 0, e = 0, m = 0;
 	unsigned i;
 
 	for (i = 0; i < 4; i++) {
@@ -152,10 +159,26 @@ __attribute__((target("ssse3"))) static inline void block_ssse3(const unsigned c
 		__m128i bad = _mm_cmpeq_epi8(errors_ssse3(in, pre), zero);
 		s |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpgt_epi8(in, cont_max)) << (16 * i);
 		e |= (uint64_t)(uint16_t)~_mm_movemask_epi8(bad) << (16 * i);
+		m |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(in, t)) << (16 * i);
 		pre = in;
 	}
 	*starts = s;
 	*errors = e;
+	*terms = term < 0 ? 0 : m;
+}
+
+__attribute__((target("sse2"))) static uint64_t terms_sse2(const unsigned char *p,
+                                                          unsigned char term)
+{
+	const __m128i t = _mm_set1_epi8((char)term);
+	uint64_t m = 0;
+	unsigned i;
+
+	for (i = 0; i < 4; i++) {
+		__m128i in = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+		m |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(in, t)) << (16 * i);
+	}
+	return m;
 }
 
 /* As errors_ssse3, 32 bytes; `pre` is the 32 bytes before. */
@@ -184,9 +207,11 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i errors_avx2
 }
 
 __attribute__((target("avx2"))) static inline void block_avx2(const unsigned char *p, bool first,
-                                                       uint64_t *starts, uint64_t *errors)
+                                                              int term, uint64_t *starts,
+                                                              uint64_t *errors, uint64_t *terms)
 {
 	const __m256i cont_max = _mm256_set1_epi8((char)0xBF), zero = _mm256_setzero_si256();
+	const __m256i t = _mm256_set1_epi8((char)term);
 	__m256i pre = first ? zero : _mm256_loadu_si256((const __m256i *)(const void *)(p - 32));
 	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
@@ -197,33 +222,55 @@ __attribute__((target("avx2"))) static inline void block_avx2(const unsigned cha
 	*starts = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(lo, cont_max)) |
 	          (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(hi, cont_max)) << 32;
 	*errors = (uint64_t)~bad_lo | (uint64_t)~bad_hi << 32;
+	*terms = term < 0 ? 0
+	                  : (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, t)) |
+	                            (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, t))
+	                                    << 32;
+}
+
+__attribute__((target("avx2"))) static uint64_t terms_avx2(const unsigned char *p,
+                                                          unsigned char term)
+{
+	const __m256i t = _mm256_set1_epi8((char)term);
+	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+
+	return (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, t)) |
+	       (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, t)) << 32;
 }
 #endif
 
 /*
- * The character starts of the block at `base` of the text d[start, len) that are
+ * The character starts of the block at `base` of the text d[start, *len) that are
  * sure: those before *bound, the first error (64: none).  The end of the text counts
- * as a start (the padding after it is zeros) and bounds the block too.  Returns
- * whether the block is the last that can be walked, and sets *broken when an
- * error (rather than the end) stops it.  Inline, so that each engine's find has
- * its block function inline.
+ * as a start (the padding after it is zeros) and bounds the block too; with term
+ * >= 0, the text ends at the first byte term, and *len is moved there when it is
+ * in the block (term is ASCII, so the rules check what is before it as they check
+ * the end).  Returns whether the block is the last that can be walked, and sets
+ * *broken when an error (rather than the end) stops it.  Inline, so that each
+ * engine's find has its block function inline.
  */
 __attribute__((always_inline)) static inline bool
-block_starts(block_fn *fn, const unsigned char *d, size_t len, size_t start, size_t base,
-             uint64_t *sure, unsigned *bound, bool *broken)
+block_starts(block_fn *fn, const unsigned char *d, size_t *len, int term, size_t start,
+             size_t base, uint64_t *sure, unsigned *bound, bool *broken)
 {
-	size_t rest = len - base;
+	size_t rest = *len - base;
 	bool first = base == start;
-	uint64_t starts, errors;
+	uint64_t starts, errors, terms;
 
 	if (rest >= 64) {
-		fn(d + base, first, &starts, &errors);
+		fn(d + base, first, term, &starts, &errors, &terms);
 	} else { /* the end of the text: a padded copy, after 32 bytes of what came before */
 		unsigned char tmp[96] = {0};
 		if (!first)
 			memcpy(tmp, d + base - 32, 32);
 		memcpy(tmp + 32, d + base, rest);
-		fn(tmp + 32, first, &starts, &errors);
+		fn(tmp + 32, first, term, &starts, &errors, &terms);
+		terms &= ((uint64_t)1 << rest) - 1; /* not the padding */
+	}
+	if (terms != 0) {
+		rest = zb_ctz64(terms);
+		*len = base + rest;
 	}
 	*bound = errors ? zb_ctz64(errors) : 64;
 	*broken = errors != 0 && *bound <= rest;
@@ -258,13 +305,16 @@ static size_t step(zb_utf8_walk *w, size_t n, size_t limit)
 	return k;
 }
 
-/* zb_utf8_find with a walk, for the portable engine. */
-static size_t find_walking(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
-                           bool *invalid)
+/* zb_utf8_find_line with a walk, for the portable engine. */
+static size_t find_walking(zb_view v, int term, const size_t *nums, size_t count,
+                           zb_utf8_span *spans, bool *invalid, size_t *line_len)
 {
+	const unsigned char *end = term < 0 ? NULL : memchr(v.data, term, v.len);
 	size_t i, k = 0; /* characters passed */
 	zb_utf8_walk w;
 
+	if (end)
+		v.len = (size_t)(end - v.data);
 	zb_utf8_walk_start(&w, v, 0);
 	for (i = 0; i < count; i++) {
 		if (i > 0 && nums[i] == nums[i - 1]) {
@@ -281,6 +331,7 @@ static size_t find_walking(zb_view v, const size_t *nums, size_t count, zb_utf8_
 		k++;
 	}
 	*invalid = i < count && w.pos < v.len;
+	*line_len = v.len;
 	return i;
 }
 
@@ -305,21 +356,25 @@ __attribute__((target("bmi2"))) static inline unsigned select_pdep(uint64_t x, u
 }
 #endif
 
-/* zb_utf8_find with a block engine (inline: one copy for each).  Character m starts
- * at the m-th start, and ends where the next one starts. */
+/* zb_utf8_find_line with a block engine (inline: one copy for each; term < 0 for
+ * zb_utf8_find).  Character m starts at the m-th start, and ends where the next
+ * one starts. */
 __attribute__((always_inline)) static inline size_t
-find_blocks(block_fn *fn, count_fn *count_starts, select_fn *select, zb_view v,
-            const size_t *nums, size_t count, zb_utf8_span *spans, bool *invalid)
+find_blocks(block_fn *fn, terms_fn *find_term, count_fn *count_starts, select_fn *select,
+            zb_view v, int term, const size_t *nums, size_t count, zb_utf8_span *spans,
+            bool *invalid, size_t *line_len)
 {
-	size_t base = 0, seen = 0, i = 0;     /* starts before the block; numbers found */
+	size_t base = 0, seen = 0, i = 0, len = v.len; /* len: the line's end once known */
+	size_t scanned = 0;                   /* bytes looked at for term */
 	bool pending = false, broken = false; /* pending: spans[i].start is found, not .end */
 
 	while (i < count) {
 		uint64_t starts, counts, after;
 		unsigned bound, bit;
-		bool final = block_starts(fn, v.data, v.len, 0, base, &starts, &bound, &broken);
+		bool final = block_starts(fn, v.data, &len, term, 0, base, &starts, &bound, &broken);
 		size_t total, pos;
 
+		scanned = v.len - base < 64 ? v.len : base + 64;
 		counts = count_starts(starts);
 		total = (size_t)(counts >> 56);
 		if (pending && starts != 0) { /* the end of the last one found: the first start */
@@ -332,7 +387,7 @@ find_blocks(block_fn *fn, count_fn *count_starts, select_fn *select, zb_view v,
 				continue;
 			}
 			bit = select(starts, counts, (unsigned)(nums[i] - seen));
-			if ((pos = base + bit) == v.len) { /* past the last character */
+			if ((pos = base + bit) == len) { /* past the last character */
 				broken = false;
 				final = true;
 				break;
@@ -348,10 +403,10 @@ find_blocks(block_fn *fn, count_fn *count_starts, select_fn *select, zb_view v,
 			/* An error right after a character (a stray continuation byte) is
 			 * marked on the byte after it, so the one found last may still be
 			 * valid, as the walk finds (the next one, then, is not). */
-			size_t at = spans[i].start, len;
-			if (pending && (len = zb_utf8_len(v.data + at, v.len - at)) > 0 &&
-			    at + len <= base + bound)
-				for (spans[i++].end = at + len; i < count && nums[i] == nums[i - 1]; i++)
+			size_t at = spans[i].start, l;
+			if (pending && (l = zb_utf8_len(v.data + at, len - at)) > 0 &&
+			    at + l <= base + bound)
+				for (spans[i++].end = at + l; i < count && nums[i] == nums[i - 1]; i++)
 					spans[i] = spans[i - 1];
 			break;
 		}
@@ -359,31 +414,47 @@ find_blocks(block_fn *fn, count_fn *count_starts, select_fn *select, zb_view v,
 		base += 64;
 	}
 	*invalid = i < count && broken;
+	if (term >= 0 && len == v.len) { /* the line's end is further on */
+		uint64_t m = 0;
+		const unsigned char *end;
+		for (; m == 0 && v.len - scanned >= 64; scanned += 64)
+			if ((m = find_term(v.data + scanned, (unsigned char)term)) != 0)
+				len = scanned + zb_ctz64(m);
+		if (m == 0 && scanned < v.len &&
+		    (end = memchr(v.data + scanned, term, v.len - scanned)) != NULL)
+			len = (size_t)(end - v.data);
+	}
+	*line_len = len;
 	return i;
 }
 
-typedef size_t find_fn(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
-                       bool *invalid);
+typedef size_t find_fn(zb_view v, int term, const size_t *nums, size_t count,
+                       zb_utf8_span *spans, bool *invalid, size_t *line_len);
 
 #ifdef HAVE_X86
-__attribute__((target("ssse3"))) static size_t find_ssse3(zb_view v, const size_t *nums,
-                                                          size_t count, zb_utf8_span *spans,
-                                                          bool *invalid)
+__attribute__((target("ssse3"))) static size_t find_ssse3(zb_view v, int term,
+                                                          const size_t *nums, size_t count,
+                                                          zb_utf8_span *spans, bool *invalid,
+                                                          size_t *line_len)
 {
-	return find_blocks(block_ssse3, running_counts, nth_bit, v, nums, count, spans, invalid);
+	return find_blocks(block_ssse3, terms_sse2, running_counts, nth_bit, v, term, nums, count,
+	                   spans, invalid, line_len);
 }
 
-__attribute__((target("avx2"))) static size_t find_avx2(zb_view v, const size_t *nums,
+__attribute__((target("avx2"))) static size_t find_avx2(zb_view v, int term, const size_t *nums,
                                                         size_t count, zb_utf8_span *spans,
-                                                        bool *invalid)
+                                                        bool *invalid, size_t *line_len)
 {
-	return find_blocks(block_avx2, running_counts, nth_bit, v, nums, count, spans, invalid);
+	return find_blocks(block_avx2, terms_avx2, running_counts, nth_bit, v, term, nums, count,
+	                   spans, invalid, line_len);
 }
 
 __attribute__((target("avx2,bmi2,popcnt"))) static size_t
-find_avx2_pdep(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans, bool *invalid)
+find_avx2_pdep(zb_view v, int term, const size_t *nums, size_t count, zb_utf8_span *spans,
+               bool *invalid, size_t *line_len)
 {
-	return find_blocks(block_avx2, count_popcnt, select_pdep, v, nums, count, spans, invalid);
+	return find_blocks(block_avx2, terms_avx2, count_popcnt, select_pdep, v, term, nums, count,
+	                   spans, invalid, line_len);
 }
 #endif
 
@@ -480,8 +551,8 @@ size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
 		if (limit < w->base) /* no start before the limit is left */
 			break;
 		if (!w->examined) {
-			w->final = block_starts(fn, w->data, w->len, w->start, w->base, &w->starts,
-			                        &w->bound, &broken);
+			w->final = block_starts(fn, w->data, &w->len, -1, w->start, w->base,
+			                        &w->starts, &w->bound, &broken);
 			if (w->base == w->start)
 				w->starts &= ~(uint64_t)1; /* pos itself */
 			w->examined = true;
@@ -524,5 +595,13 @@ size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
 size_t zb_utf8_find(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
                     bool *invalid)
 {
-	return (engine ? engine : chosen())->find(v, nums, count, spans, invalid);
+	size_t len;
+
+	return (engine ? engine : chosen())->find(v, -1, nums, count, spans, invalid, &len);
+}
+
+size_t zb_utf8_find_line(zb_view v, unsigned char term, const size_t *nums, size_t count,
+                         zb_utf8_span *spans, bool *invalid, size_t *line_len)
+{
+	return (engine ? engine : chosen())->find(v, term, nums, count, spans, invalid, line_len);
 }

@@ -59,7 +59,7 @@
  * (beyond the seed: copy in)       zb_collator_own
  * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b
  * (beyond the seed: UTF-8)         zb_utf8_len, zb_utf8_walk_start + zb_utf8_walk_skip,
- *                                  zb_utf8_find
+ *                                  zb_utf8_find, zb_utf8_find_line
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -542,6 +542,15 @@ typedef struct zb_utf8_span {
  */
 size_t zb_utf8_find(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
                     bool *invalid);
+
+/*
+ * As zb_utf8_find, in the first line of v: the bytes before the first byte `term`
+ * (an ASCII byte such as '\n'), or all of v when it has none; the line's length goes
+ * to *line_len.  The characters and the end of the line are looked for in the same
+ * pass, so a block of lines is not scanned twice.
+ */
+size_t zb_utf8_find_line(zb_view v, unsigned char term, const size_t *nums, size_t count,
+                         zb_utf8_span *spans, bool *invalid, size_t *line_len);
 
 /* Which implementation zb_utf8_walk_skip and zb_utf8_find use: "avx2-pdep", "avx2",
  * "ssse3" or "portable". */

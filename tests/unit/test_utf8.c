@@ -1,7 +1,8 @@
 /*
  * test_utf8.c - zb_utf8_len, zb_utf8_walk and zb_utf8_find against a decoder written
  * here from the definition (code points, not byte ranges), with every engine this
- * machine has.
+ * machine has.  The texts mix ASCII (NULs too), 2-, 3- and 4-byte characters and
+ * broken sequences, and are allocated to their exact size for the sanitizers.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -168,18 +169,22 @@ static int random_walk(const unsigned char *p, size_t len)
 	return failures;
 }
 
-/* zb_utf8_find for random ascending numbers (some repeated) against ref_len: the
- * valid characters from the start are found, and *invalid tells whether what
- * stops them is an invalid byte or the end. */
-static int random_find(const unsigned char *p, size_t len)
+/* zb_utf8_find (term < 0) or zb_utf8_find_line for random ascending numbers (some
+ * repeated) against ref_len: the valid characters from the start of the first
+ * line are found, and *invalid tells whether what stops them is an invalid byte
+ * or the end of the line. */
+static int random_find(const unsigned char *p, size_t len, int term)
 {
 	static size_t starts[1200]; /* where valid character i + 1 starts; then where they stop */
-	size_t nums[12], count = 1 + next_rand() % 12, i, found, want, nvalid = 0, at = 0, l;
+	size_t nums[12], count = next_rand() % 13, i, found, want, nvalid = 0, at = 0, l;
+	size_t line = 0, got_line = 0;
 	zb_utf8_span spans[12];
 	bool invalid;
 	int failures = 0;
 
-	while (at < len && (l = ref_len(p + at, len - at)) > 0) {
+	while (line < len && (int)p[line] != term)
+		line++;
+	while (at < line && (l = ref_len(p + at, line - at)) > 0) {
 		starts[nvalid++] = at;
 		at += l;
 	}
@@ -188,16 +193,30 @@ static int random_find(const unsigned char *p, size_t len)
 		nums[i] = (i ? nums[i - 1] : 1) + (next_rand() % 3 == 0 ? 0 : next_rand() % 40);
 	for (want = 0; want < count && nums[want] <= nvalid; want++)
 		;
-	found = zb_utf8_find(zb_view_of(p, len), nums, count, spans, &invalid);
-	if (found != want || (found < count && invalid != (at < len)))
+	if (term < 0)
+		found = zb_utf8_find(zb_view_of(p, len), nums, count, spans, &invalid);
+	else
+		found = zb_utf8_find_line(zb_view_of(p, len), (unsigned char)term, nums, count, spans,
+		                          &invalid, &got_line);
+	if (found != want || (found < count && invalid != (at < line)) ||
+	    (term >= 0 && got_line != line))
 		failures++;
 	for (i = 0; i < found && i < want; i++)
 		if (spans[i].start != starts[nums[i] - 1] || spans[i].end != starts[nums[i]])
 			failures++;
 	if (failures)
-		fprintf(stderr, "    find: len %zu, %zu numbers from %zu: found %zu (invalid %d), want %zu\n",
-		        len, count, nums[0], found, invalid, want);
+		fprintf(stderr, "    find: len %zu, term %d, %zu numbers: found %zu (invalid %d), want %zu\n",
+		        len, term, count, found, invalid, want);
 	return failures;
+}
+
+/* Puts term at a few random places of p (none, sometimes). */
+static void add_terms(unsigned char *p, size_t n, unsigned char term)
+{
+	unsigned k = next_rand() % 4;
+
+	while (n > 0 && k-- > 0)
+		p[next_rand() % n] = term;
 }
 
 /* zb_utf8_len against ref_len on every 1- and 2-byte string, every 3-byte string
@@ -258,7 +277,10 @@ void test_utf8(void)
 			unsigned char *p = malloc(n ? n : 1); /* exactly n: a sanitizer sees overreads */
 			random_text(p, n, r % 5 == 0);
 			walk_failures += random_walk(p, n);
-			find_failures += random_find(p, n);
+			find_failures += random_find(p, n, -1);
+			add_terms(p, n, '\n');
+			find_failures += random_find(p, n, '\n');
+			find_failures += random_find(p, n, '\0');
 			free(p);
 		}
 		CHECK_EQ_INT(walk_failures, 0);
