@@ -403,7 +403,7 @@ find_blocks(block_fn *fn, terms_fn *find_term, count_fn *count_starts, select_fn
 			/* An error right after a character (a stray continuation byte) is
 			 * marked on the byte after it, so the one found last may still be
 			 * valid, as the walk finds (the next one, then, is not). */
-			size_t at = spans[i].start, l;
+			size_t at = pending ? spans[i].start : 0, l;
 			if (pending && (l = zb_utf8_len(v.data + at, len - at)) > 0 &&
 			    at + l <= base + bound)
 				for (spans[i++].end = at + l; i < count && nums[i] == nums[i - 1]; i++)
