@@ -13,104 +13,91 @@
  * check every few bytes. */
 #define STEP_AFTER_INVALID 64
 
-/*
- * A walk over a record by -c's rule: a byte that starts no valid UTF-8 character
- * is a character of its own.  The library's walk passes the valid stretches; the
- * bytes from an invalid one to `stepped` go one character at a time.
- */
-struct chars_walk {
-	zb_utf8_walk w; /* w.pos: where the walk is */
-	zb_view rec;
-	size_t stepped;  /* stepping one at a time until here */
-	bool invalid;    /* an invalid byte was met */
-};
+/* Characters, or bytes with -n, that are stepped over one at a time rather than
+ * walked: a 64-byte check costs more. */
+#define NEAR_CHARS 8
+#define NEAR_BYTES 32
 
-static void chars_start(struct chars_walk *c, zb_view rec, bool step_first)
+/* The length of the character at rec's byte `at` by -c's rule: a valid UTF-8
+ * character, or else one byte, after which *stepped is moved on. */
+static inline size_t char_len(zb_view rec, size_t at, size_t *stepped)
 {
-	zb_utf8_walk_start(&c->w, rec, 0);
-	c->rec = rec;
-	c->stepped = step_first ? STEP_AFTER_INVALID : 0;
-	c->invalid = false;
+	size_t len = zb_utf8_len(rec.data + at, rec.len - at);
+
+	if (len > 0)
+		return len;
+	*stepped = at + 1 + STEP_AFTER_INVALID;
+	return 1;
 }
 
-/* Moves c over n characters, only over those that end by `limit`; returns how many. */
-static size_t pass_chars(struct chars_walk *c, size_t n, size_t limit)
+/* From rec's byte `at` (before `stepped`: only one character at a time), moves to
+ * where n more characters by -c's rule end, or to the end; returns how many. */
+static size_t pass_chars(zb_view rec, size_t *at, size_t n, size_t *stepped)
 {
-	const unsigned char *d = c->rec.data;
-	size_t left = n, len = c->rec.len;
+	size_t k = 0;
 
-	while (left > 0) {
-		size_t at = c->w.pos, l;
-		if (at >= c->stepped) {
-			left -= zb_utf8_walk_skip(&c->w, left, limit);
-			/* stopped short: at the end, the limit, or an invalid byte */
-			if ((at = c->w.pos) == len || left == 0 || zb_utf8_len(d + at, len - at) > 0)
+	while (k < n && *at < rec.len) {
+		if (*at >= *stepped && n - k >= NEAR_CHARS) { /* the valid ones, walked */
+			zb_utf8_walk w;
+			zb_utf8_walk_start(&w, rec, *at);
+			k += zb_utf8_walk_skip(&w, n - k, rec.len);
+			if ((*at = w.pos) == rec.len || k == n)
 				break;
 		}
-		for (; left > 0 && at < len && (at < c->stepped || at == c->w.pos); left--, at += l) {
-			if ((l = zb_utf8_len(d + at, len - at)) == 0) {
-				l = 1;
-				c->stepped = at + 1 + STEP_AFTER_INVALID;
-				c->invalid = true;
-			}
-			if (at + l > limit)
-				break;
-		}
-		if (at == c->w.pos) /* the end or the limit */
-			break;
-		zb_utf8_walk_start(&c->w, c->rec, at);
+		*at += char_len(rec, *at, stepped);
+		k++;
 	}
-	return n - left;
+	return k;
 }
 
 static size_t count_chars(zb_view rec)
 {
-	struct chars_walk c;
+	size_t at = 0, stepped = 0;
 
-	chars_start(&c, rec, false);
-	return pass_chars(&c, SIZE_MAX, rec.len);
+	return pass_chars(rec, &at, SIZE_MAX, &stepped);
 }
 
-/* Answers the queries about characters by number, by -c's rule: the walk goes to
- * the start of each query's character, then over it.  Returns whether it met an
- * invalid byte. */
+/* Answers the queries about characters by number, by -c's rule: to the start of
+ * each query's character, then over it.  Returns whether it met an invalid byte
+ * (stepping from the start when step_first). */
 static bool scan_chars(struct selector *s, zb_view rec, bool step_first)
 {
 	const struct query *q = s->queries, *end = q + s->nqueries;
-	size_t k = 0; /* characters passed: c.w.pos is where character k + 1 starts */
-	struct chars_walk c;
+	size_t at = 0, k = 0, stepped = step_first ? STEP_AFTER_INVALID : 0, stepped0 = stepped;
 
-	chars_start(&c, rec, step_first);
 	clear_answers(s);
-	while (q < end) {
+	while (q < end && at < rec.len) {
 		size_t start;
 		if (q->key > k + 1)
-			k += pass_chars(&c, q->key - 1 - k, rec.len);
-		if ((start = c.w.pos) == rec.len)
+			k += pass_chars(rec, &at, q->key - 1 - k, &stepped);
+		if ((start = at) == rec.len)
 			break;
-		k += pass_chars(&c, 1, rec.len);
-		for (; q < end && q->key == k; q++)
-			answer(s, q, start, c.w.pos);
+		at += char_len(rec, at, &stepped);
+		for (k++; q < end && q->key == k; q++)
+			answer(s, q, start, at);
 	}
-	return c.invalid;
+	return stepped != stepped0;
 }
 
 /* Answers the queries of -b -n: the character holding byte `key` of each. */
 static void scan_bytes(struct selector *s, zb_view rec)
 {
 	const struct query *q = s->queries, *end = q + s->nqueries;
-	struct chars_walk c;
+	size_t at = 0, stepped = 0;
 
-	chars_start(&c, rec, false);
-	while (q < end) {
-		size_t start;
-		/* past the characters that end at or before byte key */
-		pass_chars(&c, SIZE_MAX, q->key);
-		if ((start = c.w.pos) == rec.len)
-			break;
-		pass_chars(&c, 1, rec.len);
-		for (; q < end && q->key < c.w.pos; q++)
-			answer(s, q, start, c.w.pos);
+	while (q < end && at < rec.len) {
+		size_t start = at;
+		if (q->key >= at + NEAR_BYTES && at >= stepped) {
+			/* the valid characters that end by byte key, walked */
+			zb_utf8_walk w;
+			zb_utf8_walk_start(&w, rec, at);
+			zb_utf8_walk_skip(&w, SIZE_MAX, q->key);
+			if ((start = at = w.pos) == rec.len)
+				break;
+		}
+		at += char_len(rec, at, &stepped);
+		for (; q < end && q->key < at; q++)
+			answer(s, q, start, at);
 	}
 }
 
@@ -189,7 +176,7 @@ void select_chars_block(struct selector *s, zb_view block, struct output *out)
 {
 	struct block_walk walk;
 	size_t at = 0;
-	bool stepping = false; /* the last record had an invalid byte: so may this one */
+	bool near, stepping; /* stepping: the last record had an invalid byte, or near */
 	zb_view rec;
 
 	if (s->list.relative) { /* a plan for each record */
@@ -198,12 +185,14 @@ void select_chars_block(struct selector *s, zb_view block, struct output *out)
 			select_chars(s, rec, out);
 		return;
 	}
+	/* a LIST that names only the first few characters needs no 64-byte check */
+	stepping = near = s->nqueries > 0 && s->queries[s->nqueries - 1].key < NEAR_CHARS;
 	do { /* at least once: an empty block is one empty record */
 		zb_view rest = {block.data + at, block.len - at, block.owner};
-		if (stepping) { /* straight to the walk, stepping at first */
+		if (stepping) { /* straight to stepping */
 			const unsigned char *end = memchr(rest.data, s->term, rest.len);
 			rec = (zb_view){rest.data, end ? (size_t)(end - rest.data) : rest.len, rest.owner};
-			stepping = scan_chars(s, rec, true);
+			stepping = scan_chars(s, rec, !near) || near;
 		} else if (!find_chars(s, rest, s->term, &rec)) {
 			stepping = scan_chars(s, rec, false);
 		}

@@ -215,13 +215,23 @@ __attribute__((target("avx2"))) static inline void block_avx2(const unsigned cha
 	__m256i pre = first ? zero : _mm256_loadu_si256((const __m256i *)(const void *)(p - 32));
 	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-	uint32_t bad_lo = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(errors_avx2(lo, pre), zero));
-	uint32_t bad_hi = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(errors_avx2(hi, lo), zero));
 
-	/* a start is a byte above 0xBF as a signed char: 00..7F and C0..FF */
-	*starts = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(lo, cont_max)) |
-	          (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(hi, cont_max)) << 32;
-	*errors = (uint64_t)~bad_lo | (uint64_t)~bad_hi << 32;
+	/* ASCII, after ASCII (or the start): every byte a character, nothing to check */
+	if ((_mm256_movemask_epi8(_mm256_or_si256(lo, hi)) |
+	     (_mm256_movemask_epi8(pre) & 0xE0000000)) == 0) {
+		*starts = ~(uint64_t)0;
+		*errors = 0;
+	} else {
+		uint32_t bad_lo =
+			(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(errors_avx2(lo, pre), zero));
+		uint32_t bad_hi =
+			(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(errors_avx2(hi, lo), zero));
+		/* a start is a byte above 0xBF as a signed char: 00..7F and C0..FF */
+		*starts = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(lo, cont_max)) |
+		          (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(hi, cont_max))
+		                  << 32;
+		*errors = (uint64_t)~bad_lo | (uint64_t)~bad_hi << 32;
+	}
 	*terms = term < 0 ? 0
 	                  : (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, t)) |
 	                            (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, t))
