@@ -161,6 +161,48 @@ static void put_chars(struct selector *s, zb_view rec, struct output *out)
 	output_put(out, &s->term, 1);
 }
 
+/* For a fixed plan of at most FIND_CHUNK queries, made once for a block: the
+ * characters asked of zb_utf8_find_line, and where each range's answers are. */
+struct few {
+	size_t keys[FIND_CHUNK];     /* the queries' characters, in order */
+	size_t lo_query[FIND_CHUNK]; /* by range: the query for its first character */
+	size_t hi_query[FIND_CHUNK]; /* ... and for its last, unless it runs to the end */
+};
+
+static bool prepare_few(const struct selector *s, struct few *f)
+{
+	size_t i;
+
+	if (s->list.relative || s->nqueries > FIND_CHUNK)
+		return false;
+	for (i = 0; i < s->nqueries; i++) {
+		f->keys[i] = s->queries[i].key;
+		(s->queries[i].last ? f->hi_query : f->lo_query)[s->queries[i].range] = i;
+	}
+	return true;
+}
+
+/* Writes the ranges of rec from the spans of the queries' characters, straight
+ * from zb_utf8_find_line: the first `found` are there, the others past the end. */
+static void put_spans(struct selector *s, const struct few *f, zb_view rec,
+                      const zb_utf8_span *spans, size_t found, struct output *out)
+{
+	bool first = true;
+	size_t i;
+
+	for (i = 0; i < s->list.nplan; i++) {
+		size_t lo = f->lo_query[i], start, end = rec.len;
+		if (lo >= found)
+			continue;
+		if (s->list.plan[i].hi != UNIT_MAX && f->hi_query[i] < found)
+			end = spans[f->hi_query[i]].end;
+		start = spans[lo].start;
+		put_delim(s, out, &first);
+		output_view(out, select_strip(s, (zb_view){rec.data + start, end - start, rec.owner}));
+	}
+	output_put(out, &s->term, 1);
+}
+
 /* -c finds the queries' characters in one pass when the record is valid UTF-8 as
  * far as they reach; invalid bytes, which have -c's rule, take the walk. */
 void select_chars(struct selector *s, zb_view rec, struct output *out)
@@ -172,11 +214,45 @@ void select_chars(struct selector *s, zb_view rec, struct output *out)
 	put_chars(s, rec, out);
 }
 
+/*
+ * The record at the start of rest (up to the terminator), for select_chars_block;
+ * returns its length.  f: few queries, written from the spans.  *stepping: the
+ * last record had an invalid byte, or the LIST is near (only the first few
+ * characters), so this one is stepped through at first.
+ */
+static size_t chars_record(struct selector *s, zb_view rest, const struct few *f, bool near,
+                           bool *stepping, struct output *out)
+{
+	zb_utf8_span spans[FIND_CHUNK];
+	zb_view rec = rest;
+	size_t found;
+	bool invalid;
+
+	if (*stepping) {
+		const unsigned char *end = memchr(rest.data, s->term, rest.len);
+		rec.len = end ? (size_t)(end - rest.data) : rest.len;
+		*stepping = scan_chars(s, rec, !near) || near;
+	} else if (f) {
+		found = zb_utf8_find_line(rest, s->term, f->keys, s->nqueries, spans, &invalid,
+		                          &rec.len);
+		if (!invalid) {
+			put_spans(s, f, rec, spans, found, out);
+			return rec.len;
+		}
+		*stepping = scan_chars(s, rec, false);
+	} else if (!find_chars(s, rest, s->term, &rec)) {
+		*stepping = scan_chars(s, rec, false);
+	}
+	put_chars(s, rec, out);
+	return rec.len;
+}
+
 void select_chars_block(struct selector *s, zb_view block, struct output *out)
 {
 	struct block_walk walk;
+	struct few f;
 	size_t at = 0;
-	bool near, stepping; /* stepping: the last record had an invalid byte, or near */
+	bool few, near, stepping;
 	zb_view rec;
 
 	if (s->list.relative) { /* a plan for each record */
@@ -187,18 +263,11 @@ void select_chars_block(struct selector *s, zb_view block, struct output *out)
 	}
 	/* a LIST that names only the first few characters needs no 64-byte check */
 	stepping = near = s->nqueries > 0 && s->queries[s->nqueries - 1].key < NEAR_CHARS;
-	do { /* at least once: an empty block is one empty record */
-		zb_view rest = {block.data + at, block.len - at, block.owner};
-		if (stepping) { /* straight to stepping */
-			const unsigned char *end = memchr(rest.data, s->term, rest.len);
-			rec = (zb_view){rest.data, end ? (size_t)(end - rest.data) : rest.len, rest.owner};
-			stepping = scan_chars(s, rec, !near) || near;
-		} else if (!find_chars(s, rest, s->term, &rec)) {
-			stepping = scan_chars(s, rec, false);
-		}
-		put_chars(s, rec, out);
-		at += rec.len + 1;
-	} while (at < block.len);
+	few = prepare_few(s, &f);
+	do /* at least once: an empty block is one empty record */
+		at += chars_record(s, (zb_view){block.data + at, block.len - at, block.owner},
+		                   few ? &f : NULL, near, &stepping, out) + 1;
+	while (at < block.len);
 }
 
 void select_bytes(struct selector *s, zb_view rec, struct output *out)

@@ -144,7 +144,7 @@ __attribute__((target("ssse3"), always_inline)) static inline __m128i errors_sss
 	return _mm_xor_si128(pairs, _mm_and_si128(must, _mm_set1_epi8((char)0x80)));
 }
 
-__attribute__((target("ssse3"))) static inline void block_ssse3(const unsigned char *p, bool first,
+__attribute__((target("ssse3"), always_inline)) static inline void block_ssse3(const unsigned char *p, bool first,
                                                                 int term, uint64_t *starts,
                                                                 uint64_t *errors, uint64_t *terms)
 {
@@ -206,7 +206,7 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i errors_avx2
 	return _mm256_xor_si256(pairs, _mm256_and_si256(must, _mm256_set1_epi8((char)0x80)));
 }
 
-__attribute__((target("avx2"))) static inline void block_avx2(const unsigned char *p, bool first,
+__attribute__((target("avx2"), always_inline)) static inline void block_avx2(const unsigned char *p, bool first,
                                                               int term, uint64_t *starts,
                                                               uint64_t *errors, uint64_t *terms)
 {
