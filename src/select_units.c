@@ -30,31 +30,36 @@ static inline size_t char_len(zb_view rec, size_t at, size_t *stepped)
 	return 1;
 }
 
-/* From rec's byte `at` (before `stepped`: only one character at a time), moves to
+/* From rec's byte *at (before *stepped: only one character at a time), moves to
  * where n more characters by -c's rule end, or to the end; returns how many. */
 static size_t pass_chars(zb_view rec, size_t *at, size_t n, size_t *stepped)
 {
-	size_t k = 0;
+	size_t k = 0, pos = *at, until = *stepped; /* locals: no reloads in the loop */
 
-	while (k < n && *at < rec.len) {
-		if (*at >= *stepped && n - k >= NEAR_CHARS) { /* the valid ones, walked */
+	while (k < n && pos < rec.len) {
+		if (pos >= until && n - k >= NEAR_CHARS) { /* the valid ones, walked */
 			zb_utf8_walk w;
-			zb_utf8_walk_start(&w, rec, *at);
+			zb_utf8_walk_start(&w, rec, pos);
 			k += zb_utf8_walk_skip(&w, n - k, rec.len);
-			if ((*at = w.pos) == rec.len || k == n)
+			if ((pos = w.pos) == rec.len || k == n)
 				break;
 		}
-		*at += char_len(rec, *at, stepped);
-		k++;
+		do /* one at a time, while invalid bytes keep `until` ahead or n is near */
+			pos += char_len(rec, pos, &until);
+		while (++k < n && pos < rec.len && (pos < until || n - k < NEAR_CHARS));
 	}
+	*at = pos;
+	*stepped = until;
 	return k;
 }
 
-static size_t count_chars(zb_view rec)
+/* The number of characters of rec by -c's rule; *invalid: some byte was invalid. */
+static size_t count_chars(zb_view rec, bool *invalid)
 {
-	size_t at = 0, stepped = 0;
+	size_t at = 0, stepped = 0, n = pass_chars(rec, &at, SIZE_MAX, &stepped);
 
-	return pass_chars(rec, &at, SIZE_MAX, &stepped);
+	*invalid = stepped != 0;
+	return n;
 }
 
 /* Answers the queries about characters by number, by -c's rule: to the start of
@@ -207,10 +212,12 @@ static void put_spans(struct selector *s, const struct few *f, zb_view rec,
  * far as they reach; invalid bytes, which have -c's rule, take the walk. */
 void select_chars(struct selector *s, zb_view rec, struct output *out)
 {
+	bool invalid = false; /* known to have an invalid byte: no use finding */
+
 	if (s->list.relative)
-		plan_record(s, count_chars(rec), 0);
-	if (!find_chars(s, rec, -1, &rec))
-		scan_chars(s, rec, false);
+		plan_record(s, count_chars(rec, &invalid), 0);
+	if (invalid || !find_chars(s, rec, -1, &rec))
+		scan_chars(s, rec, invalid);
 	put_chars(s, rec, out);
 }
 
