@@ -1,6 +1,9 @@
 /*
  * select_units.c - characters (-c) and bytes (-b, with -n whole characters): the
- * queries about a record's units answered in one pass over it.
+ * queries about a record's units answered in one pass over it.  Characters are
+ * found by zb_utf8_find, 64 bytes a block, with the record's end (select_chars_block);
+ * far ones by zb_utf8_walk; a byte that starts no valid UTF-8 character is one by
+ * itself, and is stepped over, with what follows it, one character at a time.
  */
 #include <stdint.h>
 #include <string.h>

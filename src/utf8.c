@@ -1,5 +1,6 @@
 /*
- * utf8.c - zb_utf8_walk: passing over valid UTF-8 characters, 64 bytes a block.
+ * utf8.c - zb_utf8_walk and zb_utf8_find: valid UTF-8 characters found 64 bytes a
+ * block.
  *
  * A block gives two bit masks: where characters start (every byte that is not a
  * continuation byte 10xxxxxx) and where the UTF-8 rules are broken.  The errors are
@@ -11,7 +12,7 @@
  * marked at s or before it (s ends the last character with a byte that is not a
  * continuation, which the rules check like any other; the end of the text is
  * checked as if a zero byte followed).  Counting starts up to the first error is
- * therefore exact.
+ * therefore exact, and the n-th character is the n-th set bit.
  *
  * Engines: AVX2, SSSE3 (for pshufb), and a portable loop over zb_utf8_len, chosen as
  * zb_scan2's are; -DZB_PORTABLE forces the portable one.
@@ -72,15 +73,9 @@ static unsigned top_bit(uint64_t x)
 #endif
 }
 
-/* x without its bits up to and including bit `bit`. */
-static uint64_t bits_above(uint64_t x, unsigned bit)
-{
-	return bit == 63 ? 0 : x & ~(((uint64_t)2 << bit) - 1);
-}
-
 /* The masks of the 64 bytes at p: character starts, errors, and where the byte `term`
- * is (none when term < 0).  The 3 bytes before p are read unless `first`, when the
- * text is taken to begin at p. */
+ * is (none when term < 0).  The 32 bytes before p are read too, for the errors,
+ * unless `first`, when the text is taken to begin at p. */
 typedef void block_fn(const unsigned char *p, bool first, int term, uint64_t *starts,
                       uint64_t *errors, uint64_t *terms);
 
@@ -403,7 +398,7 @@ find_blocks(block_fn *fn, terms_fn *find_term, count_fn *count_starts, select_fn
 				break;
 			}
 			spans[i].start = pos;
-			if ((after = bits_above(starts, bit)) == 0) {
+			if ((after = zb_bits_above(starts, bit)) == 0) {
 				pending = true;
 				break;
 			}
@@ -575,14 +570,14 @@ size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
 		if (count >= n - passed) {
 			bit = nth_bit(avail, counts, (unsigned)(n - passed));
 			w->pos = w->base + bit;
-			w->starts = bits_above(w->starts, bit);
+			w->starts = zb_bits_above(w->starts, bit);
 			return n;
 		}
 		passed += count;
 		if (avail) {
 			bit = top_bit(avail);
 			w->pos = w->base + bit;
-			w->starts = bits_above(w->starts, bit);
+			w->starts = zb_bits_above(w->starts, bit);
 		}
 		if (limit - w->base < 64 || w->final)
 			break;
