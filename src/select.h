@@ -101,6 +101,10 @@ int select_blanks_init(struct selector *s);
 /* As select_block, for fields between blank runs, when s->fast_blanks. */
 void select_blanks(struct selector *s, zb_view block, struct output *out);
 
+/* As select_record for each record of block (records_next_block's), for -c
+ * without predicates. */
+void select_chars_block(struct selector *s, zb_view block, struct output *out);
+
 /* Frees the scratch memory and the list. */
 void select_free(struct selector *s);
 

@@ -56,5 +56,6 @@ void test_split(void);
 void test_collator(void);
 void test_scan(void);
 void test_scanset(void);
+void test_utf8(void);
 
 #endif
