@@ -291,9 +291,8 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 			continue;
 		/* delimited: holding a blank, which a field after the first proves, and a
 		 * first field that is not the whole record; else (rare) split again */
-		if (s->mode == MODE_NONE && !s->only_delimited)
-			delimited = true; /* not asked */
-		else if (j > 0 && bp->first[j - 1] >= 2 + lead)
+		if ((s->mode == MODE_NONE && !s->only_delimited) /* not asked */ ||
+		    (j > 0 && bp->first[j - 1] >= 2 + lead))
 			delimited = true;
 		else if (j > 0)
 			delimited = start != rec_end - rec.len || end != rec_end;

@@ -147,7 +147,7 @@ __attribute__((target("ssse3"), always_inline)) static inline void block_ssse3(c
 	const __m128i t = _mm_set1_epi8((char)term);
 	__m128i pre = first ? zero : _mm_loadu_si128((const __m128i *)(const void *)(p - 16));
 	uint64_t s = 0, e = 0, m = 0;
-	unsigned i;
+	size_t i;
 
 	for (i = 0; i < 4; i++) {
 		__m128i in = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
@@ -167,7 +167,7 @@ __attribute__((target("sse2"))) static uint64_t terms_sse2(const unsigned char *
 {
 	const __m128i t = _mm_set1_epi8((char)term);
 	uint64_t m = 0;
-	unsigned i;
+	size_t i;
 
 	for (i = 0; i < 4; i++) {
 		__m128i in = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
@@ -468,6 +468,7 @@ find_avx2_pdep(zb_view v, int term, const size_t *nums, size_t count, zb_utf8_sp
 static const struct engine {
 	const char *name;
 	block_fn *block;
+	// cppcheck-suppress unusedStructMember ; called as (engine ? engine : chosen())->find
 	find_fn *find;
 } engines[] = {
 	{"portable", NULL, find_walking},

@@ -576,7 +576,8 @@ typedef struct zb_scanset {
 /*
  * Starts a scan of v for the edges of runs of the n bytes at set (1 <= n <=
  * ZB_SCANSET_MAX), or of the words between them when `words`, and for the byte
- * term.  Returns ZB_OK, or ZB_EINVAL when n is out of range or term is in the set.
+ * term.  Returns ZB_OK, or ZB_EINVAL when n is out of range or term is in the set
+ * (the scan then hands out nothing).
  */
 static inline int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n,
                                    unsigned char term, bool words)
@@ -586,6 +587,15 @@ static inline int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, si
 	const unsigned char *bytes = (const unsigned char *)set;
 	size_t i;
 
+	s->term = term;
+	s->words = words;
+	s->data = v.data;
+	s->len = 0; /* until the set is known to be good: a refused scan hands out nothing */
+	s->next = s->base = s->at = 0;
+	s->cur = s->nblocks = 0;
+	s->edges = s->terms = 0; /* nothing handed out yet: the first call examines */
+	s->inside = 0;
+	s->nset = 0;
 	if (n == 0 || n > ZB_SCANSET_MAX)
 		return ZB_EINVAL;
 	for (i = 0; i < ZB_SCANSET_MAX; i++) { /* repeats change nothing, and fill the compares */
@@ -594,14 +604,7 @@ static inline int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, si
 			return ZB_EINVAL;
 	}
 	s->nset = (unsigned char)n;
-	s->term = term;
-	s->words = words;
-	s->data = v.data;
 	s->len = v.len;
-	s->next = s->base = s->at = 0;
-	s->cur = s->nblocks = 0;
-	s->edges = s->terms = 0; /* nothing handed out yet: the first call examines */
-	s->inside = 0;
 	return ZB_OK;
 }
 
