@@ -4,16 +4,16 @@
  * The first bytes of the input choose a command line and a buffer size (1 to 256
  * bytes, so records cross buffers all the time); the rest is the data.  The data goes
  * through the real thing in-process -- options_parse, then run_input (records,
- * collator, filter, selector, output) from a file or a pipe to a file -- and through
+ * collator, filter, selector, output) from files or pipes to a file -- and through
  * reference.c, which holds the whole input and follows the man page with obvious
  * loops.  Any difference in the bytes written aborts, with both outputs shown.
  *
- * Covered: -f, -F, -b, -b -n, -c and predicates alone; -d of 0 to 3 bytes (0: NUL),
- * the default TAB, -w and -w=trimmed (-F's splitting); LISTs of N, N-M, N-, -M with
- * numbers, NF and NF-k at either end; -O (0 to 2 bytes), -s, --complement, -z, -H
- * (numbers only), --lstrip/--rstrip/-t with whitespace or a set; the string, numeric
- * and class predicates on fields N, NF-k and 0, with -v and --or.
- * Not covered: -R and the regex predicates, field names, several inputs.
+ * Covered: -f, -F, -b, -b -n, -c and predicates alone; -d of 0 to 6 bytes (0: NUL),
+ * the default TAB, -w, -w=trimmed (-F's splitting) and -R with a few EREs; LISTs of
+ * N, N-M, N-, -M with numbers, NF and NF-k at either end; -O (0 to 2 bytes), -s,
+ * --complement, -z, -H (numbers only), --lstrip/--rstrip/-t with whitespace or a set;
+ * the string, numeric, class and regex predicates on fields N, NF-k and 0, with -v
+ * and --or; one to three inputs.  Not covered: field names.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +33,17 @@ static const unsigned char alphabet[] = "\t:, ab\r\n\0\xc3\xa9\xff";
 static const char *const pred_names[RP_COUNT] = {
 	"--str-eq", "--str-ne", "--contains", "--not-contains", "--prefix", "--suffix",
 	"--eq", "--ne", "--lt", "--le", "--gt", "--ge",
-	"--empty", "--not-empty", "--isdigit", "--isalpha", "--isspace"};
+	"--empty", "--not-empty", "--isdigit", "--isalpha", "--isspace",
+	"--regex", "--not-regex", "--iregex"};
+
+/* EREs for -R (empty matches, anchors, word starts, alternatives, a UTF-8 pair)
+ * and for the regex predicates. */
+static const char *const delim_eres[] = {
+	" +", "[,;] *", ":+", "a|b", "x*", "^a", "b$", "\\<c", "[[:blank:]]+", "::?", "(ab)+",
+	"\xc3\xa9", "[^a-z]"};
+static const char *const pred_eres[] = {"a", "^b", "c$", "[0-9]+", "^$", "a|\xc3", "A", "\\.",
+                                        ".b."};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const numbers[] = {"0", "1", "-1", "2.5", "1e1", ".5", "10", "+3"};
 
@@ -181,14 +191,14 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 	}
 
 	/* the splitter: -d and -w split fields, and with -b or -c only for predicates */
-	split = fuzz_take(in, 4);
+	split = fuzz_take(in, 5); /* TAB, -d, -w, -w=trimmed, -R */
 	if ((sp->mode == REF_BYTES || sp->mode == REF_CHARS) && sp->npreds == 0)
 		split = 0;
-	if (sp->mode == REF_AWK && split >= 2) /* -F splits at blanks already */
+	if (sp->mode == REF_AWK && (split == 2 || split == 3)) /* -F splits at blanks already */
 		split = 0;
 	if (split == 1) {
 		sp->d_given = true;
-		sp->delim_len = take_bytes(in, sp->delim, 3);
+		sp->delim_len = take_bytes(in, sp->delim, 6); /* 5 and 6: the Two-Way search */
 		for (i = 0; i < sp->delim_len; i++) /* never the terminator */
 			if (sp->delim[i] == (sp->zero ? '\0' : '\n'))
 				sp->delim[i] = ':';
@@ -196,6 +206,10 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 			sp->delim[sp->delim_len++] = ':';
 		arg(a, "%s", "-d");
 		arg(a, "%s", escaped(sp->delim, sp->delim_len));
+	} else if (split == 4) {
+		sp->regex = delim_eres[fuzz_take(in, COUNT(delim_eres))];
+		arg(a, "%s", "-R");
+		arg(a, "%s", sp->regex);
 	} else if (split >= 2) {
 		sp->w_given = true;
 		sp->w_trimmed = split == 3;
@@ -248,10 +262,13 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 			snprintf(value + strlen(value), sizeof value - strlen(value), ":%s",
 			         escaped(p->str, p->len));
 		} else if (p->kind <= RP_GE) {
-			const char *n = numbers[fuzz_take(in, sizeof numbers / sizeof numbers[0])];
+			const char *n = numbers[fuzz_take(in, COUNT(numbers))];
 			p->len = strlen(n);
 			memcpy(p->str, n, p->len);
 			snprintf(value + strlen(value), sizeof value - strlen(value), ":%s", n);
+		} else if (p->kind >= RP_REGEX) {
+			p->ere = pred_eres[fuzz_take(in, COUNT(pred_eres))];
+			snprintf(value + strlen(value), sizeof value - strlen(value), ":%s", p->ere);
 		}
 		arg(a, "%s", pred_names[p->kind]);
 		arg(a, "%s", value);
@@ -306,7 +323,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct args a;
 	struct run run;
 	unsigned char *got;
-	size_t got_len;
+	size_t got_len, cut[4], nparts, k;
 	bool use_pipe;
 	int fds[2], status, in_fd, i;
 
@@ -314,6 +331,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("no scratch files");
 	take_command(&in, &spec, &a);
 	use_pipe = fuzz_bool(&in) && in.n < 60000; /* what a pipe holds without a reader */
+	nparts = 1 + fuzz_take(&in, 3);           /* inputs, cut at fractions of the data */
+	for (k = 1; k < nparts; k++)
+		cut[k] = fuzz_take(&in, 256);
+	cut[0] = 0;
+	for (k = 1; k < nparts; k++)
+		cut[k] = cut[k - 1] + (in.n - cut[k - 1]) * cut[k] / 256;
+	cut[nparts] = in.n;
 
 	status = fuzz_options_parse(a.n, a.v, &cfg);
 	if (status != -1) {
@@ -321,26 +345,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_dump("stderr", fuzz_stderr_text, fuzz_stderr_len);
 		fuzz_fail("the command was refused (status %d)", status);
 	}
-	if (use_pipe) {
-		if (pipe(fds) != 0 || (in.n > 0 && write(fds[1], in.p, in.n) != (ssize_t)in.n))
-			fuzz_fail("pipe");
-		close(fds[1]);
-		in_fd = fds[0];
-	} else {
-		fill(fileno(in_file), in.p, in.n);
-		in_fd = fileno(in_file);
-	}
 	fill(fileno(out_file), "", 0);
 	if (run_open(&run, &cfg, fileno(out_file)) != 0)
 		fuzz_fail("out of memory");
-	if (run_input(&run, in_fd, "fuzz input") != 0)
-		fuzz_fail("run_input reported an error");
+	for (k = 0; k < nparts; k++) {
+		const uint8_t *part = in.p + cut[k];
+		size_t len = cut[k + 1] - cut[k];
+		if (use_pipe) {
+			if (pipe(fds) != 0 || (len > 0 && write(fds[1], part, len) != (ssize_t)len))
+				fuzz_fail("pipe");
+			close(fds[1]);
+			in_fd = fds[0];
+		} else {
+			fill(fileno(in_file), part, len);
+			in_fd = fileno(in_file);
+		}
+		if (run_input(&run, in_fd, "fuzz input") != 0)
+			fuzz_fail("run_input reported an error");
+		if (use_pipe)
+			close(in_fd);
+	}
 	run_close(&run);
 	options_free(&cfg);
-	if (use_pipe)
-		close(in_fd);
 
-	reference_run(&spec, in.p, in.n, &want);
+	reference_run(&spec, in.p, cut, nparts, &want);
 	got = contents(fileno(out_file), &got_len);
 	if (got_len != want.len || (got_len > 0 && memcmp(got, want.p, got_len) != 0)) {
 		show_args(&a);
@@ -348,7 +376,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fprintf(stderr, "item %d: %d %lld - %d %lld dash %d\n", i, spec.items[i].lo.kind,
 			        spec.items[i].lo.n, spec.items[i].hi.kind, spec.items[i].hi.n,
 			        spec.items[i].dash);
-		fuzz_dump("input", in.p, in.n);
+		for (k = 0; k < nparts; k++)
+			fuzz_dump("input", in.p + cut[k], cut[k + 1] - cut[k]);
 		fuzz_dump("reference", want.p, want.len);
 		fuzz_dump("zbsplit", got, got_len);
 		fuzz_fail("zbsplit and the reference differ");

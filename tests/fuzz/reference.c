@@ -4,6 +4,7 @@
  * those lists.  Speed does not matter here, only that each rule is easy to check
  * against the man page.
  */
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,12 +63,14 @@ static struct span strip(const struct ref_spec *sp, struct rec r, struct span s)
 
 /* ------------------------------------------------------------------ splitting */
 
-enum splitter { BY_DELIM, BY_BLANKS, BY_BLANKS_TRIMMED };
+enum splitter { BY_DELIM, BY_BLANKS, BY_BLANKS_TRIMMED, BY_REGEX };
 
 static enum splitter splitter_of(const struct ref_spec *sp)
 {
 	if (sp->d_given)
 		return BY_DELIM; /* -d, with -F too */
+	if (sp->regex)
+		return BY_REGEX;
 	if (sp->w_trimmed || sp->mode == REF_AWK)
 		return BY_BLANKS_TRIMMED;
 	return sp->w_given ? BY_BLANKS : BY_DELIM;
@@ -96,12 +99,45 @@ static bool delim_at(struct rec r, size_t i, const unsigned char *d, size_t m)
 	return true;
 }
 
+/* -R: the first non-empty match of the ERE that starts at or after `from`, searched
+ * in the whole record (so ^ and $ mean its ends); false when there is none. */
+static bool regex_delim(const struct ref_spec *sp, struct rec r, size_t from, struct span *m)
+{
+	regex_t re;
+	char *copy = malloc(r.len + 1);
+	bool found = false;
+
+	if (copy == NULL || regcomp(&re, sp->regex, REG_EXTENDED) != 0)
+		abort();
+	memcpy(copy, r.p, r.len);
+	copy[r.len] = '\0';
+	while (from < r.len) {
+		regmatch_t pm;
+		pm.rm_so = (regoff_t)from;
+		pm.rm_eo = (regoff_t)r.len;
+		if (regexec(&re, copy, 1, &pm, REG_STARTEND) != 0)
+			break;
+		if (pm.rm_eo > pm.rm_so) {
+			*m = (struct span){(size_t)pm.rm_so, (size_t)pm.rm_eo};
+			found = true;
+			break;
+		}
+		from = (size_t)pm.rm_so + 1; /* an empty match separates nothing */
+	}
+	regfree(&re);
+	free(copy);
+	return found;
+}
+
 /* Whether r contains a delimiter at all. */
 static bool delimited(const struct ref_spec *sp, struct rec r)
 {
 	size_t i, m;
 	const unsigned char *d = delim_of(sp, &m);
+	struct span match;
 
+	if (splitter_of(sp) == BY_REGEX)
+		return regex_delim(sp, r, 0, &match);
 	for (i = 0; i < r.len; i++)
 		if (splitter_of(sp) == BY_DELIM ? delim_at(r, i, d, m) : is_blank(r.p[i]))
 			return true;
@@ -114,6 +150,16 @@ static size_t split_fields(const struct ref_spec *sp, struct rec r, struct span 
 	size_t i = 0, start = 0, n = 0, m, end;
 	const unsigned char *d = delim_of(sp, &m);
 	enum splitter by = splitter_of(sp);
+	struct span match;
+
+	if (by == BY_REGEX) {
+		while (regex_delim(sp, r, start, &match)) {
+			f[n++] = (struct span){start, match.start};
+			start = match.end;
+		}
+		f[n++] = (struct span){start, r.len};
+		return n;
+	}
 
 	if (by == BY_BLANKS_TRIMMED) { /* runs at either end are ignored */
 		while (start < r.len && is_blank(r.p[start]))
@@ -291,7 +337,7 @@ static void put_out_delim(const struct ref_spec *sp, struct ref_out *o, bool *fi
 			size_t m;
 			const unsigned char *d = delim_of(sp, &m);
 			put(o, d, m);
-		} else if (sp->mode == REF_FIELDS) {
+		} else if (sp->mode == REF_FIELDS) { /* -w, -R */
 			put(o, "\t", 1);
 		} /* bytes and characters: nothing */
 	}
@@ -437,6 +483,26 @@ static bool all_bytes(struct rec v, int cls)
 	return true;
 }
 
+/* The ERE matches somewhere in v (^ and $ at its ends). */
+static bool ere_matches(const char *ere, bool icase, struct rec v)
+{
+	regex_t re;
+	regmatch_t pm;
+	char *copy = malloc(v.len + 1);
+	bool found;
+
+	if (copy == NULL || regcomp(&re, ere, REG_EXTENDED | (icase ? REG_ICASE : 0)) != 0)
+		abort();
+	memcpy(copy, v.p, v.len);
+	copy[v.len] = '\0';
+	pm.rm_so = 0;
+	pm.rm_eo = (regoff_t)v.len;
+	found = regexec(&re, copy, 1, &pm, REG_STARTEND) == 0;
+	regfree(&re);
+	free(copy);
+	return found;
+}
+
 static bool holds(const struct ref_pred *p, struct rec v)
 {
 	double x, num;
@@ -454,6 +520,9 @@ static bool holds(const struct ref_pred *p, struct rec v)
 	case RP_ISDIGIT: return all_bytes(v, 0);
 	case RP_ISALPHA: return all_bytes(v, 1);
 	case RP_ISSPACE: return all_bytes(v, 2);
+	case RP_REGEX: return ere_matches(p->ere, false, v);
+	case RP_NOT_REGEX: return !ere_matches(p->ere, false, v);
+	case RP_IREGEX: return ere_matches(p->ere, true, v);
 	default: break;
 	}
 	/* numbers: spaces and tabs at the ends set aside; not a number: false */
@@ -541,22 +610,28 @@ static void one_record(const struct ref_spec *sp, struct rec r, bool is_header, 
 	put(o, &term, 1);
 }
 
-void reference_run(const struct ref_spec *sp, const unsigned char *data, size_t n,
-                   struct ref_out *out)
+void reference_run(const struct ref_spec *sp, const unsigned char *data, const size_t *cut,
+                   size_t nparts, struct ref_out *out)
 {
 	unsigned char term = sp->zero ? '\0' : '\n';
-	size_t start = 0, i;
-	bool first = true;
+	bool header_done = false; /* -H: the first record of the inputs is out */
+	size_t part, i;
 
 	out->len = 0;
-	for (i = 0; i <= n; i++) {
-		if (i == n && start == n)
-			break; /* no last record without a terminator */
-		if (i == n || data[i] == term) {
-			struct rec r = {data + start, i - start};
-			one_record(sp, r, first && sp->header, out);
-			first = false;
-			start = i + 1;
+	for (part = 0; part < nparts; part++) {
+		size_t start = cut[part], end = cut[part + 1];
+		bool first = true; /* records never continue from one input into the next */
+		for (i = start; i <= end; i++) {
+			if (i == end && start == end)
+				break; /* no last record without a terminator */
+			if (i == end || data[i] == term) {
+				struct rec r = {data + start, i - start};
+				if (!(first && sp->header && header_done)) /* later headers: skipped */
+					one_record(sp, r, first && sp->header, out);
+				header_done |= first;
+				first = false;
+				start = i + 1;
+			}
 		}
 	}
 }
