@@ -13,8 +13,10 @@
  * N, N-M, N-, -M with numbers, NF and NF-k at either end; -O (0 to 2 bytes), -s,
  * --complement, -z, -H (numbers only), --lstrip/--rstrip/-t with whitespace or a set;
  * the string, numeric, class and regex predicates on fields N, NF-k and 0, with -v
- * and --or; one to three inputs.  Not covered: field names.
+ * and --or; field names (with -H) in LISTs of fields and in predicates, a missing
+ * one an expected usage error; one to three inputs.
  */
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,12 +86,19 @@ static size_t take_bytes(struct fuzz_in *in, unsigned char *out, size_t max)
 	return n;
 }
 
-static struct ref_bound take_bound(struct fuzz_in *in)
+/* ref_names as a LIST or a predicate writes them: bare, or in double quotes. */
+static const char *const spelled[REF_NNAMES] = {"a", "b", "ab", "\"c:d\"", "\"x y\"", "\"NF\""};
+
+/* A number, NF-k, or (when `names`, a quarter of the time) a field name. */
+static struct ref_bound take_bound(struct fuzz_in *in, bool names, bool *named)
 {
 	struct ref_bound b;
+	unsigned kind = fuzz_take(in, names ? 4 : 2);
 
-	b.kind = fuzz_bool(in) ? END_NF : END_NUM;
-	b.n = b.kind == END_NF ? fuzz_take(in, 4) : 1 + fuzz_take(in, 12);
+	b.kind = kind == 3 ? END_NAME : kind == 1 ? END_NF : END_NUM;
+	b.n = b.kind == END_NF ? fuzz_take(in, 4)
+	      : b.kind == END_NAME ? fuzz_take(in, REF_NNAMES) : 1 + fuzz_take(in, 12);
+	*named |= b.kind == END_NAME;
 	return b;
 }
 
@@ -97,7 +106,9 @@ static const char *bound_text(struct ref_bound b)
 {
 	static char text[32];
 
-	if (b.kind == END_NUM)
+	if (b.kind == END_NAME)
+		snprintf(text, sizeof text, "%s", spelled[b.n]);
+	else if (b.kind == END_NUM)
 		snprintf(text, sizeof text, "%lld", b.n);
 	else if (b.n == 0)
 		snprintf(text, sizeof text, "NF");
@@ -106,9 +117,12 @@ static const char *bound_text(struct ref_bound b)
 	return text;
 }
 
-/* A LIST the tool accepts: no decreasing range of numbers or of NF-k forms. */
-static void take_list(struct fuzz_in *in, struct ref_spec *sp, char *text, size_t cap)
+/* A LIST the tool accepts: no decreasing range of numbers or of NF-k forms (one with
+ * names is checked once the header is read).  Names only in LISTs of fields. */
+static void take_list(struct fuzz_in *in, struct ref_spec *sp, char *text, size_t cap,
+                      bool *named)
 {
+	bool names = sp->mode == REF_FIELDS || sp->mode == REF_AWK;
 	size_t i, len = 0;
 
 	sp->nitems = 1 + fuzz_take(in, REF_MAX_ITEMS);
@@ -116,14 +130,14 @@ static void take_list(struct fuzz_in *in, struct ref_spec *sp, char *text, size_
 	for (i = 0; i < sp->nitems; i++) {
 		struct ref_item *it = &sp->items[i];
 		unsigned form = fuzz_take(in, 4); /* N, N-M, N-, -M */
-		it->lo = take_bound(in);
-		it->hi = take_bound(in);
+		it->lo = take_bound(in, names, named);
+		it->hi = take_bound(in, names, named);
 		it->dash = form != 0;
 		if (form == 2)
 			it->hi.kind = END_OMITTED;
 		if (form == 3)
 			it->lo.kind = END_OMITTED;
-		if (form == 1 && it->lo.kind == it->hi.kind &&
+		if (form == 1 && it->lo.kind == it->hi.kind && it->lo.kind != END_NAME &&
 		    (it->lo.kind == END_NUM ? it->lo.n > it->hi.n : it->lo.n < it->hi.n)) {
 			struct ref_bound t = it->lo;
 			it->lo = it->hi;
@@ -172,6 +186,7 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 	char list[REF_MAX_ITEMS * 24], num[32];
 	unsigned split;
 	size_t i;
+	bool named = false; /* names need -H */
 
 	memset(sp, 0, sizeof *sp);
 	a->n = 0;
@@ -185,7 +200,7 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 	if (sp->mode == REF_NONE && sp->npreds == 0)
 		sp->npreds = 1;
 	if (sp->mode != REF_NONE) {
-		take_list(in, sp, list, sizeof list);
+		take_list(in, sp, list, sizeof list, &named);
 		arg(a, "%s", mode_opts[sp->mode]);
 		arg(a, "%s", list);
 	}
@@ -252,10 +267,11 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 	for (i = 0; i < sp->npreds; i++) {
 		struct ref_pred *p = &sp->preds[i];
 		char value[96];
-		unsigned f = fuzz_take(in, 3);
+		unsigned f = fuzz_take(in, 4); /* 0, N, NF-k or a name */
 		p->kind = (enum ref_pred_kind)fuzz_take(in, RP_COUNT);
-		p->field.kind = f == 2 ? END_NF : END_NUM;
-		p->field.n = f == 0 ? 0 : f == 1 ? 1 + fuzz_take(in, 6) : fuzz_take(in, 4);
+		p->field.kind = f == 3 ? END_NAME : f == 2 ? END_NF : END_NUM;
+		p->field.n = f == 0 ? 0 : f == 1 ? 1 + fuzz_take(in, 6) : fuzz_take(in, f == 3 ? REF_NNAMES : 4);
+		named |= f == 3;
 		snprintf(value, sizeof value, "%s", bound_text(p->field));
 		if (p->kind <= RP_SUFFIX) {
 			p->len = take_bytes(in, p->str, 3);
@@ -280,6 +296,10 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 	if (sp->npreds > 0 && fuzz_take(in, 3) == 0) {
 		sp->any = true;
 		arg(a, "%s", "--or");
+	}
+	if (named && !sp->header) {
+		sp->header = true;
+		arg(a, "%s", "--header");
 	}
 }
 
@@ -313,6 +333,50 @@ static unsigned char *contents(int fd, size_t *n)
 	return p;
 }
 
+/* Runs the inputs through run, from files or pipes.  Returns 0, or the status the
+ * tool exited with (a name missing from the header: 2, with its message checked). */
+static int run_inputs(struct run *run, const uint8_t *data, const size_t *cut, size_t nparts,
+                      bool use_pipe, int file_fd)
+{
+	static jmp_buf env;
+	static int pipe_fd = -1; /* static: still known after the longjmp */
+	static size_t k;
+	int status, fds[2];
+
+	fuzz_capture();
+	fuzz_exit_env = &env;
+	if ((status = setjmp(env)) == 0) {
+		for (k = 0; k < nparts; k++) {
+			const uint8_t *part = data + cut[k];
+			size_t len = cut[k + 1] - cut[k];
+			int in_fd = file_fd;
+			if (use_pipe) {
+				if (pipe(fds) != 0 || (len > 0 && write(fds[1], part, len) != (ssize_t)len))
+					fuzz_fail("pipe");
+				close(fds[1]);
+				in_fd = pipe_fd = fds[0];
+			} else {
+				fill(file_fd, part, len);
+			}
+			if (run_input(run, in_fd, "fuzz input") != 0)
+				fuzz_fail("run_input reported an error");
+			if (pipe_fd >= 0)
+				close(pipe_fd);
+			pipe_fd = -1;
+		}
+	}
+	fuzz_exit_env = NULL;
+	fuzz_release();
+	if (pipe_fd >= 0)
+		close(pipe_fd);
+	pipe_fd = -1;
+	if (status == 0 && fuzz_stderr_len > 0)
+		fuzz_fail("run_input wrote to stderr");
+	if (status > 0 && (fuzz_stderr_len < 9 || strncmp(fuzz_stderr_text, "zbsplit: ", 9) != 0))
+		fuzz_fail("an exit without a 'zbsplit: ' message");
+	return status ? status - 1 : 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *in_file, *out_file;
@@ -325,7 +389,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned char *got;
 	size_t got_len, cut[4], nparts, k;
 	bool use_pipe;
-	int fds[2], status, in_fd, i;
+	int status, want_status, i;
 
 	if (in_file == NULL && ((in_file = tmpfile()) == NULL || (out_file = tmpfile()) == NULL))
 		fuzz_fail("no scratch files");
@@ -348,27 +412,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fill(fileno(out_file), "", 0);
 	if (run_open(&run, &cfg, fileno(out_file)) != 0)
 		fuzz_fail("out of memory");
-	for (k = 0; k < nparts; k++) {
-		const uint8_t *part = in.p + cut[k];
-		size_t len = cut[k + 1] - cut[k];
-		if (use_pipe) {
-			if (pipe(fds) != 0 || (len > 0 && write(fds[1], part, len) != (ssize_t)len))
-				fuzz_fail("pipe");
-			close(fds[1]);
-			in_fd = fds[0];
-		} else {
-			fill(fileno(in_file), part, len);
-			in_fd = fileno(in_file);
-		}
-		if (run_input(&run, in_fd, "fuzz input") != 0)
-			fuzz_fail("run_input reported an error");
-		if (use_pipe)
-			close(in_fd);
-	}
+	status = run_inputs(&run, in.p, cut, nparts, use_pipe, fileno(in_file));
 	run_close(&run);
 	options_free(&cfg);
 
-	reference_run(&spec, in.p, cut, nparts, &want);
+	want_status = reference_run(&spec, in.p, cut, nparts, &want);
+	if (status != want_status) {
+		show_args(&a);
+		fuzz_dump("stderr", fuzz_stderr_text, fuzz_stderr_len);
+		fuzz_fail("exit status %d, the reference's %d", status, want_status);
+	}
 	got = contents(fileno(out_file), &got_len);
 	if (got_len != want.len || (got_len > 0 && memcmp(got, want.p, got_len) != 0)) {
 		show_args(&a);

@@ -12,6 +12,8 @@
 
 #define INF (1LL << 60) /* "to the end": beyond any record */
 
+const char *const ref_names[REF_NNAMES] = {"a", "b", "ab", "c:d", "x y", "NF"};
+
 /* A unit of a record: bytes [start, end). */
 struct span {
 	size_t start, end;
@@ -610,10 +612,73 @@ static void one_record(const struct ref_spec *sp, struct rec r, bool is_header, 
 	put(o, &term, 1);
 }
 
-void reference_run(const struct ref_spec *sp, const unsigned char *data, const size_t *cut,
-                   size_t nparts, struct ref_out *out)
+/* ------------------------------------------------------------------ -H names */
+
+/* The number of the first header field called `name` (stripped, and a CR that ends
+ * the header set aside), or 0. */
+static long long lookup(const struct ref_spec *sp, struct rec h, const char *name)
 {
-	unsigned char term = sp->zero ? '\0' : '\n';
+	struct span *f = malloc((h.len + 1) * sizeof *f), s;
+	size_t n, i, len = strlen(name);
+	long long found = 0;
+
+	if (f == NULL)
+		abort();
+	if (h.len > 0 && h.p[h.len - 1] == '\r')
+		h.len--;
+	if (delimited(sp, h)) {
+		n = split_fields(sp, h, f);
+	} else {
+		n = 1;
+		f[0] = (struct span){0, h.len};
+	}
+	for (i = 0; i < n && !found; i++) {
+		s = strip(sp, h, f[i]);
+		if (s.end - s.start == len && memcmp(h.p + s.start, name, len) == 0)
+			found = (long long)i + 1;
+	}
+	free(f);
+	return found;
+}
+
+static bool name_to_number(const struct ref_spec *sp, struct rec h, struct ref_bound *b)
+{
+	if (b->kind != END_NAME)
+		return true;
+	b->kind = END_NUM;
+	b->n = lookup(sp, h, ref_names[b->n]);
+	return b->n > 0;
+}
+
+/* Replaces the names in *sp by their numbers in the header h; false when one is
+ * missing, or a range with a name decreases. */
+static bool resolve_names(struct ref_spec *sp, struct rec h)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nitems; i++) {
+		struct ref_item *it = &sp->items[i];
+		bool named = it->lo.kind == END_NAME || (it->dash && it->hi.kind == END_NAME);
+		if (!name_to_number(sp, h, &it->lo) || (it->dash && !name_to_number(sp, h, &it->hi)))
+			return false;
+		if (named && it->dash && it->lo.kind != END_NF && it->hi.kind == END_NUM &&
+		    (it->lo.kind == END_OMITTED ? 1 : it->lo.n) > it->hi.n)
+			return false;
+	}
+	for (i = 0; i < sp->npreds; i++)
+		if (!name_to_number(sp, h, &sp->preds[i].field))
+			return false;
+	return true;
+}
+
+/* ------------------------------------------------------------------ inputs */
+
+int reference_run(const struct ref_spec *spec, const unsigned char *data, const size_t *cut,
+                  size_t nparts, struct ref_out *out)
+{
+	unsigned char term = spec->zero ? '\0' : '\n';
+	struct ref_spec resolved = *spec;
+	const struct ref_spec *sp = &resolved;
 	bool header_done = false; /* -H: the first record of the inputs is out */
 	size_t part, i;
 
@@ -626,6 +691,10 @@ void reference_run(const struct ref_spec *sp, const unsigned char *data, const s
 				break; /* no last record without a terminator */
 			if (i == end || data[i] == term) {
 				struct rec r = {data + start, i - start};
+				if (first && sp->header && !header_done && !resolve_names(&resolved, r)) {
+					out->len = 0;
+					return 2; /* found once the header is read; nothing is written */
+				}
 				if (!(first && sp->header && header_done)) /* later headers: skipped */
 					one_record(sp, r, first && sp->header, out);
 				header_done |= first;
@@ -634,4 +703,5 @@ void reference_run(const struct ref_spec *sp, const unsigned char *data, const s
 			}
 		}
 	}
+	return 0;
 }

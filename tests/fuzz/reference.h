@@ -15,13 +15,18 @@
 
 enum ref_mode { REF_NONE, REF_FIELDS, REF_AWK, REF_BYTES, REF_CHARS };
 
-/* One end of a LIST item. */
-enum ref_end { END_NUM, END_NF, END_OMITTED };
+/* One end of a LIST item, or the field of a predicate. */
+enum ref_end { END_NUM, END_NF, END_OMITTED, END_NAME };
 
 struct ref_bound {
 	enum ref_end kind;
-	long long n; /* END_NUM: the number; END_NF: k of NF-k (0 for NF) */
+	long long n; /* END_NUM: the number; END_NF: k of NF-k (0 for NF); END_NAME: the
+	                index in ref_names */
 };
+
+/* The field names a LIST or a predicate may use (with -H). */
+#define REF_NNAMES 6
+extern const char *const ref_names[REF_NNAMES];
 
 struct ref_item {
 	struct ref_bound lo, hi; /* hi is used only with a dash */
@@ -79,8 +84,9 @@ struct ref_out {
 };
 
 /* What zbsplit with spec writes for the inputs: nparts files, part i being the
- * bytes data[cut[i]..cut[i + 1]). */
-void reference_run(const struct ref_spec *spec, const unsigned char *data, const size_t *cut,
-                   size_t nparts, struct ref_out *out);
+ * bytes data[cut[i]..cut[i + 1]).  Returns its exit status: 0, or 2 when a name is
+ * not in the header or makes a decreasing range (nothing is then written). */
+int reference_run(const struct ref_spec *spec, const unsigned char *data, const size_t *cut,
+                  size_t nparts, struct ref_out *out);
 
 #endif
