@@ -152,4 +152,4 @@ fuzz: fuzz-build
 
 .PHONY: fuzz fuzz-build
 
--include $(FUZZ_OBJ:.o=.d)
+-include $(FUZZ_OBJ:.o=.d) $(wildcard $(FUZZ_BUILD)/*.d)

@@ -101,15 +101,38 @@ static bool delim_at(struct rec r, size_t i, const unsigned char *d, size_t m)
 	return true;
 }
 
+/* The ERE compiled (REG_EXTENDED, and REG_ICASE when icase), kept for the next call:
+ * the EREs come from fuzz_stream's fixed tables, so their addresses tell them apart. */
+static const regex_t *compiled(const char *ere, bool icase)
+{
+	static struct {
+		const char *ere;
+		bool icase;
+		regex_t re;
+	} cache[32];
+	static size_t n;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cache[i].ere == ere && cache[i].icase == icase)
+			return &cache[i].re;
+	if (n == sizeof cache / sizeof cache[0] ||
+	    regcomp(&cache[n].re, ere, REG_EXTENDED | (icase ? REG_ICASE : 0)) != 0)
+		abort();
+	cache[n].ere = ere;
+	cache[n].icase = icase;
+	return &cache[n++].re;
+}
+
 /* -R: the first non-empty match of the ERE that starts at or after `from`, searched
  * in the whole record (so ^ and $ mean its ends); false when there is none. */
 static bool regex_delim(const struct ref_spec *sp, struct rec r, size_t from, struct span *m)
 {
-	regex_t re;
+	const regex_t *re = compiled(sp->regex, false);
 	char *copy = malloc(r.len + 1);
 	bool found = false;
 
-	if (copy == NULL || regcomp(&re, sp->regex, REG_EXTENDED) != 0)
+	if (copy == NULL)
 		abort();
 	memcpy(copy, r.p, r.len);
 	copy[r.len] = '\0';
@@ -117,7 +140,7 @@ static bool regex_delim(const struct ref_spec *sp, struct rec r, size_t from, st
 		regmatch_t pm;
 		pm.rm_so = (regoff_t)from;
 		pm.rm_eo = (regoff_t)r.len;
-		if (regexec(&re, copy, 1, &pm, REG_STARTEND) != 0)
+		if (regexec(re, copy, 1, &pm, REG_STARTEND) != 0)
 			break;
 		if (pm.rm_eo > pm.rm_so) {
 			*m = (struct span){(size_t)pm.rm_so, (size_t)pm.rm_eo};
@@ -126,7 +149,6 @@ static bool regex_delim(const struct ref_spec *sp, struct rec r, size_t from, st
 		}
 		from = (size_t)pm.rm_so + 1; /* an empty match separates nothing */
 	}
-	regfree(&re);
 	free(copy);
 	return found;
 }
@@ -488,19 +510,18 @@ static bool all_bytes(struct rec v, int cls)
 /* The ERE matches somewhere in v (^ and $ at its ends). */
 static bool ere_matches(const char *ere, bool icase, struct rec v)
 {
-	regex_t re;
+	const regex_t *re = compiled(ere, icase);
 	regmatch_t pm;
 	char *copy = malloc(v.len + 1);
 	bool found;
 
-	if (copy == NULL || regcomp(&re, ere, REG_EXTENDED | (icase ? REG_ICASE : 0)) != 0)
+	if (copy == NULL)
 		abort();
 	memcpy(copy, v.p, v.len);
 	copy[v.len] = '\0';
 	pm.rm_so = 0;
 	pm.rm_eo = (regoff_t)v.len;
-	found = regexec(&re, copy, 1, &pm, REG_STARTEND) == 0;
-	regfree(&re);
+	found = regexec(re, copy, 1, &pm, REG_STARTEND) == 0;
 	free(copy);
 	return found;
 }
