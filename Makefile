@@ -21,8 +21,8 @@ BUILD    ?= build
 BATS     ?= bats
 
 LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c
-TOOL_SRC = src/main.c src/run.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
-           src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c
+TOOL_SRC = src/main.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
+           src/output.c src/escape.c src/diag.c src/fields.c src/filter.c src/run.c src/diag_exit.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -114,7 +114,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD    = build/fuzz
 FUZZ_TARGETS ?= options stream view
-FUZZ_CFLAGS   = -std=c11 -g -O1 -fno-omit-frame-pointer \
+FUZZ_CFLAGS   = $(WARNINGS) -g -O1 -fno-omit-frame-pointer \
                 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_OBJ      = $(patsubst src/%.c,$(FUZZ_BUILD)/src/%.o, \
                   $(LIB_SRC) $(filter-out src/main.c src/diag_exit.c,$(TOOL_SRC)))

@@ -270,7 +270,9 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 		unsigned f = fuzz_take(in, 4); /* 0, N, NF-k or a name */
 		p->kind = (enum ref_pred_kind)fuzz_take(in, RP_COUNT);
 		p->field.kind = f == 3 ? END_NAME : f == 2 ? END_NF : END_NUM;
-		p->field.n = f == 0 ? 0 : f == 1 ? 1 + fuzz_take(in, 6) : fuzz_take(in, f == 3 ? REF_NNAMES : 4);
+		p->field.n = f == 0   ? 0
+		             : f == 1 ? 1 + fuzz_take(in, 6)
+		                      : fuzz_take(in, f == 3 ? REF_NNAMES : 4);
 		named |= f == 3;
 		snprintf(value, sizeof value, "%s", bound_text(p->field));
 		if (p->kind <= RP_SUFFIX) {
@@ -426,9 +428,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (got_len != want.len || (got_len > 0 && memcmp(got, want.p, got_len) != 0)) {
 		show_args(&a);
 		for (i = 0; i < (int)spec.nitems; i++)
-			fprintf(stderr, "item %d: %d %lld - %d %lld dash %d\n", i, spec.items[i].lo.kind,
-			        spec.items[i].lo.n, spec.items[i].hi.kind, spec.items[i].hi.n,
-			        spec.items[i].dash);
+			fprintf(stderr, "item %d: %d %lld - %d %lld dash %d\n", i,
+			        spec.items[i].lo.kind, spec.items[i].lo.n, spec.items[i].hi.kind,
+			        spec.items[i].hi.n, spec.items[i].dash);
 		for (k = 0; k < nparts; k++)
 			fuzz_dump("input", in.p + cut[k], cut[k + 1] - cut[k]);
 		fuzz_dump("reference", want.p, want.len);

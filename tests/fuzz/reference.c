@@ -402,26 +402,27 @@ static void select_units(const struct ref_spec *sp, struct rec r, struct ref_out
 			}
 		} else if (sp->whole_chars) {
 			/* -n: the characters whose last byte is in the range, whole */
-			struct span c[1], got = {0, 0};
-			size_t at = 0;
+			struct span c, got = {0, 0};
+			size_t at;
 			bool any = false;
-			while (at < r.len) {
-				c[0] = (struct span){at, at + char_len(r.p + at, r.len - at)};
-				if ((long long)c[0].end >= g[i].lo && (long long)c[0].end <= g[i].hi) {
+			for (at = 0; at < r.len; at = c.end) {
+				c = (struct span){at, at + char_len(r.p + at, r.len - at)};
+				/* c.end is also the number (from 1) of the character's last byte */
+				if ((long long)c.end >= g[i].lo && (long long)c.end <= g[i].hi) {
 					if (!any)
-						got.start = c[0].start;
-					got.end = c[0].end;
+						got.start = c.start;
+					got.end = c.end;
 					any = true;
 				}
-				at = c[0].end;
 			}
 			if (any) {
 				put_out_delim(sp, o, &first);
 				put_span(o, r, strip(sp, r, got));
 			}
 		} else { /* a range of bytes or characters, as one piece */
+			struct span range = {u[g[i].lo - 1].start, u[g[i].hi - 1].end};
 			put_out_delim(sp, o, &first);
-			put_span(o, r, strip(sp, r, (struct span){u[g[i].lo - 1].start, u[g[i].hi - 1].end}));
+			put_span(o, r, strip(sp, r, range));
 		}
 	}
 	free(u);
