@@ -28,17 +28,17 @@ void zb_collator_release(zb_collator *c)
 
 int zb_collator_append(zb_collator *c, zb_view v)
 {
-	zb_view *last;
-
 	if (v.len == 0)
 		return ZB_OK;
 	if (c->len > SIZE_MAX - v.len)
 		return ZB_ENOMEM;
-	last = c->count > c->first ? &c->pieces[c->count - 1] : NULL;
-	if (last != NULL && last->owner == v.owner && last->data + last->len == v.data) {
-		last->len += v.len;
-		c->len += v.len;
-		return ZB_OK;
+	if (c->count > c->first) {
+		zb_view *last = &c->pieces[c->count - 1];
+		if (last->owner == v.owner && last->data + last->len == v.data) {
+			last->len += v.len;
+			c->len += v.len;
+			return ZB_OK;
+		}
 	}
 	if (c->first == c->count)
 		c->first = c->count = 0;
@@ -73,7 +73,7 @@ static int reserve(zb_collator *c, size_t need, size_t keep)
 	size_t cap = c->store_cap ? c->store_cap : 64;
 	unsigned char *p;
 
-	if (need <= c->store_cap)
+	if (need <= c->store_cap && c->store != NULL) /* no store yet: always make one */
 		return ZB_OK;
 	if (need == SIZE_MAX)
 		return ZB_ENOMEM;

@@ -235,7 +235,6 @@ static void find_values(struct filter *f, const struct splitter *sp, zb_view rec
 	struct field_iter it;
 	zb_view field;
 	size_t i = 0, k = 0;
-	bool more;
 
 	if (f->relative) {
 		size_t nf = fields_count(sp, rec), j;
@@ -249,8 +248,7 @@ static void find_values(struct filter *f, const struct splitter *sp, zb_view rec
 	for (; i < f->count && f->preds[f->order[i]].want == 0; i++)
 		f->values[f->order[i]] = rec;
 	fields_start(sp, rec, 0, rec.len, true, &it);
-	for (more = i < f->count && fields_next(&it, &field); more;
-	     more = i < f->count && fields_next(&it, &field))
+	while (i < f->count && fields_next(&it, &field))
 		for (k++; i < f->count && f->preds[f->order[i]].want == k; i++)
 			f->values[f->order[i]] = field;
 	for (; i < f->count; i++) /* fields the record does not have are empty */

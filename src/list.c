@@ -290,9 +290,12 @@ void list_plan(struct list *l, size_t units)
 		}
 	}
 	for (i = 0, n = 0; i < groups; i++) {
-		size_t lo = s[i].lo < ORIGIN + 1 ? 1 : s[i].lo - ORIGIN;
-		size_t hi = s[i].hi - ORIGIN > units ? units : s[i].hi - ORIGIN;
-		if (s[i].hi >= ORIGIN + 1 && lo <= hi)
+		size_t lo, hi;
+		if (s[i].hi < ORIGIN + 1) /* wholly before the first unit */
+			continue;
+		lo = s[i].lo < ORIGIN + 1 ? 1 : s[i].lo - ORIGIN;
+		hi = s[i].hi - ORIGIN > units ? units : s[i].hi - ORIGIN;
+		if (lo <= hi)
 			s[n++] = (struct span){lo, hi, s[i].pos};
 	}
 	groups = n;

@@ -47,7 +47,8 @@ int main(int argc, char **argv)
 	int i, status = EXIT_SUCCESS;
 
 	hold_standard_fds();
-	signal(SIGPIPE, SIG_IGN); /* a closed pipe shows up as EPIPE: see output_flush */
+	if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) /* a closed pipe shows up as EPIPE: see output.c */
+		die_errno(EXIT_INPUT, "cannot ignore SIGPIPE");
 	options_parse(argc, argv, &cfg);
 	if (cfg.ninputs == 0) {
 		cfg.inputs = stdin_only;

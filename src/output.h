@@ -6,13 +6,27 @@
 
 struct output {
 	zb_buffer *buf; /* pending bytes, written when full or flushed */
-	int fd;
+	int fd;         /* -1: kept in memory, the buffer grows (a -j worker's block) */
 };
 
 /* Opens the output on fd with a buffer of `size` bytes; -1 when out of memory. */
 int output_open(struct output *o, int fd, size_t size);
 
-/* Writes everything pending.  A closed pipe ends the program quietly with status 0;
+/* Opens an output kept in memory, starting with `size` bytes; -1 when out of
+ * memory.  Its bytes are zb_buffer_view_all(o->buf) until output_reset. */
+int output_open_memory(struct output *o, size_t size);
+
+/* Empties an output kept in memory for reuse. */
+static inline void output_reset(struct output *o)
+{
+	zb_buffer_reset(o->buf);
+}
+
+/* Makes room for n more bytes in the buffer: writes what is pending, or grows an
+ * output kept in memory.  False when n bytes do not fit even then. */
+bool output_room(struct output *o, size_t n);
+
+/* Writes everything pending (nothing, for an output kept in memory).  A closed pipe ends the program quietly with status 0;
  * any other write error ends it with a message and status 1 (never a silent loss). */
 void output_flush(struct output *o);
 

@@ -35,10 +35,11 @@ int records_open(struct records *r, size_t size, unsigned char term)
 
 void records_start(struct records *r, int fd, bool may_block)
 {
-	zb_view rest;
-
-	/* Nothing may remain from an abandoned input. */
-	(void)zb_collator_collapse(&r->pending, &rest);
+	/* Nothing may remain from an input abandoned in the middle of a record (a read
+	 * error, or no memory for a long record): dropped, not gathered, since gathering
+	 * would need the memory that may have run out. */
+	if (zb_collator_len(&r->pending) > 0)
+		zb_collator_release(&r->pending);
 	restart(r);
 	r->fd = fd;
 	r->eof = false;

@@ -86,6 +86,17 @@ static inline bool block_walk_next(struct block_walk *w, zb_view *rec)
 	return true;
 }
 
+/* What r has read of its input but not handed out, for a reader that takes over
+ * (-j): valid until r is used again.  *eof tells whether the input's end was seen. */
+static inline zb_view records_unread(const struct records *r, bool *eof)
+{
+	zb_view rest = zb_view_empty();
+
+	*eof = r->eof;
+	(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
+	return rest;
+}
+
 /* Frees what records_open allocated. */
 void records_close(struct records *r);
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "jobs.h"
 #include "run.h"
 
 static void flush_before_wait(void *ctx)
@@ -38,8 +39,7 @@ static size_t header_lookup(const char *name, void *ctx)
 	return 0;
 }
 
-/* Gives the names in the LIST and the predicates their numbers from the header. */
-static void resolve_names(struct config *cfg, zb_view rec)
+void run_resolve_names(struct config *cfg, zb_view rec)
 {
 	struct header h = {cfg, rec};
 	char err[512];
@@ -55,15 +55,36 @@ static void resolve_names(struct config *cfg, zb_view rec)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
 }
 
+void run_block(struct config *cfg, zb_view block, struct output *out)
+{
+	struct block_walk walk;
+	zb_view one;
+
+	if (cfg->sel.fast) {
+		select_block(&cfg->sel, block, out);
+		return;
+	}
+	block_walk_start(&walk, block, cfg->sel.term);
+	while (block_walk_next(&walk, &one))
+		if (filter_keep(&cfg->filter, &cfg->sel.split, cfg->sel.lstrip, cfg->sel.rstrip, one))
+			select_record(&cfg->sel, one, out);
+}
+
 int run_open(struct run *run, struct config *cfg, int out_fd)
 {
 	run->cfg = cfg;
 	run->header_written = false;
-	if (output_open(&run->out, out_fd, cfg->buffer_size) != 0 ||
+	/* The output buffer is twice the input's: a block's selected fields (at most its
+	 * length and a terminator when copied as they are) then fit beside what is
+	 * pending, so select_block writes in place and write(2)s stay large. */
+	if (output_open(&run->out, out_fd, 2 * cfg->buffer_size + 64) != 0 ||
 	    records_open(&run->records, cfg->buffer_size, cfg->sel.term) != 0)
 		return -1;
 	run->records.before_wait = flush_before_wait;
 	run->records.ctx = &run->out;
+	run->jobs = NULL;
+	if (cfg->jobs > 1 && (run->jobs = jobs_open(cfg)) == NULL)
+		return -1;
 	return 0;
 }
 
@@ -72,13 +93,16 @@ int run_input(struct run *run, int fd, const char *name)
 	struct config *cfg = run->cfg;
 	struct stat st;
 	zb_view rec;
-	int rc = 1;
+	int rc;
 
 	records_start(&run->records, fd, fstat(fd, &st) != 0 || !S_ISREG(st.st_mode));
-	if (cfg->header && (rc = records_next(&run->records, &rec)) > 0 && !run->header_written) {
+	rc = cfg->header ? records_next(&run->records, &rec) : 1;
+	if (cfg->header && rc > 0 && !run->header_written) {
 		/* a header: written once, never filtered, not even by -s */
 		bool only_delimited = cfg->sel.only_delimited;
-		resolve_names(cfg, rec);
+		run_resolve_names(cfg, rec);
+		if (run->jobs)
+			jobs_resolve_names(run->jobs, rec);
 		cfg->sel.only_delimited = false;
 		select_record(&cfg->sel, rec, &run->out);
 		cfg->sel.only_delimited = only_delimited;
@@ -86,19 +110,13 @@ int run_input(struct run *run, int fd, const char *name)
 	}
 	if (rc <= 0) {
 		/* an empty input, or a read error in its first record */
-	} else if (cfg->sel.fast) {
-		while ((rc = records_next_block(&run->records, &rec)) > 0)
-			select_block(&cfg->sel, rec, &run->out);
+	} else if (run->jobs) {
+		bool eof;
+		zb_view unread = records_unread(&run->records, &eof);
+		rc = jobs_input(run->jobs, fd, run->records.may_block, unread, eof, &run->out);
 	} else {
-		while ((rc = records_next_block(&run->records, &rec)) > 0) {
-			struct block_walk walk;
-			zb_view one;
-			block_walk_start(&walk, rec, cfg->sel.term);
-			while (block_walk_next(&walk, &one))
-				if (filter_keep(&cfg->filter, &cfg->sel.split, cfg->sel.lstrip,
-				                cfg->sel.rstrip, one))
-					select_record(&cfg->sel, one, &run->out);
-		}
+		while ((rc = records_next_block(&run->records, &rec)) > 0)
+			run_block(cfg, rec, &run->out);
 	}
 	if (rc < 0) {
 		warn_errno("%s", name);
@@ -109,6 +127,7 @@ int run_input(struct run *run, int fd, const char *name)
 
 void run_close(struct run *run)
 {
+	jobs_close(run->jobs);
 	output_close(&run->out);
 	records_close(&run->records);
 }

@@ -17,68 +17,85 @@
 #include <immintrin.h>
 #endif
 
-typedef void block_fn(const unsigned char *p, unsigned char a, unsigned char b, uint64_t *am,
-                      uint64_t *bm);
+/* Masks of a and b for the n 64-byte blocks at p, and the number of a's in each (so
+ * passing over many fields costs a load a block): one call per refill. */
+typedef void blocks_fn(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
+                       uint64_t *am, uint64_t *bm, unsigned char *acount);
 
-/* One 64-byte block, a byte at a time. */
-static void block_portable(const unsigned char *p, unsigned char a, unsigned char b, uint64_t *am,
-                           uint64_t *bm)
+/* A byte at a time. */
+static void blocks_portable(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
+                            uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
-	uint64_t x = 0, y = 0;
+	size_t k;
 	unsigned i;
 
-	for (i = 0; i < 64; i++) {
-		x |= (uint64_t)(p[i] == a) << i;
-		y |= (uint64_t)(p[i] == b) << i;
+	for (k = 0; k < n; k++, p += 64) {
+		uint64_t x = 0, y = 0;
+		for (i = 0; i < 64; i++) {
+			x |= (uint64_t)(p[i] == a) << i;
+			y |= (uint64_t)(p[i] == b) << i;
+		}
+		am[k] = x;
+		bm[k] = y;
+		acount[k] = (unsigned char)zb_popcount64(x);
 	}
-	*am = x;
-	*bm = y;
 }
 
 #ifdef HAVE_X86
-static void block_sse2(const unsigned char *p, unsigned char a, unsigned char b, uint64_t *am,
-                       uint64_t *bm)
+static void blocks_sse2(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
+                        uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
 	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
-	uint64_t x = 0, y = 0;
-	unsigned i;
+	size_t k;
+	size_t i;
 
-	for (i = 0; i < 4; i++) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
-		x |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, va)) << (16 * i);
-		y |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vb)) << (16 * i);
+	for (k = 0; k < n; k++, p += 64) {
+		uint64_t x = 0, y = 0;
+		for (i = 0; i < 4; i++) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+			x |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, va)) << (16 * i);
+			y |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vb)) << (16 * i);
+		}
+		am[k] = x;
+		bm[k] = y;
+		acount[k] = (unsigned char)zb_popcount64(x);
 	}
-	*am = x;
-	*bm = y;
 }
 
-__attribute__((target("avx2"))) static void block_avx2(const unsigned char *p, unsigned char a,
-                                                       unsigned char b, uint64_t *am, uint64_t *bm)
+/* Every CPU with AVX2 has POPCNT. */
+__attribute__((target("avx2,popcnt"))) static void blocks_avx2(const unsigned char *p, size_t n,
+                                                               unsigned char a, unsigned char b,
+                                                               uint64_t *am, uint64_t *bm,
+                                                               unsigned char *acount)
 {
 	const __m256i va = _mm256_set1_epi8((char)a), vb = _mm256_set1_epi8((char)b);
-	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
-	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+	size_t k;
 
-	*am = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, va)) |
-	      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, va)) << 32;
-	*bm = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vb)) |
-	      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vb)) << 32;
+	for (k = 0; k < n; k++, p += 64) {
+		__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
+		__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+		am[k] = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, va)) |
+		        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, va)) << 32;
+		bm[k] = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vb)) |
+		        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vb)) << 32;
+		acount[k] = (unsigned char)_mm_popcnt_u64(am[k]);
+	}
 }
 #endif
 
-static block_fn *engine;
+static blocks_fn *engine;
 static const char *engine_name;
 
 static void choose_engine(void)
 {
-	engine = block_portable;
+	engine = blocks_portable;
 	engine_name = "portable";
 #ifdef HAVE_X86
-	engine = block_sse2;
+	engine = blocks_sse2;
 	engine_name = "sse2";
 	__builtin_cpu_init();
 	if (__builtin_cpu_supports("avx2")) {
-		engine = block_avx2;
+		engine = blocks_avx2;
 		engine_name = "avx2";
 	}
 #endif
@@ -89,18 +106,18 @@ int zb_scan2_use(const char *name)
 	if (engine == NULL)
 		choose_engine();
 	if (strcmp(name, "portable") == 0) {
-		engine = block_portable;
+		engine = blocks_portable;
 		engine_name = "portable";
 		return 0;
 	}
 #ifdef HAVE_X86
 	if (strcmp(name, "sse2") == 0) {
-		engine = block_sse2;
+		engine = blocks_sse2;
 		engine_name = "sse2";
 		return 0;
 	}
 	if (strcmp(name, "avx2") == 0 && __builtin_cpu_supports("avx2")) {
-		engine = block_avx2;
+		engine = blocks_avx2;
 		engine_name = "avx2";
 		return 0;
 	}
@@ -130,14 +147,16 @@ void zb_scan2_start(zb_scan2 *s, zb_view v, unsigned char a, unsigned char b)
 
 bool zb_scan2_refill(zb_scan2 *s)
 {
-	block_fn *fn = engine;
-	size_t n = 0;
+	size_t n;
 
 	if (s->next >= s->len)
 		return false;
 	s->base = s->next;
-	for (; n < ZB_SCAN_BLOCKS && s->len - s->next >= 64; n++, s->next += 64)
-		fn(s->data + s->next, s->a, s->b, &s->a_bits[n], &s->b_bits[n]);
+	n = (s->len - s->next) / 64;
+	if (n > ZB_SCAN_BLOCKS)
+		n = ZB_SCAN_BLOCKS;
+	engine(s->data + s->next, n, s->a, s->b, s->a_bits, s->b_bits, s->a_count);
+	s->next += 64 * n;
 	if (n < ZB_SCAN_BLOCKS && s->next < s->len) {
 		/* The last, partial block: examined in a copy padded with a byte that is
 		 * neither a nor b, so nothing is read past the view. */
@@ -148,7 +167,7 @@ bool zb_scan2_refill(zb_scan2 *s)
 			pad++;
 		memcpy(tail, s->data + s->next, rest);
 		memset(tail + rest, pad, 64 - rest);
-		fn(tail, s->a, s->b, &s->a_bits[n], &s->b_bits[n]);
+		engine(tail, 1, s->a, s->b, &s->a_bits[n], &s->b_bits[n], &s->a_count[n]);
 		s->next = s->len;
 		n++;
 	}

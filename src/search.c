@@ -176,6 +176,30 @@ ptrdiff_t zb_view_find(zb_view v, const void *needle, size_t m, ptrdiff_t start,
 	return at_ == SIZE_MAX ? -1 : (ptrdiff_t)(lo + at_);
 }
 
+/*
+ * The offset of the last c in y[0, n), or SIZE_MAX.  There is no memrchr in C11 or
+ * POSIX, and records are found by searching back for the last terminator in a
+ * buffer, past the whole of a long unfinished record: so eight bytes at a time,
+ * with the classic test for a zero byte in a word (x - 0x01..) & ~x & 0x80.. .
+ */
+static size_t last_byte(const unsigned char *y, size_t n, unsigned char c)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	const uint64_t pattern = ones * c;
+
+	for (; n >= 8; n -= 8) {
+		uint64_t w;
+		memcpy(&w, y + n - 8, 8);
+		w ^= pattern; /* c's bytes are now zero */
+		if (((w - ones) & ~w & highs) != 0)
+			break; /* a c among these eight: found below, a byte at a time */
+	}
+	while (n-- > 0)
+		if (y[n] == c)
+			return n;
+	return SIZE_MAX;
+}
+
 ptrdiff_t zb_view_rfind(zb_view v, const void *needle, size_t m, ptrdiff_t start, ptrdiff_t stop)
 {
 	const unsigned char *x = needle, *y;
@@ -187,11 +211,9 @@ ptrdiff_t zb_view_rfind(zb_view v, const void *needle, size_t m, ptrdiff_t start
 		return (ptrdiff_t)hi;
 	y = v.data + lo;
 	n = hi - lo;
-	if (m == 1) { /* no memrchr in C11 or POSIX: a plain loop, no call per byte */
-		while (n-- > 0)
-			if (y[n] == x[0])
-				return (ptrdiff_t)(lo + n);
-		return -1;
+	if (m == 1) {
+		back = last_byte(y, n, x[0]);
+		return back == SIZE_MAX ? -1 : (ptrdiff_t)(lo + back);
 	}
 	if (m <= SHORT_NEEDLE) {
 		back = backward_short(y, n, x, m);

@@ -39,6 +39,8 @@ int select_init(struct selector *s)
 	                  memcmp(s->out_delim, s->split.delim, s->split.delim_len) == 0;
 	if (!s->list.relative) /* the same queries for every record */
 		make_queries(s, s->mode == MODE_BYTES ? 1 : 0);
+	if (s->fast && select_pick_plan(s) != 0)
+		return -1;
 	return plan_tail(s);
 }
 
@@ -238,6 +240,11 @@ void select_free(struct selector *s)
 	free(s->queries);
 	free(s->answers);
 	free(s->tail_plan);
+	free(s->pick_nth);
+	free(s->pick_at);
+	free(s->spans);
+	s->pick_nth = s->pick_at = NULL;
+	s->spans = NULL;
 	s->tail_plan = NULL;
 	list_free(&s->list);
 	s->queries = NULL;

@@ -33,6 +33,13 @@ struct selector {
 	struct query *queries;          /* two per range, one per predicate; by key */
 	size_t nqueries;
 	struct answer *answers;         /* one per range, then one per predicate */
+	/* The fast path's questions (select_block.c): the delimiters numbered pick_nth,
+	 * ascending and always starting with 1 (its presence says a record is
+	 * delimited), found at pick_at; each planned range, then each predicate's
+	 * field, lies between two of them (spans). */
+	size_t *pick_nth, *pick_at, npick;
+	struct pick_span *spans;
+	bool one_str_eq;                /* the only predicate is --str-eq, without strip */
 	struct range *tail_plan;        /* the plan of a LIST of NF-k items only */
 	size_t tail_nplan;              /* 0: select_tail is not used */
 	size_t tail_depth;              /* the deepest k */
@@ -47,6 +54,13 @@ struct query {
 	size_t key;
 	size_t range;
 	bool last;
+};
+
+/* A range of fields starts after pick `after` and ends at pick `upto`, by index in
+ * pick_nth; NO_PICK: at the record's start, or its end. */
+#define NO_PICK SIZE_MAX
+struct pick_span {
+	size_t after, upto;
 };
 
 /* The byte spans of a range's first and last units, once the scan has seen them. */
@@ -71,6 +85,9 @@ void select_record(struct selector *s, zb_view rec, struct output *out);
 
 /* As select_record for each record of block (records_next_block's), when s->fast. */
 void select_block(struct selector *s, zb_view block, struct output *out);
+
+/* Prepares select_block's questions for s's fixed plan; -1 when out of memory. */
+int select_pick_plan(struct selector *s);
 
 /* Frees the scratch memory and the list. */
 void select_free(struct selector *s);

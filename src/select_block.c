@@ -1,83 +1,268 @@
 /*
  * select_block.c - the fast path for a block of records with a one-byte delimiter
- * and a fixed plan: one scan finds delimiters and record ends together.  It goes
- * from one wanted field to the next counting the delimiters between in whole
- * 64-byte blocks, and skips to the record's end once the last wanted field is found.
+ * and a fixed plan.  Before the loop, the plan's ranges and the predicates' fields
+ * are turned into the delimiters they start after and end at (select_pick_plan);
+ * then one zb_scan2_pick per record finds those delimiters and the record's end
+ * in one pass, counting the delimiters in between rather than visiting them, and
+ * the fields are copied straight into the output buffer.
  */
+#include <stdlib.h>
+
 #include "select_int.h"
 
-/* The end of the fast path for one record: -s, the predicates, then the output.
- * Returns true for a record kept whole, which the caller writes (in runs). */
-static bool finish_record(struct selector *s, zb_view rec, bool delimited, struct output *out)
+static int by_value(const void *a, const void *b)
 {
-	size_t i;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
 
-	if (!delimited && s->only_delimited)
+/* The index of delimiter number n among the sorted pick_nth. */
+static size_t pick_index(const struct selector *s, size_t n)
+{
+	const size_t *p = bsearch(&n, s->pick_nth, s->npick, sizeof n, by_value);
+	return (size_t)(p - s->pick_nth);
+}
+
+/* Fields lo..hi start after delimiter lo - 1 and end at delimiter hi. */
+static struct pick_span span_for(const struct selector *s, size_t lo, size_t hi)
+{
+	struct pick_span sp = {NO_PICK, NO_PICK};
+
+	if (lo > 1)
+		sp.after = pick_index(s, lo - 1);
+	if (hi != UNIT_MAX)
+		sp.upto = pick_index(s, hi);
+	return sp;
+}
+
+int select_pick_plan(struct selector *s)
+{
+	const struct list *l = &s->list;
+	size_t n = 0, i, nspans = l->nplan + npreds(s);
+
+	free(s->pick_nth);
+	free(s->pick_at);
+	free(s->spans);
+	s->pick_nth = malloc((1 + 2 * nspans) * sizeof *s->pick_nth);
+	s->pick_at = malloc((1 + 2 * nspans) * sizeof *s->pick_at);
+	s->spans = malloc((nspans + 1) * sizeof *s->spans);
+	if (!s->pick_nth || !s->pick_at || !s->spans)
+		return -1;
+	/* the first delimiter always: whether it is there says if a record is delimited */
+	s->pick_nth[n++] = 1;
+	for (i = 0; i < l->nplan; i++) {
+		if (l->plan[i].lo > 1)
+			s->pick_nth[n++] = l->plan[i].lo - 1;
+		if (l->plan[i].hi != UNIT_MAX)
+			s->pick_nth[n++] = l->plan[i].hi;
+	}
+	for (i = 0; i < npreds(s); i++) {
+		size_t f = s->filter->preds[i].field.n;
+		if (f > 1)
+			s->pick_nth[n++] = f - 1;
+		if (f > 0)
+			s->pick_nth[n++] = f;
+	}
+	qsort(s->pick_nth, n, sizeof *s->pick_nth, by_value);
+	for (s->npick = 0, i = 0; i < n; i++) /* without repeats: pick wants them ascending */
+		if (s->npick == 0 || s->pick_nth[i] != s->pick_nth[s->npick - 1])
+			s->pick_nth[s->npick++] = s->pick_nth[i];
+	for (i = 0; i < l->nplan; i++)
+		s->spans[i] = span_for(s, l->plan[i].lo, l->plan[i].hi);
+	s->one_str_eq = npreds(s) == 1 && s->filter->preds[0].kind == P_STR_EQ && !s->lstrip &&
+	                !s->rstrip;
+	for (i = 0; i < npreds(s); i++) {
+		size_t f = s->filter->preds[i].field.n;
+		s->spans[l->nplan + i] = span_for(s, f > 0 ? f : 1, f > 0 ? f : UNIT_MAX);
+	}
+	return 0;
+}
+
+/* The bytes [*start, *end) of span sp in the record [rec_start, rec_end) of the
+ * block, given that `found` delimiters were picked; false when its first field is
+ * not in the record. */
+static inline bool span_bytes(const struct selector *s, struct pick_span sp, size_t found,
+                              size_t rec_start, size_t rec_end, size_t *start, size_t *end)
+{
+	if (sp.after == NO_PICK)
+		*start = rec_start;
+	else if (sp.after < found)
+		*start = s->pick_at[sp.after] + 1;
+	else
 		return false;
-	for (i = 0; i < npreds(s); i++) { /* each predicate's field, as filter_keep finds it */
-		const struct answer *a = &s->answers[s->list.nplan + i];
+	*end = sp.upto < found ? s->pick_at[sp.upto] : rec_end; /* NO_PICK is above found */
+	return true;
+}
+
+/* Fields are short: a copy of a fixed 16 bytes is one load and one store, where a
+ * memcpy of the exact length is a call.  The bytes past n are overwritten next. */
+#define COPY_SLACK 16
+
+static inline void copy_field(unsigned char *dst, const unsigned char *src, size_t n,
+                              const unsigned char *src_end)
+{
+	if (n <= COPY_SLACK && (size_t)(src_end - src) >= COPY_SLACK)
+		memcpy(dst, src, COPY_SLACK);
+	else
+		memcpy(dst, src, n);
+}
+
+/*
+ * Writes the planned ranges of a delimited record straight into the output buffer
+ * when they are copied as they are (output delimiter = input delimiter, no strip):
+ * they then take at most the record's length and its terminator.  False when the
+ * buffer cannot hold that even empty.
+ */
+static bool put_direct(struct selector *s, zb_view block, size_t found, size_t rec_start,
+                       size_t rec_end, struct output *out)
+{
+	size_t need = rec_end - rec_start + 1 + COPY_SLACK, i, start, end;
+	unsigned char *dst, *p;
+	bool first = true;
+
+	if (!output_room(out, need))
+		return false;
+	dst = p = zb_buffer_space(out->buf);
+	for (i = 0; i < s->list.nplan; i++) {
+		if (!span_bytes(s, s->spans[i], found, rec_start, rec_end, &start, &end))
+			continue;
+		if (!first)
+			*p++ = s->split.delim[0];
+		first = false;
+		copy_field(p, block.data + start, end - start, block.data + block.len);
+		p += end - start;
+	}
+	*p++ = s->term;
+	zb_buffer_commit(out->buf, (size_t)(p - dst));
+	return true;
+}
+
+/* The general writer: the spans as answers for put_answers (strip, -O). */
+static void put_spans(struct selector *s, zb_view block, size_t found, size_t rec_start,
+                      size_t rec_end, struct output *out)
+{
+	size_t i, start = rec_start, end = rec_start;
+
+	for (i = 0; i < s->list.nplan; i++) {
+		struct answer *a = &s->answers[i];
+		a->has_first = a->has_last =
+		        span_bytes(s, s->spans[i], found, rec_start, rec_end, &start, &end);
+		a->first_start = start - rec_start;
+		a->last_end = end - rec_start;
+	}
+	put_answers(s, (zb_view){block.data + rec_start, rec_end - rec_start, block.owner}, out);
+}
+
+/* Whether the predicates hold for the record, each asking about its field's bytes. */
+static bool record_passes(struct selector *s, zb_view block, size_t found, size_t rec_start,
+                          size_t rec_end)
+{
+	size_t i, start, end;
+
+	if (s->one_str_eq) { /* "field N is STR", the commonest filter: no call */
+		const struct predicate *p = &s->filter->preds[0];
+		zb_view v = zb_view_empty(); /* a field the record does not have is empty */
+		if (span_bytes(s, s->spans[s->list.nplan], found, rec_start, rec_end, &start, &end))
+			v = zb_view_of(block.data + start, end - start);
+		return zb_view_eq_bytes(v, p->str, p->len) != s->filter->invert;
+	}
+	for (i = 0; i < npreds(s); i++) {
 		zb_view *v = &s->filter->values[i];
-		if (s->filter->preds[i].field.n == 0)
-			*v = rec;
-		else if (a->has_first)
-			*v = (zb_view){rec.data + a->first_start, a->first_end - a->first_start, rec.owner};
+		if (span_bytes(s, s->spans[s->list.nplan + i], found, rec_start, rec_end, &start, &end))
+			*v = (zb_view){block.data + start, end - start, block.owner};
 		else
 			*v = zb_view_empty();
 	}
-	if (npreds(s) && !filter_decide(s->filter, s->lstrip, s->rstrip))
+	return filter_decide(s->filter, s->lstrip, s->rstrip);
+}
+
+/* One record: -s, the predicates, then the output.  Returns true for a record kept
+ * whole, which the caller writes (in runs of records). */
+static bool finish_record(struct selector *s, zb_view block, size_t found, size_t rec_start,
+                          size_t rec_end, struct output *out)
+{
+	if (found == 0 && s->only_delimited)
+		return false;
+	if (npreds(s) && !record_passes(s, block, found, rec_start, rec_end))
 		return false;
 	if (s->mode == MODE_NONE)
 		return true;
-	if (!delimited) {
-		put_whole(s, rec, out);
-	} else {
-		put_answers(s, rec, out);
-	}
+	if (found == 0)
+		put_whole(s, (zb_view){block.data + rec_start, rec_end - rec_start, block.owner}, out);
+	else if (!s->out_is_delim || !put_direct(s, block, found, rec_start, rec_end, out))
+		put_spans(s, block, found, rec_start, rec_end, out);
 	return false;
+}
+
+/*
+ * The commonest case, -f without predicates, fields copied as they are: the whole
+ * block's output is at most the block and one terminator, so the room for it is
+ * made once and each record costs one pick and a copy per range.  False when the
+ * output buffer cannot hold that.
+ */
+static bool fields_in_place(struct selector *s, zb_view block, struct output *out)
+{
+	const unsigned char *data = block.data, *data_end = block.data + block.len;
+	size_t rec_start = 0, need = block.len + 1 + COPY_SLACK, i, start, end, end_f;
+	unsigned char *dst, *p;
+	zb_scan2 scan;
+
+	if (!output_room(out, need))
+		return false;
+	dst = p = zb_buffer_space(out->buf);
+	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
+	do { /* at least once: an empty block is one empty record */
+		ptrdiff_t term_at;
+		size_t found = zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at, &term_at);
+		unsigned char *rec_out = p;
+		end = term_at < 0 ? block.len : (size_t)term_at;
+		if (found == 0) { /* no delimiter: whole, or dropped by -s (cut's rule) */
+			if (!s->only_delimited) {
+				memcpy(p, data + rec_start, end - rec_start);
+				p += end - rec_start;
+				*p++ = s->term;
+			}
+		} else {
+			/* each range followed by the delimiter; the last one's becomes the
+			 * terminator */
+			for (i = 0; i < s->list.nplan; i++) {
+				if (!span_bytes(s, s->spans[i], found, rec_start, end, &start, &end_f))
+					continue;
+				copy_field(p, data + start, end_f - start, data_end);
+				p += end_f - start;
+				*p++ = s->split.delim[0];
+			}
+			if (p == rec_out)
+				*p++ = s->term;
+			else
+				p[-1] = s->term;
+		}
+		rec_start = end + 1;
+	} while (rec_start < block.len);
+	zb_buffer_commit(out->buf, (size_t)(p - dst));
+	return true;
 }
 
 void select_block(struct selector *s, zb_view block, struct output *out)
 {
-	const struct query *q = s->queries;
-	size_t nq = s->nqueries, rec_start = 0, run = 0; /* kept whole records from `run` */
+	size_t rec_start = 0, run = 0; /* kept whole records from `run` */
 	zb_scan2 scan;
 
+	if (s->mode == MODE_FIELDS && s->out_is_delim && npreds(s) == 0 &&
+	    fields_in_place(s, block, out))
+		return;
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
-		size_t k = 1, i = 0, field_start = rec_start;
-		bool is_term;
-		ptrdiff_t at = zb_scan2_next_nth(&scan, 1, &is_term); /* the end of field 1 */
-		size_t end = at < 0 ? block.len : (size_t)at;
-		bool delimited = at >= 0 && !is_term;
+		ptrdiff_t term_at;
+		size_t found = zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at, &term_at);
+		size_t end = term_at < 0 ? block.len : (size_t)term_at;
 
-		clear_answers(s);
-		for (;;) {
-			for (; i < nq && q[i].key == k; i++)
-				answer(s, &q[i], field_start - rec_start, end - rec_start);
-			if (i == nq || at < 0 || is_term)
-				break;
-			field_start = end + 1;
-			if (q[i].key > k + 1) { /* pass over the fields in between */
-				at = zb_scan2_next_nth(&scan, q[i].key - k - 1, &is_term);
-				if (at < 0 || is_term)
-					break;
-				field_start = (size_t)at + 1;
-				k = q[i].key - 1;
-			}
-			at = zb_scan2_next_nth(&scan, 1, &is_term); /* the end of field k + 1 */
-			end = at < 0 ? block.len : (size_t)at;
-			k++;
-		}
-		if (at >= 0 && !is_term) /* the last wanted field is found: on to the end */
-			at = zb_scan2_next_b(&scan);
-		end = at < 0 ? block.len : (size_t)at;
-		if (!finish_record(s, (zb_view){block.data + rec_start, end - rec_start, block.owner},
-		                   delimited, out)) {
+		if (!finish_record(s, block, found, rec_start, end, out)) {
 			/* dropped or written: the run of whole records before it goes out (a
 			 * run exists only without a LIST, where finish_record writes nothing) */
 			output_put(out, block.data + run, rec_start - run);
 			run = end + 1;
-		} else if (at < 0) { /* kept, but its terminator is not in the block */
+		} else if (term_at < 0) { /* kept, but its terminator is not in the block */
 			output_put(out, block.data + run, end - run);
 			output_put(out, &s->term, 1);
 			run = end + 1;

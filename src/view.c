@@ -41,16 +41,6 @@ unsigned char *zb_view_bytes(zb_view v)
 	return p;
 }
 
-bool zb_view_eq_bytes(zb_view v, const void *p, size_t n)
-{
-	return v.len == n && (n == 0 || memcmp(v.data, p, n) == 0);
-}
-
-bool zb_view_eq(zb_view a, zb_view b)
-{
-	return zb_view_eq_bytes(a, b.data, b.len);
-}
-
 bool zb_view_contains(zb_view v, const void *needle, size_t n)
 {
 	return zb_view_find(v, needle, n, 0, ZB_NONE) >= 0;

@@ -34,6 +34,7 @@
  * Buffer.add_bytes(b)              zb_buffer_add_bytes
  * Buffer.view(start, stop)         zb_buffer_view, zb_buffer_view_all
  * (beyond the seed: reuse, free)   zb_buffer_reset, zb_buffer_release
+ * (beyond the seed: fill in place) zb_buffer_space + zb_buffer_commit
  * BufferView.__bytes__()           zb_view_copy_to (caller memory), zb_view_bytes (new)
  * BufferView.__len__()             zb_view_len
  * BufferView.__eq__(other)         zb_view_eq (a view), zb_view_eq_bytes (a byte array)
@@ -57,7 +58,8 @@
  * BufferCollator.collapse()        zb_collator_collapse
  * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
- * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b
+ * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b /
+ *                                  zb_scan2_next_nth / zb_scan2_pick
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -149,11 +151,18 @@ size_t zb_view_copy_to(zb_view v, void *dst, size_t cap);
  * Returns NULL when out of memory. */
 unsigned char *zb_view_bytes(zb_view v);
 
-/* __eq__: whether a and b hold the same bytes (their owners do not matter). */
-bool zb_view_eq(zb_view a, zb_view b);
+/* __eq__ with a byte array: whether v holds exactly the n bytes at p.  Inline: the
+ * lengths alone decide most comparisons of fields. */
+static inline bool zb_view_eq_bytes(zb_view v, const void *p, size_t n)
+{
+	return v.len == n && (n == 0 || memcmp(v.data, p, n) == 0);
+}
 
-/* __eq__ with a byte array: whether v holds exactly the n bytes at p. */
-bool zb_view_eq_bytes(zb_view v, const void *p, size_t n);
+/* __eq__: whether a and b hold the same bytes (their owners do not matter). */
+static inline bool zb_view_eq(zb_view a, zb_view b)
+{
+	return zb_view_eq_bytes(a, b.data, b.len);
+}
 
 /* __contains__: whether the n bytes at needle occur in v (an empty needle always does). */
 bool zb_view_contains(zb_view v, const void *needle, size_t n);
@@ -291,8 +300,8 @@ ptrdiff_t zb_view_write_to(zb_view v, int fd);
 /*
  * Beyond the seed: a one-pass scan of a view for two byte values at once -- a
  * field delimiter and a record terminator -- handing out their offsets in order.
- * It looks at 64 bytes at a time (with SSE2 or AVX2, chosen when the program
- * starts, or a portable loop) and keeps one bit per byte, so finding the next
+ * It looks at 64 bytes at a time (with SSE2 or AVX2, chosen at the first scan,
+ * or a portable loop) and keeps one bit per byte, so finding the next
  * delimiter costs a few instructions and no call.  It borrows the view and
  * allocates nothing.
  */
@@ -302,10 +311,12 @@ typedef struct zb_scan2 {
 	const unsigned char *data; /* the view being scanned */
 	size_t len;
 	size_t next;               /* offset of the first byte not yet examined */
-	size_t base;               /* offset of the byte that bit 0 of masks[0] stands for */
+	size_t base;               /* offset of the byte that bit 0 of a_bits[0] stands for */
 	size_t cur, nblocks;       /* block being handed out, blocks examined */
 	uint64_t a_bits[ZB_SCAN_BLOCKS]; /* where `a` is, not yet handed out */
 	uint64_t b_bits[ZB_SCAN_BLOCKS]; /* where `b` is, not yet handed out */
+	unsigned char a_count[ZB_SCAN_BLOCKS]; /* a's in each block when examined (stale
+	                                          once the block is being handed out) */
 	unsigned char a, b;
 } zb_scan2;
 
@@ -418,6 +429,74 @@ static inline ptrdiff_t zb_scan2_next_nth(zb_scan2 *s, size_t n, bool *is_b)
 	}
 }
 
+/*
+ * Picks a's by number in the stretch up to the next b -- the delimiters a record's
+ * wanted fields need, in one call per record.  nth[0] < nth[1] < ... < nth[n - 1]
+ * number the a's from 1 at the scan's position; the offset of each one present
+ * goes to at[], in order.  Returns how many were present (fewer when the b or the
+ * end of the view comes first), sets *b_at to the b's offset, or -1 when the view
+ * ends first, and leaves the scan after that b.  The state stays in registers
+ * while a block is searched; a's between wanted ones are counted, not visited.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline)) /* the hot loop of its caller; a call costs a fifth */
+#endif
+static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, size_t *at,
+                                   ptrdiff_t *b_at)
+{
+	size_t seen = 0, j = 0;  /* a's passed, nth's found */
+	size_t touched = s->cur; /* the one block whose a_count may be stale */
+
+	for (;;) {
+		size_t cur = s->cur, nblocks = s->nblocks; /* locals: at[] may alias *s */
+		for (; cur < nblocks; cur++) {
+			uint64_t a = s->a_bits[cur], b = s->b_bits[cur];
+			uint64_t left = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the b */
+			size_t base = s->base + cur * 64;
+			if (!b && cur != touched && j < n && nth[j] - seen > s->a_count[cur]) {
+				seen += s->a_count[cur]; /* a whole block before the wanted a */
+				continue;
+			}
+			while (j < n && left) {
+				size_t want = nth[j] - seen; /* >= 1: the want-th bit of left */
+				if (want > 8) { /* far ahead: count the block's a's at once */
+					unsigned count = zb_popcount64(left);
+					if (want > count) {
+						seen += count;
+						left = 0;
+						break;
+					}
+				}
+				while (--want > 0 && left)
+					left &= left - 1;
+				if (!left) { /* fewer than want here */
+					seen = nth[j] - want - 1;
+					break;
+				}
+				at[j++] = base + zb_ctz64(left);
+				seen = nth[j - 1];
+				left &= left - 1;
+			}
+			if (j < n && left)
+				seen += zb_popcount64(left);
+			if (b) {
+				unsigned bit = zb_ctz64(b);
+				s->b_bits[cur] = b & (b - 1);
+				s->a_bits[cur] = zb_bits_above(a, bit);
+				s->cur = cur;
+				*b_at = (ptrdiff_t)(base + bit);
+				return j;
+			}
+		}
+		s->cur = cur;
+		if (!zb_scan2_refill(s)) {
+			*b_at = -1;
+			return j;
+		}
+		touched = SIZE_MAX;
+	}
+}
+
 /* The offset of the next b, passing over any a before it; -1 at the end. */
 static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
 {
@@ -481,6 +560,16 @@ static inline ptrdiff_t zb_buffer_add_bytes(zb_buffer *b, const void *p, size_t 
 		memcpy(b->data + b->writepos, p, n);
 	b->writepos += n;
 	return (ptrdiff_t)n;
+}
+
+/* Beyond the seed, for writers that build their bytes in place (sds's MakeRoomFor
+ * and IncrLen): the free space starts at zb_buffer_space(b); once n bytes are
+ * written there, zb_buffer_commit(b, n) adds them to the written data (n above
+ * zb_buffer_free(b) counts as free). */
+static inline unsigned char *zb_buffer_space(zb_buffer *b) { return b->data + b->writepos; }
+static inline void zb_buffer_commit(zb_buffer *b, size_t n)
+{
+	b->writepos += n < b->capacity - b->writepos ? n : b->capacity - b->writepos;
 }
 
 /*

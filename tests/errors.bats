@@ -296,26 +296,7 @@ stderr_is() {
 	stderr_is "zbsplit: write error: Bad file descriptor"
 }
 
-@test "| head -1 on a large input: one line, exit 0, no message" {
-	yes 'alpha:beta:gamma' | head -c 20000000 >big
-	# SIGPIPE at its default disposition, so ignoring it is zbsplit's job
-	bash -c 'env --default-signal=PIPE "$1" -d : -f 2 "$2" 2>err | head -1 >head.out
-		echo "${PIPESTATUS[0]}" >status' _ "$ZBSPLIT" big
-	printf 'beta\n' >head.exp
-	same_bytes head.exp head.out
-	[ "$(cat status)" = 0 ]
-	[ ! -s err ]
-}
-
-@test "| head -1 with a pipe input: exit 0, no message" {
-	bash -c 'yes "alpha:beta:gamma" | head -c 5000000 |
-		env --default-signal=PIPE "$1" -d : -f 3 2>err | head -1 >head.out
-		echo "${PIPESTATUS[2]}" >status' _ "$ZBSPLIT"
-	printf 'gamma\n' >head.exp
-	same_bytes head.exp head.out
-	[ "$(cat status)" = 0 ]
-	[ ! -s err ]
-}
+# A closed pipe (| head -1) is quiet with status 0: tests/faults.bats.
 
 # --- --help / --version -------------------------------------------------
 

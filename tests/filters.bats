@@ -147,6 +147,7 @@ ids() {
 	check "$in" 'a\nb,c\n' -d , --empty 3
 	check "$in" 'd,e,f\n' -d , --not-empty 3
 	check "$in" 'a\nb,c\n' -d , --str-eq 3:
+	check "$in" 'd,e,f\n' -d , -v --str-eq 3:
 	check "$in" 'a\n' -d , --empty NF-1
 	check "$in" 'a\nb,c\n' -d , --empty NF-2
 	check "$in" '' -d , --str-eq 9:x

@@ -40,6 +40,37 @@ static ptrdiff_t naive_nth(const unsigned char *p, size_t n, size_t from, unsign
 	return -1;
 }
 
+/* Naive pick: the a's numbered nth[] before the next b, and that b (or -1). */
+static size_t naive_pick(const unsigned char *p, size_t n, size_t from, unsigned char a,
+                         unsigned char b, const size_t *nth, size_t count, size_t *at,
+                         ptrdiff_t *b_at)
+{
+	size_t seen = 0, j = 0;
+
+	for (; from < n && p[from] != b; from++)
+		if (p[from] == a && ++seen <= nth[count - 1] && seen == nth[j])
+			at[j++] = from;
+	*b_at = from < n ? (ptrdiff_t)from : -1;
+	return j;
+}
+
+/* zb_scan2_pick of a random ascending list of numbers against naive_pick. */
+static bool pick_agrees(zb_scan2 *s, const unsigned char *data, size_t n, size_t at,
+                        unsigned char a, unsigned char b, ptrdiff_t *got)
+{
+	size_t nth[12], want_at[12], got_at[12], count = 1 + next_rand() % 12, i, k = 0;
+	size_t found, want_found;
+	ptrdiff_t want_b;
+
+	for (i = 0; i < count; i++) /* steps of 1 (next field) to 200 (far ahead) */
+		nth[i] = k += 1 + (next_rand() % 4 == 0 ? next_rand() % 200 : next_rand() % 3);
+	want_found = naive_pick(data, n, at, a, b, nth, count, want_at, &want_b);
+	found = zb_scan2_pick(s, nth, count, got_at, got);
+	if (found != want_found || *got != want_b)
+		return false;
+	return memcmp(got_at, want_at, found * sizeof *got_at) == 0;
+}
+
 /* Random data over a small alphabet holding a and b; mixed next / next_b / next_nth. */
 static int random_round(unsigned char a, unsigned char b)
 {
@@ -62,6 +93,14 @@ static int random_round(unsigned char a, unsigned char b)
 		bool only_b = how == 0, is_b = false, want_b = false;
 		size_t nth = 1 + next_rand() % 70;
 		ptrdiff_t want, got;
+		if (how == 2) { /* the a's a record's fields need, then its end */
+			if (!pick_agrees(&s, data, n, at, a, b, &got))
+				failures++;
+			if (got < 0)
+				break;
+			at = (size_t)got + 1;
+			continue;
+		}
 		if (how == 1) { /* the n-th a, often across blocks */
 			want = naive_nth(data, n, at, a, b, nth, &want_b);
 			got = zb_scan2_next_nth(&s, nth, &is_b);
