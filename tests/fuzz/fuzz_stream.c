@@ -14,7 +14,8 @@
  * --complement, -z, -H (numbers only), --lstrip/--rstrip/-t with whitespace or a set;
  * the string, numeric, class and regex predicates on fields N, NF-k and 0, with -v
  * and --or; field names (with -H) in LISTs of fields and in predicates, a missing
- * one an expected usage error; one to three inputs.
+ * one an expected usage error; one to three inputs; -j 2 or 3 with blocks of 1 to
+ * 256 bytes.
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -302,6 +303,12 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 	if (named && !sp->header) {
 		sp->header = true;
 		arg(a, "%s", "--header");
+	}
+	if (fuzz_take(in, 4) == 0) { /* worker threads: the output must not change */
+		snprintf(num, sizeof num, "%u", 2 + fuzz_take(in, 2));
+		arg(a, "--jobs=%s", num);
+		snprintf(num, sizeof num, "%u", 1 + fuzz_take(in, 256));
+		arg(a, "--block-size=%s", num);
 	}
 }
 
