@@ -165,7 +165,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD    = build/fuzz
 FUZZ_TARGETS ?= options stream view
-FUZZ_CFLAGS   = -std=c11 -g -O1 -fno-omit-frame-pointer \
+FUZZ_CFLAGS   = $(WARNINGS) -g -O1 -fno-omit-frame-pointer \
                 -fsanitize=address,undefined -fno-sanitize-recover=all -pthread
 FUZZ_OBJ      = $(patsubst src/%.c,$(FUZZ_BUILD)/src/%.o, \
                   $(LIB_SRC) $(filter-out src/main.c src/diag_exit.c,$(TOOL_SRC)))
@@ -203,4 +203,4 @@ fuzz: fuzz-build
 
 .PHONY: fuzz fuzz-build
 
--include $(FUZZ_OBJ:.o=.d)
+-include $(FUZZ_OBJ:.o=.d) $(wildcard $(FUZZ_BUILD)/*.d)

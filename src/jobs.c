@@ -242,8 +242,10 @@ static int fill(struct jobs *j, struct slot *s, int fd, bool may_block, bool *eo
 
 /*
  * Cuts the filled slot s into its block and the bytes carried to the next slot:
- * the block ends after the last terminator; a gathered long record ends at the
- * first.  False when there is nothing to hand out.
+ * the block ends after the last terminator; a gathered long record ends after the
+ * first (with it: what was gathered may hold whole records too, when the bytes left
+ * after a -H header were more than a block).  False when there is nothing to hand
+ * out.
  */
 static bool cut(struct jobs *j, struct slot *s, zb_view *carry)
 {
@@ -255,7 +257,7 @@ static bool cut(struct jobs *j, struct slot *s, zb_view *carry)
 		end = zb_view_find_byte(have, j->term, 0);
 		if (end >= 0) {
 			(void)zb_view_slice(have, end + 1, ZB_NONE, carry);
-			(void)zb_view_slice(have, 0, end, &have);
+			(void)zb_view_slice(have, 0, end + 1, &have);
 		}
 		if (zb_collator_append(&s->big, have) != ZB_OK ||
 		    zb_collator_collapse(&s->big, &s->block) != ZB_OK)

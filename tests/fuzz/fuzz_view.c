@@ -53,8 +53,8 @@ static bool match_at(const unsigned char *h, const unsigned char *x, size_t m, l
 static long long naive_find(const unsigned char *h, size_t n, const unsigned char *x, size_t m,
                             ptrdiff_t start, ptrdiff_t stop, bool rev)
 {
-	long long len = (long long)n, s = start == ZB_NONE ? 0 : start, e = stop == ZB_NONE ? len : stop;
-	long long i;
+	long long len = (long long)n, i;
+	long long s = start == ZB_NONE ? 0 : start, e = stop == ZB_NONE ? len : stop;
 
 	if (e > len)
 		e = len;

@@ -4,12 +4,15 @@
  * those lists.  Speed does not matter here, only that each rule is easy to check
  * against the man page.
  */
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "reference.h"
 
 #define INF (1LL << 60) /* "to the end": beyond any record */
+
+const char *const ref_names[REF_NNAMES] = {"a", "b", "ab", "c:d", "x y", "NF"};
 
 /* A unit of a record: bytes [start, end). */
 struct span {
@@ -62,12 +65,14 @@ static struct span strip(const struct ref_spec *sp, struct rec r, struct span s)
 
 /* ------------------------------------------------------------------ splitting */
 
-enum splitter { BY_DELIM, BY_BLANKS, BY_BLANKS_TRIMMED };
+enum splitter { BY_DELIM, BY_BLANKS, BY_BLANKS_TRIMMED, BY_REGEX };
 
 static enum splitter splitter_of(const struct ref_spec *sp)
 {
 	if (sp->d_given)
 		return BY_DELIM; /* -d, with -F too */
+	if (sp->regex)
+		return BY_REGEX;
 	if (sp->w_trimmed || sp->mode == REF_AWK)
 		return BY_BLANKS_TRIMMED;
 	return sp->w_given ? BY_BLANKS : BY_DELIM;
@@ -96,12 +101,67 @@ static bool delim_at(struct rec r, size_t i, const unsigned char *d, size_t m)
 	return true;
 }
 
+/* The ERE compiled (REG_EXTENDED, and REG_ICASE when icase), kept for the next call:
+ * the EREs come from fuzz_stream's fixed tables, so their addresses tell them apart. */
+static const regex_t *compiled(const char *ere, bool icase)
+{
+	static struct {
+		const char *ere;
+		bool icase;
+		regex_t re;
+	} cache[32];
+	static size_t n;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cache[i].ere == ere && cache[i].icase == icase)
+			return &cache[i].re;
+	if (n == sizeof cache / sizeof cache[0] ||
+	    regcomp(&cache[n].re, ere, REG_EXTENDED | (icase ? REG_ICASE : 0)) != 0)
+		abort();
+	cache[n].ere = ere;
+	cache[n].icase = icase;
+	return &cache[n++].re;
+}
+
+/* -R: the first non-empty match of the ERE that starts at or after `from`, searched
+ * in the whole record (so ^ and $ mean its ends); false when there is none. */
+static bool regex_delim(const struct ref_spec *sp, struct rec r, size_t from, struct span *m)
+{
+	const regex_t *re = compiled(sp->regex, false);
+	char *copy = malloc(r.len + 1);
+	bool found = false;
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, r.p, r.len);
+	copy[r.len] = '\0';
+	while (from < r.len) {
+		regmatch_t pm;
+		pm.rm_so = (regoff_t)from;
+		pm.rm_eo = (regoff_t)r.len;
+		if (regexec(re, copy, 1, &pm, REG_STARTEND) != 0)
+			break;
+		if (pm.rm_eo > pm.rm_so) {
+			*m = (struct span){(size_t)pm.rm_so, (size_t)pm.rm_eo};
+			found = true;
+			break;
+		}
+		from = (size_t)pm.rm_so + 1; /* an empty match separates nothing */
+	}
+	free(copy);
+	return found;
+}
+
 /* Whether r contains a delimiter at all. */
 static bool delimited(const struct ref_spec *sp, struct rec r)
 {
 	size_t i, m;
 	const unsigned char *d = delim_of(sp, &m);
+	struct span match;
 
+	if (splitter_of(sp) == BY_REGEX)
+		return regex_delim(sp, r, 0, &match);
 	for (i = 0; i < r.len; i++)
 		if (splitter_of(sp) == BY_DELIM ? delim_at(r, i, d, m) : is_blank(r.p[i]))
 			return true;
@@ -114,6 +174,16 @@ static size_t split_fields(const struct ref_spec *sp, struct rec r, struct span 
 	size_t i = 0, start = 0, n = 0, m, end;
 	const unsigned char *d = delim_of(sp, &m);
 	enum splitter by = splitter_of(sp);
+	struct span match;
+
+	if (by == BY_REGEX) {
+		while (regex_delim(sp, r, start, &match)) {
+			f[n++] = (struct span){start, match.start};
+			start = match.end;
+		}
+		f[n++] = (struct span){start, r.len};
+		return n;
+	}
 
 	if (by == BY_BLANKS_TRIMMED) { /* runs at either end are ignored */
 		while (start < r.len && is_blank(r.p[start]))
@@ -291,7 +361,7 @@ static void put_out_delim(const struct ref_spec *sp, struct ref_out *o, bool *fi
 			size_t m;
 			const unsigned char *d = delim_of(sp, &m);
 			put(o, d, m);
-		} else if (sp->mode == REF_FIELDS) {
+		} else if (sp->mode == REF_FIELDS) { /* -w, -R */
 			put(o, "\t", 1);
 		} /* bytes and characters: nothing */
 	}
@@ -332,26 +402,27 @@ static void select_units(const struct ref_spec *sp, struct rec r, struct ref_out
 			}
 		} else if (sp->whole_chars) {
 			/* -n: the characters whose last byte is in the range, whole */
-			struct span c[1], got = {0, 0};
-			size_t at = 0;
+			struct span c, got = {0, 0};
+			size_t at;
 			bool any = false;
-			while (at < r.len) {
-				c[0] = (struct span){at, at + char_len(r.p + at, r.len - at)};
-				if ((long long)c[0].end >= g[i].lo && (long long)c[0].end <= g[i].hi) {
+			for (at = 0; at < r.len; at = c.end) {
+				c = (struct span){at, at + char_len(r.p + at, r.len - at)};
+				/* c.end is also the number (from 1) of the character's last byte */
+				if ((long long)c.end >= g[i].lo && (long long)c.end <= g[i].hi) {
 					if (!any)
-						got.start = c[0].start;
-					got.end = c[0].end;
+						got.start = c.start;
+					got.end = c.end;
 					any = true;
 				}
-				at = c[0].end;
 			}
 			if (any) {
 				put_out_delim(sp, o, &first);
 				put_span(o, r, strip(sp, r, got));
 			}
 		} else { /* a range of bytes or characters, as one piece */
+			struct span range = {u[g[i].lo - 1].start, u[g[i].hi - 1].end};
 			put_out_delim(sp, o, &first);
-			put_span(o, r, strip(sp, r, (struct span){u[g[i].lo - 1].start, u[g[i].hi - 1].end}));
+			put_span(o, r, strip(sp, r, range));
 		}
 	}
 	free(u);
@@ -437,6 +508,25 @@ static bool all_bytes(struct rec v, int cls)
 	return true;
 }
 
+/* The ERE matches somewhere in v (^ and $ at its ends). */
+static bool ere_matches(const char *ere, bool icase, struct rec v)
+{
+	const regex_t *re = compiled(ere, icase);
+	regmatch_t pm;
+	char *copy = malloc(v.len + 1);
+	bool found;
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, v.p, v.len);
+	copy[v.len] = '\0';
+	pm.rm_so = 0;
+	pm.rm_eo = (regoff_t)v.len;
+	found = regexec(re, copy, 1, &pm, REG_STARTEND) == 0;
+	free(copy);
+	return found;
+}
+
 static bool holds(const struct ref_pred *p, struct rec v)
 {
 	double x, num;
@@ -454,6 +544,9 @@ static bool holds(const struct ref_pred *p, struct rec v)
 	case RP_ISDIGIT: return all_bytes(v, 0);
 	case RP_ISALPHA: return all_bytes(v, 1);
 	case RP_ISSPACE: return all_bytes(v, 2);
+	case RP_REGEX: return ere_matches(p->ere, false, v);
+	case RP_NOT_REGEX: return !ere_matches(p->ere, false, v);
+	case RP_IREGEX: return ere_matches(p->ere, true, v);
 	default: break;
 	}
 	/* numbers: spaces and tabs at the ends set aside; not a number: false */
@@ -541,22 +634,96 @@ static void one_record(const struct ref_spec *sp, struct rec r, bool is_header, 
 	put(o, &term, 1);
 }
 
-void reference_run(const struct ref_spec *sp, const unsigned char *data, size_t n,
-                   struct ref_out *out)
+/* ------------------------------------------------------------------ -H names */
+
+/* The number of the first header field called `name` (stripped, and a CR that ends
+ * the header set aside), or 0. */
+static long long lookup(const struct ref_spec *sp, struct rec h, const char *name)
 {
-	unsigned char term = sp->zero ? '\0' : '\n';
-	size_t start = 0, i;
-	bool first = true;
+	struct span *f = malloc((h.len + 1) * sizeof *f), s;
+	size_t n, i, len = strlen(name);
+	long long found = 0;
+
+	if (f == NULL)
+		abort();
+	if (h.len > 0 && h.p[h.len - 1] == '\r')
+		h.len--;
+	if (delimited(sp, h)) {
+		n = split_fields(sp, h, f);
+	} else {
+		n = 1;
+		f[0] = (struct span){0, h.len};
+	}
+	for (i = 0; i < n && !found; i++) {
+		s = strip(sp, h, f[i]);
+		if (s.end - s.start == len && memcmp(h.p + s.start, name, len) == 0)
+			found = (long long)i + 1;
+	}
+	free(f);
+	return found;
+}
+
+static bool name_to_number(const struct ref_spec *sp, struct rec h, struct ref_bound *b)
+{
+	if (b->kind != END_NAME)
+		return true;
+	b->kind = END_NUM;
+	b->n = lookup(sp, h, ref_names[b->n]);
+	return b->n > 0;
+}
+
+/* Replaces the names in *sp by their numbers in the header h; false when one is
+ * missing, or a range with a name decreases. */
+static bool resolve_names(struct ref_spec *sp, struct rec h)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nitems; i++) {
+		struct ref_item *it = &sp->items[i];
+		bool named = it->lo.kind == END_NAME || (it->dash && it->hi.kind == END_NAME);
+		if (!name_to_number(sp, h, &it->lo) || (it->dash && !name_to_number(sp, h, &it->hi)))
+			return false;
+		if (named && it->dash && it->lo.kind != END_NF && it->hi.kind == END_NUM &&
+		    (it->lo.kind == END_OMITTED ? 1 : it->lo.n) > it->hi.n)
+			return false;
+	}
+	for (i = 0; i < sp->npreds; i++)
+		if (!name_to_number(sp, h, &sp->preds[i].field))
+			return false;
+	return true;
+}
+
+/* ------------------------------------------------------------------ inputs */
+
+int reference_run(const struct ref_spec *spec, const unsigned char *data, const size_t *cut,
+                  size_t nparts, struct ref_out *out)
+{
+	unsigned char term = spec->zero ? '\0' : '\n';
+	struct ref_spec resolved = *spec;
+	const struct ref_spec *sp = &resolved;
+	bool header_done = false; /* -H: the first record of the inputs is out */
+	size_t part, i;
 
 	out->len = 0;
-	for (i = 0; i <= n; i++) {
-		if (i == n && start == n)
-			break; /* no last record without a terminator */
-		if (i == n || data[i] == term) {
-			struct rec r = {data + start, i - start};
-			one_record(sp, r, first && sp->header, out);
-			first = false;
-			start = i + 1;
+	for (part = 0; part < nparts; part++) {
+		size_t start = cut[part], end = cut[part + 1];
+		bool first = true; /* records never continue from one input into the next */
+		for (i = start; i <= end; i++) {
+			if (i == end && start == end)
+				break; /* no last record without a terminator */
+			if (i == end || data[i] == term) {
+				struct rec r = {data + start, i - start};
+				if (first && sp->header && !header_done && !resolve_names(&resolved, r)) {
+					out->len = 0;
+					return 2; /* found once the header is read; nothing is written */
+				}
+				if (!(first && sp->header && header_done)) /* later headers: skipped */
+					one_record(sp, r, first && sp->header, out);
+				header_done |= first;
+				first = false;
+				start = i + 1;
+			}
 		}
 	}
+	return 0;
 }

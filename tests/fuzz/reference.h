@@ -15,13 +15,18 @@
 
 enum ref_mode { REF_NONE, REF_FIELDS, REF_AWK, REF_BYTES, REF_CHARS };
 
-/* One end of a LIST item. */
-enum ref_end { END_NUM, END_NF, END_OMITTED };
+/* One end of a LIST item, or the field of a predicate. */
+enum ref_end { END_NUM, END_NF, END_OMITTED, END_NAME };
 
 struct ref_bound {
 	enum ref_end kind;
-	long long n; /* END_NUM: the number; END_NF: k of NF-k (0 for NF) */
+	long long n; /* END_NUM: the number; END_NF: k of NF-k (0 for NF); END_NAME: the
+	                index in ref_names */
 };
+
+/* The field names a LIST or a predicate may use (with -H). */
+#define REF_NNAMES 6
+extern const char *const ref_names[REF_NNAMES];
 
 struct ref_item {
 	struct ref_bound lo, hi; /* hi is used only with a dash */
@@ -38,7 +43,8 @@ struct ref_strip {
 enum ref_pred_kind {
 	RP_STR_EQ, RP_STR_NE, RP_CONTAINS, RP_NOT_CONTAINS, RP_PREFIX, RP_SUFFIX,
 	RP_EQ, RP_NE, RP_LT, RP_LE, RP_GT, RP_GE,
-	RP_EMPTY, RP_NOT_EMPTY, RP_ISDIGIT, RP_ISALPHA, RP_ISSPACE, RP_COUNT
+	RP_EMPTY, RP_NOT_EMPTY, RP_ISDIGIT, RP_ISALPHA, RP_ISSPACE,
+	RP_REGEX, RP_NOT_REGEX, RP_IREGEX, RP_COUNT
 };
 
 struct ref_pred {
@@ -46,6 +52,7 @@ struct ref_pred {
 	struct ref_bound field; /* END_NUM n (0: the whole record) or END_NF */
 	unsigned char str[6];   /* string kinds: the STR; numeric kinds: the NUM text */
 	size_t len;
+	const char *ere;        /* regex kinds */
 };
 
 #define REF_MAX_ITEMS 8
@@ -55,9 +62,10 @@ struct ref_spec {
 	enum ref_mode mode;
 	bool whole_chars;    /* -n */
 	bool d_given;        /* -d DELIM */
-	unsigned char delim[4];
+	unsigned char delim[6];
 	size_t delim_len;    /* 0: -d '' (the NUL byte) */
 	bool w_given, w_trimmed; /* -w, --whitespace-delimited=trimmed */
+	const char *regex;       /* -R ERE, or NULL */
 	bool o_given;        /* -O STR */
 	unsigned char out[3];
 	size_t out_len;      /* 0: -O '' (the NUL byte) */
@@ -75,8 +83,10 @@ struct ref_out {
 	size_t len, cap;
 };
 
-/* What zbsplit with spec writes for the input data[0..n) (one input file). */
-void reference_run(const struct ref_spec *spec, const unsigned char *data, size_t n,
-                   struct ref_out *out);
+/* What zbsplit with spec writes for the inputs: nparts files, part i being the
+ * bytes data[cut[i]..cut[i + 1]).  Returns its exit status: 0, or 2 when a name is
+ * not in the header or makes a decreasing range (nothing is then written). */
+int reference_run(const struct ref_spec *spec, const unsigned char *data, const size_t *cut,
+                  size_t nparts, struct ref_out *out);
 
 #endif
