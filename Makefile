@@ -5,6 +5,7 @@
 #   make tsan            unit tests and tests/jobs.bats built with -fsanitize=thread
 #   make valgrind        the unit tests under valgrind memcheck
 #   make lint            cppcheck and clang-tidy on src/ (.clang-tidy, .cppcheck-suppressions)
+#   make fuzz            build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
 #   make install / uninstall   honour PREFIX, DESTDIR, MANPREFIX
 #   make clean
 
@@ -31,8 +32,10 @@ BATS     ?= bats
 HARDEN_CFLAGS  ?= -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 HARDEN_LDFLAGS ?= -pie -Wl,-z,relro,-z,now
 
-LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c
-TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/select.c src/select_block.c src/select_units.c src/records.c \
+LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c src/scanset.c \
+           src/utf8.c
+TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/select.c src/select_block.c \
+           src/select_blanks.c src/select_units.c src/records.c \
            src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
@@ -182,9 +185,9 @@ bench: $(BUILD)/zbsplit
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD    = build/fuzz
-FUZZ_TARGETS ?= view
+FUZZ_TARGETS ?= options stream view
 FUZZ_CFLAGS   = -std=c11 -g -O1 -fno-omit-frame-pointer \
-                -fsanitize=address,undefined -fno-sanitize-recover=all
+                -fsanitize=address,undefined -fno-sanitize-recover=all -pthread
 FUZZ_OBJ      = $(patsubst src/%.c,$(FUZZ_BUILD)/src/%.o, \
                   $(LIB_SRC) $(filter-out src/main.c src/diag_exit.c,$(TOOL_SRC)))
 
@@ -198,9 +201,12 @@ $(FUZZ_BUILD)/%.o: tests/fuzz/%.c
 
 $(FUZZ_BUILD)/fuzz_stream: $(FUZZ_BUILD)/reference.o
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz_%.o $(FUZZ_BUILD)/harness.o $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wl,--wrap=regcomp -o $@ $^
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+.SECONDARY: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%.o) $(FUZZ_BUILD)/harness.o \
+            $(FUZZ_BUILD)/reference.o
 
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \

@@ -238,6 +238,7 @@ add_floors() {
 task_f1() {
 	begin_task "-f1 tsv" "${FILE[tsv]}"
 	add ref "zbsplit -f1" "$(cmdline "$ZB" -f1 "$TASK_FILE")"
+	add zb "zbsplit -j 2 -f1" "$(cmdline "$ZB" -j 2 -f1 "$TASK_FILE")"
 	add_cuts -f1
 	add_awks "'{print \$1}'" '{print $1}' -F '\t'
 	add_floors
@@ -247,6 +248,7 @@ task_f1() {
 task_f259() {
 	begin_task "-f2,5,9 tsv" "${FILE[tsv]}"
 	add ref "zbsplit -f2,5,9" "$(cmdline "$ZB" -f2,5,9 "$TASK_FILE")"
+	add zb "zbsplit -j 2 -f2,5,9" "$(cmdline "$ZB" -j 2 -f2,5,9 "$TASK_FILE")"
 	add_cuts -f2,5,9
 	add_awks "'{print \$2,\$5,\$9}'" 'BEGIN { OFS = "\t" } { print $2, $5, $9 }' -F '\t'
 	add_floors
@@ -257,6 +259,7 @@ task_last() {
 	begin_task "last field long" "${FILE[long]}"
 	add ref "zbsplit -f NF" "$(cmdline "$ZB" -f NF "$TASK_FILE")"
 	add zb "zbsplit -f 1000" "$(cmdline "$ZB" -f 1000 "$TASK_FILE")"
+	add zb "zbsplit -j 2 -f NF" "$(cmdline "$ZB" -j 2 -f NF "$TASK_FILE")"
 	add_cuts -f1000
 	add_awks "'{print \$NF}'" '{print $NF}' -F '\t'
 	add_floors
@@ -266,6 +269,7 @@ task_last() {
 task_filter() {
 	begin_task "--str-eq tsv" "${FILE[tsv]}"
 	add ref "zbsplit --str-eq 5:200" "$(cmdline "$ZB" --str-eq 5:200 "$TASK_FILE")"
+	add zb "zbsplit -j 2 --str-eq 5:200" "$(cmdline "$ZB" -j 2 --str-eq 5:200 "$TASK_FILE")"
 	add_awks "'\$5==\"200\"'" '$5=="200"' -F '\t'
 	add_floors
 	measure_task
@@ -274,6 +278,7 @@ task_filter() {
 task_ws() {
 	begin_task "-F 3 log" "${FILE[log]}"
 	add ref "zbsplit -F 3" "$(cmdline "$ZB" -F 3 "$TASK_FILE")"
+	add zb "zbsplit -j 2 -F 3" "$(cmdline "$ZB" -j 2 -F 3 "$TASK_FILE")"
 	# The same under two locales: whitespace splitting must not depend on it.
 	add zb "LC_ALL=C.UTF-8 zbsplit -F 3" "LC_ALL=C.UTF-8 $(cmdline "$ZB" -F 3 "$TASK_FILE")"
 	add zb "LC_ALL=C zbsplit -F 3" "LC_ALL=C $(cmdline "$ZB" -F 3 "$TASK_FILE")"
@@ -285,6 +290,7 @@ task_ws() {
 task_chars() {
 	begin_task "-c 2-20 utf8" "${FILE[utf8]}"
 	add ref "zbsplit -c 2-20" "$(cmdline "$ZB" -c 2-20 "$TASK_FILE")"
+	add zb "zbsplit -j 2 -c 2-20" "$(cmdline "$ZB" -j 2 -c 2-20 "$TASK_FILE")"
 	add_cuts -c 2-20
 	[[ -n $CUT ]] && add peer "cut -b 2-20" "$(cmdline "$CUT" -b 2-20 "$TASK_FILE")"
 	add_floors
@@ -294,6 +300,7 @@ task_chars() {
 task_pipe() {
 	begin_task "pipe tsv" "${FILE[tsv]}"
 	add ref "zbsplit -f1 | cat" "$(cmdline "$ZB" -f1 "$TASK_FILE") | $(cmdline "$CAT")"
+	add zb "zbsplit -j 2 -f1 | cat" "$(cmdline "$ZB" -j 2 -f1 "$TASK_FILE") | $(cmdline "$CAT")"
 	add floor "cat | cat" "$(cmdline "$CAT" "$TASK_FILE") | $(cmdline "$CAT")"
 	add_floors
 	measure_task

@@ -262,9 +262,14 @@ void list_plan(struct list *l, size_t units)
 	struct span *s = l->spans;
 	size_t i, n = 0, groups = 0, next;
 
-	/* Every item resolved for this record, keeping its position in the list. */
+	/* Every item resolved for this record, keeping its position in the list.  A
+	 * range from a number to the end (N-, N-NF) runs on without bound, as in a plan
+	 * made once for every record, so what it overlaps never depends on the record. */
 	for (i = 0; i < l->count; i++) {
-		size_t lo = resolve(l->items[i].lo, units), hi = resolve(l->items[i].hi, units);
+		const struct item *it = &l->items[i];
+		size_t lo = resolve(it->lo, units), hi = resolve(it->hi, units);
+		if (!it->lo.from_end && it->hi.from_end && it->hi.n == 0)
+			hi = ORIGIN + UNIT_MAX;
 		if (lo <= hi) /* NF-3-2 on a long record names nothing */
 			s[n++] = (struct span){lo, hi, i};
 	}

@@ -224,8 +224,10 @@ static unsigned char *decode_delim(const char *text, size_t *len, const char *wh
 	if (out == NULL)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
 	n = unescape(text, out, err, sizeof err);
-	if (n < 0)
+	if (n < 0) {
+		free(out); /* nothing is left behind by a usage error (see diag_exit.c) */
 		usage_error("%s: %s", what, err);
+	}
 	if (n == 0) {
 		out[0] = '\0';
 		n = 1;
@@ -250,8 +252,10 @@ static zb_byteset *strip_set(struct config *c, const char *chars, int side)
 		usage_error("the strip set is empty (leave out '=' for whitespace)");
 	if ((bytes = malloc(strlen(chars) + 1)) == NULL)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
-	if ((n = unescape(chars, bytes, err, sizeof err)) < 0)
+	if ((n = unescape(chars, bytes, err, sizeof err)) < 0) {
+		free(bytes);
 		usage_error("strip set: %s", err);
+	}
 	zb_byteset_init(set, bytes, (size_t)n);
 	free(bytes);
 	return set;

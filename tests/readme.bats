@@ -20,14 +20,29 @@ setup() {
 	' "$ROOT/README.md"
 	count=$(cat "$BATS_TEST_TMPDIR/count")
 	[ "$count" -ge 6 ]
+	# the examples run one after another in a scratch directory, where they may leave
+	# files for the next ones, with a scratch HOME for GNU parallel's state
+	mkdir -p "$BATS_TEST_TMPDIR/run" "$BATS_TEST_TMPDIR/home/.parallel"
+	touch "$BATS_TEST_TMPDIR/home/.parallel/will-cite"
+	gnu_parallel=1
+	parallel --version 2>/dev/null | grep -q '^GNU parallel' || gnu_parallel=0
+	skipped=0
 	for i in $(seq 1 "$count"); do
-		PATH="$BIN:$PATH" bash -c "$(cat "$BATS_TEST_TMPDIR/cmd$i")" >"$BATS_TEST_TMPDIR/got$i"
+		if [ "$gnu_parallel" = 0 ] && grep -qw parallel "$BATS_TEST_TMPDIR/cmd$i"; then
+			skipped=$((skipped + 1))
+			continue
+		fi
+		(cd "$BATS_TEST_TMPDIR/run" && HOME="$BATS_TEST_TMPDIR/home" PATH="$BIN:$PATH" \
+			bash -c "$(cat "$BATS_TEST_TMPDIR/cmd$i")") >"$BATS_TEST_TMPDIR/got$i"
 		if ! cmp "$BATS_TEST_TMPDIR/want$i" "$BATS_TEST_TMPDIR/got$i"; then
 			echo "README example failed: $(cat "$BATS_TEST_TMPDIR/cmd$i")"
 			diff "$BATS_TEST_TMPDIR/want$i" "$BATS_TEST_TMPDIR/got$i" || true
 			return 1
 		fi
 	done
+	if [ "$skipped" -gt 0 ]; then
+		skip "$skipped examples not run: GNU parallel is not installed (Debian package parallel)"
+	fi
 }
 
 @test "README C example compiles against the library and prints first fields" {

@@ -163,9 +163,9 @@ check_args() {
 }
 
 # at_all_sizes OUT ARGS...: zbsplit ARGS (input FILEs among ARGS) at the
-# default buffer size and at --buffer-size 1, 2, 3, 7 and 64: every run must
-# exit 0 with an empty stderr and the same stdout.  The default run's output
-# is left in OUT.
+# default buffer size and at --buffer-size 1, 2, 3, 7 and 64 (or the sizes in
+# AT_SIZES): every run must exit 0 with an empty stderr and the same stdout.
+# The default run's output is left in OUT.
 at_all_sizes() {
 	local out=$1 d=$BATS_TEST_TMPDIR rc s
 	shift
@@ -176,7 +176,7 @@ at_all_sizes() {
 		cat "$d/aas.err"
 		return 1
 	fi
-	for s in 1 2 3 7 64; do
+	for s in ${AT_SIZES:-1 2 3 7 64}; do
 		rc=0
 		"$ZBSPLIT" --buffer-size="$s" "$@" </dev/null >"$d/aas.out" 2>"$d/aas.err" || rc=$?
 		if [ "$rc" -ne 0 ] || [ -s "$d/aas.err" ]; then

@@ -1,0 +1,361 @@
+/*
+ * fuzz_stream.c - libFuzzer target: the streaming splitter against the reference.
+ *
+ * The first bytes of the input choose a command line and a buffer size (1 to 256
+ * bytes, so records cross buffers all the time); the rest is the data.  The data goes
+ * through the real thing in-process -- options_parse, then run_input (records,
+ * collator, filter, selector, output) from a file or a pipe to a file -- and through
+ * reference.c, which holds the whole input and follows the man page with obvious
+ * loops.  Any difference in the bytes written aborts, with both outputs shown.
+ *
+ * Covered: -f, -F, -b, -b -n, -c and predicates alone; -d of 0 to 3 bytes (0: NUL),
+ * the default TAB, -w and -w=trimmed (-F's splitting); LISTs of N, N-M, N-, -M with
+ * numbers, NF and NF-k at either end; -O (0 to 2 bytes), -s, --complement, -z, -H
+ * (numbers only), --lstrip/--rstrip/-t with whitespace or a set; the string, numeric
+ * and class predicates on fields N, NF-k and 0, with -v and --or.
+ * Not covered: -R and the regex predicates, field names, several inputs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "reference.h"
+#include "run.h"
+
+#define MAX_ARGV 64
+
+/* Bytes that delimiters, strip sets and strings are made of: the ones the data is
+ * likely to hold, the terminators, a UTF-8 lead and continuation byte. */
+static const unsigned char alphabet[] = "\t:, ab\r\n\0\xc3\xa9\xff";
+
+static const char *const pred_names[RP_COUNT] = {
+	"--str-eq", "--str-ne", "--contains", "--not-contains", "--prefix", "--suffix",
+	"--eq", "--ne", "--lt", "--le", "--gt", "--ge",
+	"--empty", "--not-empty", "--isdigit", "--isalpha", "--isspace"};
+
+static const char *const numbers[] = {"0", "1", "-1", "2.5", "1e1", ".5", "10", "+3"};
+
+/* The argument vector being built: each word in its own allocation. */
+struct args {
+	char *v[MAX_ARGV + 1];
+	int n;
+};
+
+static void arg(struct args *a, const char *fmt, const char *text)
+{
+	size_t len = strlen(fmt) + strlen(text) + 1;
+
+	if (a->n >= MAX_ARGV || (a->v[a->n] = malloc(len)) == NULL)
+		abort();
+	snprintf(a->v[a->n++], len, fmt, text);
+	a->v[a->n] = NULL;
+}
+
+/* Bytes as the tool's escapes, every one \xHH (so no byte is taken literally). */
+static const char *escaped(const unsigned char *p, size_t n)
+{
+	static char text[4 * 16 + 1];
+	size_t i;
+
+	for (i = 0; i < n && i < 16; i++)
+		snprintf(text + 4 * i, 5, "\\x%02x", p[i]);
+	text[4 * i] = '\0';
+	return text;
+}
+
+static size_t take_bytes(struct fuzz_in *in, unsigned char *out, size_t max)
+{
+	size_t n = fuzz_take(in, (unsigned)max + 1), i;
+
+	for (i = 0; i < n; i++)
+		out[i] = alphabet[fuzz_take(in, sizeof alphabet - 1)];
+	return n;
+}
+
+static struct ref_bound take_bound(struct fuzz_in *in)
+{
+	struct ref_bound b;
+
+	b.kind = fuzz_bool(in) ? END_NF : END_NUM;
+	b.n = b.kind == END_NF ? fuzz_take(in, 4) : 1 + fuzz_take(in, 12);
+	return b;
+}
+
+static const char *bound_text(struct ref_bound b)
+{
+	static char text[32];
+
+	if (b.kind == END_NUM)
+		snprintf(text, sizeof text, "%lld", b.n);
+	else if (b.n == 0)
+		snprintf(text, sizeof text, "NF");
+	else
+		snprintf(text, sizeof text, "NF-%lld", b.n);
+	return text;
+}
+
+/* A LIST the tool accepts: no decreasing range of numbers or of NF-k forms. */
+static void take_list(struct fuzz_in *in, struct ref_spec *sp, char *text, size_t cap)
+{
+	size_t i, len = 0;
+
+	sp->nitems = 1 + fuzz_take(in, REF_MAX_ITEMS);
+	text[0] = '\0';
+	for (i = 0; i < sp->nitems; i++) {
+		struct ref_item *it = &sp->items[i];
+		unsigned form = fuzz_take(in, 4); /* N, N-M, N-, -M */
+		it->lo = take_bound(in);
+		it->hi = take_bound(in);
+		it->dash = form != 0;
+		if (form == 2)
+			it->hi.kind = END_OMITTED;
+		if (form == 3)
+			it->lo.kind = END_OMITTED;
+		if (form == 1 && it->lo.kind == it->hi.kind &&
+		    (it->lo.kind == END_NUM ? it->lo.n > it->hi.n : it->lo.n < it->hi.n)) {
+			struct ref_bound t = it->lo;
+			it->lo = it->hi;
+			it->hi = t;
+		}
+		/* "NF-9" is always NF-9, never the range from NF to 9 (the man page) */
+		if (it->dash && it->lo.kind == END_NF && it->lo.n == 0 && it->hi.kind == END_NUM)
+			it->lo.n = 1;
+		if (i > 0)
+			text[len++] = fuzz_take(in, 8) == 0 ? ' ' : ',';
+		if (it->lo.kind != END_OMITTED)
+			len += (size_t)snprintf(text + len, cap - len, "%s", bound_text(it->lo));
+		if (it->dash)
+			text[len++] = '-';
+		if (it->dash && it->hi.kind != END_OMITTED)
+			len += (size_t)snprintf(text + len, cap - len, "%s", bound_text(it->hi));
+		text[len] = '\0';
+	}
+}
+
+static void take_strip(struct fuzz_in *in, struct ref_strip *s)
+{
+	s->kind = (int)fuzz_take(in, 3);
+	s->len = 0;
+	if (s->kind == 2) {
+		s->len = 1 + take_bytes(in, s->chars, 2);
+		s->chars[s->len - 1] = alphabet[fuzz_take(in, sizeof alphabet - 1)];
+	}
+}
+
+static void strip_args(struct args *a, const char *option, const struct ref_strip *s)
+{
+	char fmt[32];
+
+	if (s->kind == 0)
+		return;
+	snprintf(fmt, sizeof fmt, "%s%s", option, s->kind == 1 ? "%s" : "=%s");
+	arg(a, fmt, s->kind == 1 ? "" : escaped(s->chars, s->len));
+}
+
+/* Chooses a command line from the front of the input, into sp (for the reference)
+ * and a (for the tool). */
+static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a)
+{
+	static const char *const mode_opts[] = {NULL, "-f", "-F", "-b", "-c"};
+	char list[REF_MAX_ITEMS * 24], num[32];
+	unsigned split;
+	size_t i;
+
+	memset(sp, 0, sizeof *sp);
+	a->n = 0;
+	arg(a, "%s", "zbsplit");
+	snprintf(num, sizeof num, "%u", 1 + fuzz_take(in, 256));
+	arg(a, "--buffer-size=%s", num);
+
+	sp->mode = (enum ref_mode)fuzz_take(in, 5);
+	sp->zero = fuzz_bool(in);
+	sp->npreds = fuzz_take(in, REF_MAX_PREDS + 1);
+	if (sp->mode == REF_NONE && sp->npreds == 0)
+		sp->npreds = 1;
+	if (sp->mode != REF_NONE) {
+		take_list(in, sp, list, sizeof list);
+		arg(a, "%s", mode_opts[sp->mode]);
+		arg(a, "%s", list);
+	}
+
+	/* the splitter: -d and -w split fields, and with -b or -c only for predicates */
+	split = fuzz_take(in, 4);
+	if ((sp->mode == REF_BYTES || sp->mode == REF_CHARS) && sp->npreds == 0)
+		split = 0;
+	if (sp->mode == REF_AWK && split >= 2) /* -F splits at blanks already */
+		split = 0;
+	if (split == 1) {
+		sp->d_given = true;
+		sp->delim_len = take_bytes(in, sp->delim, 3);
+		for (i = 0; i < sp->delim_len; i++) /* never the terminator */
+			if (sp->delim[i] == (sp->zero ? '\0' : '\n'))
+				sp->delim[i] = ':';
+		if (sp->delim_len == 0 && sp->zero) /* '' is NUL */
+			sp->delim[sp->delim_len++] = ':';
+		arg(a, "%s", "-d");
+		arg(a, "%s", escaped(sp->delim, sp->delim_len));
+	} else if (split >= 2) {
+		sp->w_given = true;
+		sp->w_trimmed = split == 3;
+		arg(a, "%s", split == 3 ? "--whitespace-delimited=trimmed" : "-w");
+	}
+
+	if (sp->mode != REF_NONE && fuzz_bool(in)) {
+		sp->o_given = true;
+		sp->out_len = take_bytes(in, sp->out, 2);
+		arg(a, "%s", "-O");
+		arg(a, "%s", escaped(sp->out, sp->out_len));
+	}
+	if (sp->mode != REF_BYTES && sp->mode != REF_CHARS && fuzz_take(in, 3) == 0) {
+		sp->only_delimited = true;
+		arg(a, "%s", "-s");
+	}
+	if (sp->mode != REF_NONE && fuzz_take(in, 3) == 0) {
+		sp->complement = true;
+		arg(a, "%s", "--complement");
+	}
+	if (sp->mode == REF_BYTES && fuzz_bool(in)) {
+		sp->whole_chars = true;
+		arg(a, "%s", "-n");
+	}
+	if (fuzz_take(in, 4) == 0) {
+		sp->header = true;
+		arg(a, "%s", "-H");
+	}
+	if (sp->zero)
+		arg(a, "%s", "-z");
+	take_strip(in, &sp->lstrip);
+	take_strip(in, &sp->rstrip);
+	if (sp->lstrip.kind == 1 && sp->rstrip.kind == 1 && fuzz_bool(in)) {
+		arg(a, "%s", "-t");
+	} else {
+		strip_args(a, "--lstrip", &sp->lstrip);
+		strip_args(a, "--rstrip", &sp->rstrip);
+	}
+
+	for (i = 0; i < sp->npreds; i++) {
+		struct ref_pred *p = &sp->preds[i];
+		char value[96];
+		unsigned f = fuzz_take(in, 3);
+		p->kind = (enum ref_pred_kind)fuzz_take(in, RP_COUNT);
+		p->field.kind = f == 2 ? END_NF : END_NUM;
+		p->field.n = f == 0 ? 0 : f == 1 ? 1 + fuzz_take(in, 6) : fuzz_take(in, 4);
+		snprintf(value, sizeof value, "%s", bound_text(p->field));
+		if (p->kind <= RP_SUFFIX) {
+			p->len = take_bytes(in, p->str, 3);
+			snprintf(value + strlen(value), sizeof value - strlen(value), ":%s",
+			         escaped(p->str, p->len));
+		} else if (p->kind <= RP_GE) {
+			const char *n = numbers[fuzz_take(in, sizeof numbers / sizeof numbers[0])];
+			p->len = strlen(n);
+			memcpy(p->str, n, p->len);
+			snprintf(value + strlen(value), sizeof value - strlen(value), ":%s", n);
+		}
+		arg(a, "%s", pred_names[p->kind]);
+		arg(a, "%s", value);
+	}
+	if (sp->npreds > 0 && fuzz_take(in, 3) == 0) {
+		sp->invert = true;
+		arg(a, "%s", "-v");
+	}
+	if (sp->npreds > 0 && fuzz_take(in, 3) == 0) {
+		sp->any = true;
+		arg(a, "%s", "--or");
+	}
+}
+
+static void show_args(const struct args *a)
+{
+	int i;
+
+	fputs("command:", stderr);
+	for (i = 0; i < a->n; i++)
+		fprintf(stderr, " '%s'", a->v[i]);
+	fputc('\n', stderr);
+}
+
+/* Fills fd (a scratch file) with n bytes, rewound. */
+static void fill(int fd, const void *p, size_t n)
+{
+	if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0 ||
+	    (n > 0 && write(fd, p, n) != (ssize_t)n) || lseek(fd, 0, SEEK_SET) != 0)
+		fuzz_fail("cannot fill a scratch file");
+}
+
+/* The n bytes written to fd, in a new allocation. */
+static unsigned char *contents(int fd, size_t *n)
+{
+	off_t end = lseek(fd, 0, SEEK_END);
+	unsigned char *p = malloc(end > 0 ? (size_t)end : 1);
+
+	if (end < 0 || p == NULL || pread(fd, p, (size_t)end, 0) != end)
+		fuzz_fail("cannot read the output back");
+	*n = (size_t)end;
+	return p;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static FILE *in_file, *out_file;
+	static struct config cfg;
+	struct fuzz_in in = {data, size};
+	struct ref_spec spec;
+	struct ref_out want = {NULL, 0, 0};
+	struct args a;
+	struct run run;
+	unsigned char *got;
+	size_t got_len;
+	bool use_pipe;
+	int fds[2], status, in_fd, i;
+
+	if (in_file == NULL && ((in_file = tmpfile()) == NULL || (out_file = tmpfile()) == NULL))
+		fuzz_fail("no scratch files");
+	take_command(&in, &spec, &a);
+	use_pipe = fuzz_bool(&in) && in.n < 60000; /* what a pipe holds without a reader */
+
+	status = fuzz_options_parse(a.n, a.v, &cfg);
+	if (status != -1) {
+		show_args(&a);
+		fuzz_dump("stderr", fuzz_stderr_text, fuzz_stderr_len);
+		fuzz_fail("the command was refused (status %d)", status);
+	}
+	if (use_pipe) {
+		if (pipe(fds) != 0 || (in.n > 0 && write(fds[1], in.p, in.n) != (ssize_t)in.n))
+			fuzz_fail("pipe");
+		close(fds[1]);
+		in_fd = fds[0];
+	} else {
+		fill(fileno(in_file), in.p, in.n);
+		in_fd = fileno(in_file);
+	}
+	fill(fileno(out_file), "", 0);
+	if (run_open(&run, &cfg, fileno(out_file)) != 0)
+		fuzz_fail("out of memory");
+	if (run_input(&run, in_fd, "fuzz input") != 0)
+		fuzz_fail("run_input reported an error");
+	run_close(&run);
+	options_free(&cfg);
+	if (use_pipe)
+		close(in_fd);
+
+	reference_run(&spec, in.p, in.n, &want);
+	got = contents(fileno(out_file), &got_len);
+	if (got_len != want.len || (got_len > 0 && memcmp(got, want.p, got_len) != 0)) {
+		show_args(&a);
+		for (i = 0; i < (int)spec.nitems; i++)
+			fprintf(stderr, "item %d: %d %lld - %d %lld dash %d\n", i, spec.items[i].lo.kind,
+			        spec.items[i].lo.n, spec.items[i].hi.kind, spec.items[i].hi.n,
+			        spec.items[i].dash);
+		fuzz_dump("input", in.p, in.n);
+		fuzz_dump("reference", want.p, want.len);
+		fuzz_dump("zbsplit", got, got_len);
+		fuzz_fail("zbsplit and the reference differ");
+	}
+	free(got);
+	free(want.p);
+	for (i = 0; i < a.n; i++)
+		free(a.v[i]);
+	return 0;
+}
