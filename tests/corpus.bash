@@ -81,6 +81,9 @@ OPTION_SETS=$(cat <<'SETS'
 --whitespace-delimited=trimmed -f 1,NF
 -F 3,1
 -F 2 -d :
+-F 2,1 --not-empty 3
+-w -f 1,3 --str-ne 2:a
+-c 1-3 --contains 0:x
 -R '[:\t]+' -f 2,1
 -R ':+' -f 2- -s -O '|'
 -R 'x|::' -f 1,3 --complement
