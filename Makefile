@@ -73,11 +73,14 @@ $(BUILD) $(BUILD)/unit:
 # suite, set it to 0: a byte-at-a-time read does not exercise the scan engine, and
 # peak memory under ASan's shadow and redzones says nothing about the real build.
 HUGE_TESTS ?= 1
+# BATS_JOBS=N runs N test files at once (bats --jobs, which needs GNU parallel); CI
+# sets it to the number of cores.
 BATS_TESTS ?= tests
+BATS_JOBS  ?= 1
 test: $(BUILD)/unit_tests $(BUILD)/zbsplit
 	$(BUILD)/unit_tests
 	ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit ZB_LDFLAGS="$(LDFLAGS)" ZB_HUGE_TESTS=$(HUGE_TESTS) \
-		$(BATS) $(BATS_TESTS)
+		$(BATS) $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) $(BATS_TESTS)
 
 # PORTABLE=1 builds the scans without SSE2/AVX2, to test the portable engine.
 ifeq ($(PORTABLE),1)
