@@ -175,7 +175,7 @@ int select_blanks_init(struct selector *s)
 
 /* For a plan with fields from NF: the edges that begin them in this record, from
  * the number of edges before its end; false when it has too few fields. */
-static bool plan_relative(const struct blank_plan *bp, const zb_scanset *scan, size_t lead)
+static bool plan_relative(struct blank_plan *bp, const zb_scanset *scan, size_t lead)
 {
 	size_t edges = zb_scanset_count(scan), i;
 	size_t nf = edges / 2 + !lead; /* words: two edges each; runs: one field more than runs */
@@ -274,7 +274,7 @@ static bool keep(struct selector *s, zb_view block, zb_view rec, size_t found)
 
 void select_blanks(struct selector *s, zb_view block, struct output *out)
 {
-	const struct blank_plan *bp = s->blanks;
+	struct blank_plan *bp = s->blanks; /* its per-record parts are written */
 	size_t rec_start = 0, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
 	zb_scanset scan;
 
