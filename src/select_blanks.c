@@ -6,9 +6,9 @@
  * Trimmed, the fields are the words: field k lies between edges 2k-1 and 2k.
  * Untrimmed, the runs are of blanks: field 1 starts with the record and field k
  * lies between edges 2k-2 and 2k-1 (where a run ends and where the next begins).
- * Only the fields at the ends of the plan's ranges and those of the predicates are
- * looked for, in ascending order, and after the last the scan goes straight to the
- * record's end.  A LIST of fields counted from NF has the record's fields counted
+ * Only the fields at the ends of the plan's ranges (short ranges are taken as
+ * their fields) and those of the predicates are looked for, in ascending order,
+ * and after the last the scan goes straight to the record's end.  A LIST of fields counted from NF has the record's fields counted
  * first, from the edges before its end.
  */
 #include <stdlib.h>
@@ -111,6 +111,30 @@ static int by_value(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Ranges of up to this many fields are written as single fields, so the walk that
+ * finds their ends finds the fields between too (and up to MAX_SINGLES in all). */
+#define SHORT_RANGE 16
+#define MAX_SINGLES 256
+
+/* The number of ranges the plan becomes when its short ranges are split into
+ * their fields; with lo and hi not NULL, also each range's first and last field. */
+static size_t split_short(const struct list *l, size_t nplan, size_t *lo, size_t *hi)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < nplan; i++) {
+		const struct range *r = &l->plan[i];
+		bool split = r->hi != UNIT_MAX && r->hi - r->lo < SHORT_RANGE &&
+		             n + (r->hi - r->lo) < MAX_SINGLES;
+		for (k = r->lo; k <= (split ? r->hi : r->lo); k++, n++)
+			if (lo) {
+				lo[n] = k;
+				hi[n] = split ? k : r->hi;
+			}
+	}
+	return n;
+}
+
 int select_blanks_init(struct selector *s)
 {
 	const struct list *l = &s->list;
@@ -121,7 +145,7 @@ int select_blanks_init(struct selector *s)
 	free(s->blanks);
 	if (relative(s) && s->mode == MODE_FIELDS)
 		list_plan(&s->list, FAR);
-	nplan = s->mode == MODE_FIELDS ? l->nplan : 0;
+	nplan = s->mode == MODE_FIELDS ? split_short(l, l->nplan, NULL, NULL) : 0;
 	/* first, back, start and end per wanted field (at most two a range and one a
 	 * predicate), lo and hi per range, one per predicate */
 	max = 2 * nplan + npreds(s);
@@ -129,10 +153,20 @@ int select_blanks_init(struct selector *s)
 	if (bp == NULL)
 		return -1;
 	keys = (size_t *)(bp + 1);
+	bp->first = keys;
+	bp->back = keys + max;
+	bp->start = bp->back + max;
+	bp->end = bp->start + max;
+	bp->lo = bp->end + max;
+	bp->hi = bp->lo + nplan;
+	bp->pred = bp->hi + nplan;
+	bp->nplan = nplan;
+	if (nplan > 0) /* the ranges, as field numbers for now */
+		(void)split_short(l, l->nplan, bp->lo, bp->hi);
 	for (i = 0; i < nplan; i++) {
-		keys[n++] = l->plan[i].lo;
-		if (l->plan[i].hi != UNIT_MAX && l->plan[i].hi != l->plan[i].lo)
-			keys[n++] = l->plan[i].hi;
+		keys[n++] = bp->lo[i];
+		if (bp->hi[i] != UNIT_MAX && bp->hi[i] != bp->lo[i])
+			keys[n++] = bp->hi[i];
 	}
 	for (i = 0; i < npreds(s); i++)
 		if ((key = pred_key(&s->filter->preds[i].field)) > 0)
@@ -143,23 +177,15 @@ int select_blanks_init(struct selector *s)
 	for (i = 0; i < n; i++) /* each key once */
 		if (bp->nwanted == 0 || keys[bp->nwanted - 1] != keys[i])
 			keys[bp->nwanted++] = keys[i];
-	bp->first = keys;
-	bp->back = keys + max;
-	bp->start = bp->back + max;
-	bp->end = bp->start + max;
-	bp->lo = bp->end + max;
-	bp->hi = bp->lo + nplan;
-	bp->pred = bp->hi + nplan;
 	for (i = 0; i < npreds(s); i++) {
 		key = pred_key(&s->filter->preds[i].field);
 		bp->pred[i] = key == 0 ? SIZE_MAX : index_of(keys, bp->nwanted, key);
 	}
-	bp->nplan = nplan;
 	bp->single = !s->lstrip && !s->rstrip;
-	for (i = 0; i < nplan; i++) {
-		bp->lo[i] = index_of(keys, bp->nwanted, l->plan[i].lo);
-		bp->hi[i] = l->plan[i].hi == UNIT_MAX ? SIZE_MAX /* runs to the end */
-		                                      : index_of(keys, bp->nwanted, l->plan[i].hi);
+	for (i = 0; i < nplan; i++) { /* the ranges' ends as indexes in keys */
+		bp->hi[i] = bp->hi[i] == UNIT_MAX ? SIZE_MAX /* runs to the end */
+		                                  : index_of(keys, bp->nwanted, bp->hi[i]);
+		bp->lo[i] = index_of(keys, bp->nwanted, bp->lo[i]);
 		bp->single = bp->single && bp->lo[i] == bp->hi[i];
 	}
 	bp->min_fields = relative(s) ? fields_needed(s) : 0;
