@@ -127,6 +127,8 @@ vs_awk_filter() {
 		vs_ref "$D/exp" -w --str-eq NF:- "$D/$f"
 		python3 "$REF" select -s --str-eq 1: none "$D/$f" >"$D/exp"
 		vs_ref "$D/exp" -w -s --str-eq 1: "$D/$f"
+		python3 "$REF" select --strip a1 --str-eq 2:GET 1-3,5- "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" -w --strip=a1 --str-eq 2:GET -f 1-3,5- "$D/$f"
 	done
 }
 
@@ -151,6 +153,8 @@ vs_awk_filter() {
 		vs_ref "$D/exp" --whitespace-delimited=trimmed --str-eq 0: -f 2 "$D/$f"
 		python3 "$REF" select --trimmed --str-eq NF-2:- 2-NF "$D/$f" >"$D/exp"
 		vs_ref "$D/exp" --whitespace-delimited=trimmed --str-eq NF-2:- -f 2-NF "$D/$f"
+		python3 "$REF" select --trimmed -O ' ' --strip 1 3-30,1 "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" -F 3-30,1 --strip=1 "$D/$f"
 	done
 }
 

@@ -4,7 +4,7 @@ and independent of zbsplit's code; and the data generator of tests/blanks_diff.b
 
   blanks_ref.py gen SEED OUT [noeol]   hard cases for blank splitting into OUT
   blanks_ref.py select [--trimmed] [--complement] [-s] [-O DELIM] [-z]
-                       [--str-eq F:VALUE]... LIST FILE
+                       [--strip CHARS] [--str-eq F:VALUE]... LIST FILE
 
 LIST is a comma list of N, N-M, N-, NF and NF-k items, or "none"
 (records are written whole); items may overlap only where they name one field (a
@@ -103,6 +103,7 @@ def select(args):
     trimmed = complement = only_delimited = False
     out_delim, term = b"\t", b"\n"
     preds = []
+    strip = b""  # bytes stripped from both ends of what is written or compared
     while args[0].startswith("-"):
         opt = args.pop(0)
         if opt == "--trimmed":
@@ -115,6 +116,8 @@ def select(args):
             out_delim = args.pop(0).encode()
         elif opt == "-z":
             term = b"\0"
+        elif opt == "--strip":
+            strip = args.pop(0).encode()
         elif opt == "--str-eq":
             field, _, value = args.pop(0).partition(":")
             preds.append((field, value.encode()))
@@ -126,14 +129,14 @@ def select(args):
         recs.pop()
     out = []
     for rec in recs:
-        if not all(pred_field(rec, trimmed, f) == v for f, v in preds):
+        if not all(pred_field(rec, trimmed, f).strip(strip) == v for f, v in preds):
             continue
         if items is None and (not only_delimited or b" " in rec or b"\t" in rec):
             out.append(rec + term)
             continue
         if b" " not in rec and b"\t" not in rec:  # no delimiter: whole, or dropped
             if not only_delimited:
-                out.append(rec + term)
+                out.append(rec.strip(strip) + term)
             continue
         f = fields(rec, trimmed)
         nf = len(f)
@@ -143,7 +146,7 @@ def select(args):
         picks = list(dict.fromkeys(picks))  # a field named twice is written once
         if complement:
             picks = [i for i in range(1, nf + 1) if i not in picks]
-        out.append(out_delim.join(f[i - 1] for i in picks) + term)
+        out.append(out_delim.join(f[i - 1].strip(strip) for i in picks) + term)
     sys.stdout.buffer.write(b"".join(out))
 
 
