@@ -35,10 +35,12 @@ struct blank_plan {
 
 /*
  * A plan with fields counted from NF is made for records of FAR fields, where NF-k
- * is field FAR - k.  For a record of at least min_fields fields, every NF-k is then
- * at least 2 above every fixed number, so the items overlap, touch and order as
- * they did in the plan, which holds for the record with NF-k in place of FAR - k.
- * Fewer fields: the general way.  Numbers and k from FAR / 4 on are left to it too.
+ * is field FAR - k.  The plan is made of the LIST's bounds, one more and one less
+ * than them (where a complement's gaps begin and end), and 1.  For a record of at
+ * least min_fields fields, every such position counted from NF is at least 2 above
+ * every fixed one, as in the plan, so making the plan compares them alike: the
+ * record's plan is this one with NF-k in place of FAR - k.  Fewer fields: the
+ * general way.  Numbers and k from FAR / 4 on are left to it too.
  */
 #define FAR ((size_t)1 << 30)
 
@@ -68,7 +70,8 @@ static size_t fields_needed(const struct selector *s)
 	for (i = 0; i < npreds(s); i++)
 		if (!note_bound(&s->filter->preds[i].field, &max_fixed, &max_k))
 			return 0;
-	return max_fixed + max_k + 2; /* also at least 2: a record with a blank */
+	/* NF - (max_k + 1) >= (max_fixed + 1) + 2, and at least 2: a record with a blank */
+	return max_fixed + max_k + 4;
 }
 
 static bool relative(const struct selector *s)

@@ -113,8 +113,10 @@ vs_awk_filter() {
 			python3 "$REF" select "$list" "$D/$f" >"$D/exp"
 			vs_ref "$D/exp" -w -f "$list" "$D/$f"
 		done
-		python3 "$REF" select --complement 2 "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" -w --complement -f 2 "$D/$f"
+		for list in 2 NF NF-1 1,NF 2-NF-1 3-; do
+			python3 "$REF" select --complement "$list" "$D/$f" >"$D/exp"
+			vs_ref "$D/exp" -w --complement -f "$list" "$D/$f"
+		done
 		for list in 3 1 1-2; do
 			python3 "$REF" select -s "$list" "$D/$f" >"$D/exp"
 			vs_ref "$D/exp" -w -s -f "$list" "$D/$f"
@@ -139,8 +141,10 @@ vs_awk_filter() {
 			python3 "$REF" select --trimmed "$list" "$D/$f" >"$D/exp"
 			vs_ref "$D/exp" --whitespace-delimited=trimmed -f "$list" "$D/$f"
 		done
-		python3 "$REF" select --trimmed --complement 2 "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" --whitespace-delimited=trimmed --complement -f 2 "$D/$f"
+		for list in 2 NF NF-1 1,NF 2-NF-1 3-; do
+			python3 "$REF" select --trimmed --complement "$list" "$D/$f" >"$D/exp"
+			vs_ref "$D/exp" --whitespace-delimited=trimmed --complement -f "$list" "$D/$f"
+		done
 		for list in 3 1 1-2; do
 			python3 "$REF" select --trimmed -s "$list" "$D/$f" >"$D/exp"
 			vs_ref "$D/exp" --whitespace-delimited=trimmed -s -f "$list" "$D/$f"
