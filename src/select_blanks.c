@@ -35,10 +35,11 @@ struct blank_plan {
 
 /*
  * A plan with fields counted from NF is made for records of FAR fields, where NF-k
- * is field FAR - k.  The plan is made of the LIST's bounds, one more and one less
- * than them (where a complement's gaps begin and end), and 1.  For a record of at
- * least min_fields fields, every such position counted from NF is at least 2 above
- * every fixed one, as in the plan, so making the plan compares them alike: the
+ * is field FAR - k.  The plan is made of the LIST's bounds and, with a complement,
+ * of 1 and the fields next to the bounds (where its gaps begin and end).  For a
+ * record of at least min_fields fields, every such position counted from NF is
+ * above every fixed one -- by 2 or more with a complement, whose gaps start one
+ * after a bound -- as in the plan, so making the plan compares them alike: the
  * record's plan is this one with NF-k in place of FAR - k.  Fewer fields: the
  * general way.  Numbers and k from FAR / 4 on are left to it too.
  */
@@ -61,7 +62,7 @@ static bool note_bound(const struct bound *b, size_t *max_fixed, size_t *max_k)
  * FAR), or 0 when the plan cannot be made so. */
 static size_t fields_needed(const struct selector *s)
 {
-	size_t max_fixed = 0, max_k = 0, i;
+	size_t max_fixed = 0, max_k = 0, i, n;
 
 	for (i = 0; i < s->list.count; i++)
 		if (!note_bound(&s->list.items[i].lo, &max_fixed, &max_k) ||
@@ -70,8 +71,10 @@ static size_t fields_needed(const struct selector *s)
 	for (i = 0; i < npreds(s); i++)
 		if (!note_bound(&s->filter->preds[i].field, &max_fixed, &max_k))
 			return 0;
-	/* NF - (max_k + 1) >= (max_fixed + 1) + 2, and at least 2: a record with a blank */
-	return max_fixed + max_k + 4;
+	/* NF - max_k > max_fixed; with a complement NF - (max_k + 1) >= (max_fixed + 1) + 2;
+	 * and at least 2 fields: a record with a blank */
+	n = max_fixed + max_k + (s->list.complement ? 4 : 1);
+	return n < 2 ? 2 : n;
 }
 
 static bool relative(const struct selector *s)
