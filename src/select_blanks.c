@@ -6,9 +6,9 @@
  * Trimmed, the fields are the words: field k lies between edges 2k-1 and 2k.
  * Untrimmed, the runs are of blanks: field 1 starts with the record and field k
  * lies between edges 2k-2 and 2k-1 (where a run ends and where the next begins).
- * Only the fields at the ends of the plan's ranges and those of the predicates are
- * looked for, in ascending order, and after the last the scan goes straight to the
- * record's end.  A LIST of fields counted from NF has the record's fields counted
+ * Only the fields at the ends of the plan's ranges (short ranges are taken as
+ * their fields) and those of the predicates are looked for, in ascending order,
+ * and after the last the scan goes straight to the record's end.  A LIST of fields counted from NF has the record's fields counted
  * first, from the edges before its end.
  */
 #include <stdlib.h>
@@ -19,47 +19,82 @@ static const unsigned char blanks[] = " \t"; /* fields_blanks, as zb_scanset wan
 
 /* The fields to look for, made once from the plan; allocated as one block. */
 struct blank_plan {
-	size_t nwanted;  /* fields at the ends of the plan's ranges, each once */
+	size_t nwanted;  /* fields at the ends of the plan's ranges and of the predicates */
 	size_t *first;   /* per wanted field, ascending: the edge that begins it (0: the
-	                    record's start); for a tail plan, made again for each record */
-	size_t *back;    /* a tail plan: per wanted field NF-k, 2k */
+	                    record's start); those from NF made again for each record */
+	size_t *back;    /* per wanted field NF-k (from index `relative` on): 2k */
 	size_t *start, *end; /* per wanted field, this record: its bytes in the block */
-	size_t *lo, *hi; /* per range: its first and last field's index in `first`;
-	                    hi is SIZE_MAX for a range that runs to the end */
+	size_t *lo, *hi; /* per range: its first and last field's index in `first` */
 	size_t nplan;    /* the ranges (the selector's plan is remade by select_record) */
 	size_t *pred;    /* per predicate: its field's index in `first`; SIZE_MAX for the
 	                    whole record (field 0) */
-	size_t min_fields; /* a tail plan: fewer fields, and the record goes the general way */
-	bool tail;       /* the LIST names only fields counted from NF */
+	size_t relative; /* the index of the first wanted field counted from NF */
+	size_t min_fields; /* with fields from NF: fewer, and the record goes the general way */
 	bool single;     /* every range is one field and nothing is stripped */
 };
 
-/* A tail plan is made for records of this many fields, so that NF-k is field
- * TAIL_FIELDS - k; any number above every k allowed would do. */
-#define TAIL_FIELDS ((size_t)1 << 30)
+/*
+ * A plan with fields counted from NF is made for records of FAR fields, where NF-k
+ * is field FAR - k.  The plan is made of the LIST's bounds and, with a complement,
+ * of 1 and the fields next to the bounds (where its gaps begin and end).  For a
+ * record of at least min_fields fields, every such position counted from NF is
+ * above every fixed one -- by 2 or more with a complement, whose gaps start one
+ * after a bound -- as in the plan, so making the plan compares them alike: the
+ * record's plan is this one with NF-k in place of FAR - k.  Fewer fields: the
+ * general way.  Numbers and k from FAR / 4 on are left to it too.
+ */
+#define FAR ((size_t)1 << 30)
 
-/* Whether every item of l counts from NF (and none too far), with no complement. */
-static bool tail_list(const struct list *l)
+/* Folds bound b into the largest fixed number and the largest k seen; false when
+ * it is too large for a plan made for FAR fields. */
+static bool note_bound(const struct bound *b, size_t *max_fixed, size_t *max_k)
 {
-	size_t i;
+	size_t *max = b->from_end ? max_k : max_fixed;
 
-	if (l->complement)
+	if (b->n >= FAR / 4)
 		return false;
-	for (i = 0; i < l->count; i++)
-		if (!l->items[i].lo.from_end || !l->items[i].hi.from_end ||
-		    l->items[i].lo.n >= TAIL_FIELDS / 2)
-			return false;
+	if (b->n > *max)
+		*max = b->n;
 	return true;
+}
+
+/* The fewest fields a record needs for the plan made for FAR fields to hold (see
+ * FAR), or 0 when the plan cannot be made so. */
+static size_t fields_needed(const struct selector *s)
+{
+	size_t max_fixed = 0, max_k = 0, i, n;
+
+	for (i = 0; i < s->list.count; i++)
+		if (!note_bound(&s->list.items[i].lo, &max_fixed, &max_k) ||
+		    !note_bound(&s->list.items[i].hi, &max_fixed, &max_k))
+			return 0;
+	for (i = 0; i < npreds(s); i++)
+		if (!note_bound(&s->filter->preds[i].field, &max_fixed, &max_k))
+			return 0;
+	/* NF - max_k > max_fixed; with a complement NF - (max_k + 1) >= (max_fixed + 1) + 2;
+	 * and at least 2 fields: a record with a blank */
+	n = max_fixed + max_k + (s->list.complement ? 4 : 1);
+	return n < 2 ? 2 : n;
+}
+
+static bool relative(const struct selector *s)
+{
+	return s->list.relative || (npreds(s) && s->filter->relative);
 }
 
 bool select_blanks_can(const struct selector *s)
 {
 	if (s->split.kind != SPLIT_BLANKS && s->split.kind != SPLIT_BLANKS_TRIMMED)
 		return false;
-	if (npreds(s)) /* predicates on fixed fields, with a fixed LIST or none */
-		return (s->mode == MODE_FIELDS || s->mode == MODE_NONE) && !s->filter->relative &&
-		       !s->list.relative;
-	return s->mode == MODE_FIELDS && (!s->list.relative || tail_list(&s->list));
+	if (s->mode != MODE_FIELDS && !(s->mode == MODE_NONE && npreds(s)))
+		return false;
+	return !relative(s) || fields_needed(s) > 0;
+}
+
+/* A predicate's field as a key of the plan: N, FAR - k for NF-k, 0 for the record. */
+static size_t pred_key(const struct bound *b)
+{
+	return b->from_end ? FAR - b->n : b->n;
 }
 
 /* The index of field `key` in the ascending keys[0, n), which hold it. */
@@ -82,17 +117,41 @@ static int by_value(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Ranges of up to this many fields are written as single fields, so the walk that
+ * finds their ends finds the fields between too (and up to MAX_SINGLES in all). */
+#define SHORT_RANGE 16
+#define MAX_SINGLES 256
+
+/* The number of ranges the plan becomes when its short ranges are split into
+ * their fields; with lo and hi not NULL, also each range's first and last field. */
+static size_t split_short(const struct list *l, size_t nplan, size_t *lo, size_t *hi)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < nplan; i++) {
+		const struct range *r = &l->plan[i];
+		bool split = r->hi != UNIT_MAX && r->hi - r->lo < SHORT_RANGE &&
+		             n + (r->hi - r->lo) < MAX_SINGLES;
+		for (k = r->lo; k <= (split ? r->hi : r->lo); k++, n++)
+			if (lo) {
+				lo[n] = k;
+				hi[n] = split ? k : r->hi;
+			}
+	}
+	return n;
+}
+
 int select_blanks_init(struct selector *s)
 {
 	const struct list *l = &s->list;
-	size_t nplan, max, n = 0, i, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
+	size_t nplan, max, n = 0, i, key, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
 	struct blank_plan *bp;
 	size_t *keys;
 
 	free(s->blanks);
-	if (l->relative)
-		list_plan(&s->list, TAIL_FIELDS);
-	nplan = s->mode == MODE_FIELDS ? l->nplan : 0;
+	if (relative(s) && s->mode == MODE_FIELDS)
+		list_plan(&s->list, FAR);
+	nplan = s->mode == MODE_FIELDS ? split_short(l, l->nplan, NULL, NULL) : 0;
 	/* first, back, start and end per wanted field (at most two a range and one a
 	 * predicate), lo and hi per range, one per predicate */
 	max = 2 * nplan + npreds(s);
@@ -100,20 +159,6 @@ int select_blanks_init(struct selector *s)
 	if (bp == NULL)
 		return -1;
 	keys = (size_t *)(bp + 1);
-	for (i = 0; i < nplan; i++) {
-		keys[n++] = l->plan[i].lo;
-		if (l->plan[i].hi != UNIT_MAX && l->plan[i].hi != l->plan[i].lo)
-			keys[n++] = l->plan[i].hi;
-	}
-	for (i = 0; i < npreds(s); i++)
-		if (s->filter->preds[i].field.n > 0)
-			keys[n++] = s->filter->preds[i].field.n;
-	if (n > 1)
-		qsort(keys, n, sizeof *keys, by_value);
-	bp->nwanted = 0;
-	for (i = 0; i < n; i++) /* each key once */
-		if (bp->nwanted == 0 || keys[bp->nwanted - 1] != keys[i])
-			keys[bp->nwanted++] = keys[i];
 	bp->first = keys;
 	bp->back = keys + max;
 	bp->start = bp->back + max;
@@ -121,40 +166,55 @@ int select_blanks_init(struct selector *s)
 	bp->lo = bp->end + max;
 	bp->hi = bp->lo + nplan;
 	bp->pred = bp->hi + nplan;
-	for (i = 0; i < npreds(s); i++) {
-		size_t field = s->filter->preds[i].field.n;
-		bp->pred[i] = field == 0 ? SIZE_MAX : index_of(keys, bp->nwanted, field);
-	}
 	bp->nplan = nplan;
-	bp->tail = l->relative;
-	bp->single = !s->lstrip && !s->rstrip;
+	if (nplan > 0) /* the ranges, as field numbers for now */
+		(void)split_short(l, l->nplan, bp->lo, bp->hi);
 	for (i = 0; i < nplan; i++) {
-		bp->lo[i] = index_of(keys, bp->nwanted, l->plan[i].lo);
-		bp->hi[i] = l->plan[i].hi == UNIT_MAX ? SIZE_MAX
-		                                      : index_of(keys, bp->nwanted, l->plan[i].hi);
+		keys[n++] = bp->lo[i];
+		if (bp->hi[i] != UNIT_MAX && bp->hi[i] != bp->lo[i])
+			keys[n++] = bp->hi[i];
+	}
+	for (i = 0; i < npreds(s); i++)
+		if ((key = pred_key(&s->filter->preds[i].field)) > 0)
+			keys[n++] = key;
+	if (n > 1)
+		qsort(keys, n, sizeof *keys, by_value);
+	bp->nwanted = 0;
+	for (i = 0; i < n; i++) /* each key once */
+		if (bp->nwanted == 0 || keys[bp->nwanted - 1] != keys[i])
+			keys[bp->nwanted++] = keys[i];
+	for (i = 0; i < npreds(s); i++) {
+		key = pred_key(&s->filter->preds[i].field);
+		bp->pred[i] = key == 0 ? SIZE_MAX : index_of(keys, bp->nwanted, key);
+	}
+	bp->single = !s->lstrip && !s->rstrip;
+	for (i = 0; i < nplan; i++) { /* the ranges' ends as indexes in keys */
+		bp->hi[i] = bp->hi[i] == UNIT_MAX ? SIZE_MAX /* runs to the end */
+		                                  : index_of(keys, bp->nwanted, bp->hi[i]);
+		bp->lo[i] = index_of(keys, bp->nwanted, bp->lo[i]);
 		bp->single = bp->single && bp->lo[i] == bp->hi[i];
 	}
-	/* at least two fields (so the record has a blank), and every NF-k among them */
-	bp->min_fields = bp->tail && bp->nwanted > 0 ? TAIL_FIELDS - keys[0] + 1 : 0;
-	if (bp->min_fields < 2)
-		bp->min_fields = 2;
+	bp->min_fields = relative(s) ? fields_needed(s) : 0;
+	bp->relative = bp->nwanted;
 	for (i = 0; i < bp->nwanted; i++) { /* field k begins at edge 2k - 2 + lead */
-		bp->back[i] = 2 * (TAIL_FIELDS - keys[i]);
+		if (bp->min_fields > 0 && keys[i] >= FAR / 2 && bp->relative == bp->nwanted)
+			bp->relative = i; /* the first NF-k (FAR - k) */
+		bp->back[i] = 2 * (FAR - keys[i]);
 		keys[i] = 2 * keys[i] - 2 + lead;
 	}
 	return 0;
 }
 
-/* A tail plan for this record: the edges that begin its fields NF-k, from the
- * number of edges before its end; false when it has too few fields. */
-static bool plan_tail_fields(const struct blank_plan *bp, const zb_scanset *scan, size_t lead)
+/* For a plan with fields from NF: the edges that begin them in this record, from
+ * the number of edges before its end; false when it has too few fields. */
+static bool plan_relative(struct blank_plan *bp, const zb_scanset *scan, size_t lead)
 {
 	size_t edges = zb_scanset_count(scan), i;
 	size_t nf = edges / 2 + !lead; /* words: two edges each; runs: one field more than runs */
 
 	if (nf < bp->min_fields)
 		return false;
-	for (i = 0; i < bp->nwanted; i++)
+	for (i = bp->relative; i < bp->nwanted; i++)
 		bp->first[i] = 2 * nf - 2 + lead - bp->back[i];
 	return true;
 }
@@ -244,11 +304,61 @@ static bool keep(struct selector *s, zb_view block, zb_view rec, size_t found)
 	return filter_decide(s->filter, s->lstrip, s->rstrip);
 }
 
-void select_blanks(struct selector *s, zb_view block, struct output *out)
+/*
+ * select_blanks for the commonest LIST, one field and nothing else (awk's
+ * '{print $3}'): the same walk, with nothing stored for put_ranges, takes a fifth
+ * fewer instructions (a tenth less time).  `first` is the edge that begins the field.
+ */
+static void select_one(struct selector *s, zb_view block, size_t first, struct output *out)
 {
-	const struct blank_plan *bp = s->blanks;
 	size_t rec_start = 0, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
 	zb_scanset scan;
+
+	(void)zb_scanset_start(&scan, block, blanks, sizeof blanks - 1, s->term, lead);
+	do { /* at least once: an empty block is one empty record */
+		size_t start = rec_start, end = rec_start, rec_end;
+		bool found = true, ended = true, is_term;
+		ptrdiff_t at = -1;
+		zb_view rec;
+
+		if (first > 0) {
+			at = zb_scanset_next_nth(&scan, first, &is_term);
+			found = at >= 0 && !is_term; /* else the record ends before the field */
+			start = (size_t)at;
+		}
+		if (found) {
+			at = zb_scanset_next_nth(&scan, 1, &is_term);
+			end = at < 0 ? block.len : (size_t)at;
+			ended = at < 0 || is_term;
+		}
+		if (!ended)
+			at = zb_scanset_next_term(&scan);
+		rec_end = at < 0 ? block.len : (size_t)at;
+		rec = (zb_view){block.data + rec_start, rec_end - rec_start, block.owner};
+		rec_start = rec_end + 1;
+		/* delimited as in select_blanks: a field after the first, a first field that
+		 * is not the whole record; the field missing (rare): split again */
+		if (found && (first >= 2 + lead || start != rec_end - rec.len || end != rec_end)) {
+			output_put(out, block.data + start, end - start);
+			output_put(out, &s->term, 1);
+		} else if (!found && fields_delimited(&s->split, rec)) {
+			output_put(out, &s->term, 1);
+		} else if (!s->only_delimited) { /* no blank: written whole, as cut does */
+			put_whole(s, rec, out);
+		}
+	} while (rec_start < block.len);
+}
+
+void select_blanks(struct selector *s, zb_view block, struct output *out)
+{
+	struct blank_plan *bp = s->blanks; /* its per-record parts are written */
+	size_t rec_start = 0, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
+	zb_scanset scan;
+
+	if (bp->nwanted == 1 && bp->nplan == 1 && bp->single && bp->min_fields == 0 && !npreds(s)) {
+		select_one(s, block, bp->first[0], out);
+		return;
+	}
 
 	(void)zb_scanset_start(&scan, block, blanks, sizeof blanks - 1, s->term, lead);
 	do { /* at least once: an empty block is one empty record */
@@ -257,11 +367,12 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 		ptrdiff_t at = -1;
 		zb_view rec;
 
-		if (bp->tail && !plan_tail_fields(bp, &scan, lead)) { /* too short: the general way */
+		if (bp->min_fields > 0 && !plan_relative(bp, &scan, lead)) { /* the general way */
 			at = zb_scanset_next_term(&scan);
 			rec_end = at < 0 ? block.len : (size_t)at;
-			select_record(s, (zb_view){block.data + rec_start, rec_end - rec_start, block.owner},
-			              out);
+			rec = (zb_view){block.data + rec_start, rec_end - rec_start, block.owner};
+			if (!npreds(s) || filter_keep(s->filter, &s->split, s->lstrip, s->rstrip, rec))
+				select_record(s, rec, out);
 			rec_start = rec_end + 1;
 			continue;
 		}

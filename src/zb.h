@@ -837,7 +837,29 @@ static inline ptrdiff_t zb_buffer_add_bytes(zb_buffer *b, const void *p, size_t 
 			return 0;
 		n = room;
 	}
-	memcpy(b->data + b->writepos, p, n);
+	if (n <= 16) { /* short, as fields are: fixed-size copies, no call */
+		unsigned char *d = b->data + b->writepos;
+		const unsigned char *src = (const unsigned char *)p;
+		if (n >= 8) {
+			uint64_t x, y;
+			memcpy(&x, src, 8);
+			memcpy(&y, src + n - 8, 8);
+			memcpy(d, &x, 8);
+			memcpy(d + n - 8, &y, 8);
+		} else if (n >= 4) {
+			uint32_t x, y;
+			memcpy(&x, src, 4);
+			memcpy(&y, src + n - 4, 4);
+			memcpy(d, &x, 4);
+			memcpy(d + n - 4, &y, 4);
+		} else {
+			d[0] = src[0];
+			d[n / 2] = src[n / 2];
+			d[n - 1] = src[n - 1];
+		}
+	} else {
+		memcpy(b->data + b->writepos, p, n);
+	}
 	b->writepos += n;
 	return (ptrdiff_t)n;
 }

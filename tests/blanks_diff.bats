@@ -29,18 +29,20 @@ for item in sys.argv[1].split(","):
 
 # fields_awk LIST FILE [-s]: what -F LIST writes, by mawk: $lo..$hi of each item
 # that exist, joined by a space; a record without a blank whole (or dropped).
-# Bounds may be NF and NF-k; an item that starts before field 1 starts there.
+# Bounds may be NF and NF-k; an item that starts before field 1 starts there, and
+# a field named twice (1,NF of a one-field record) is written once.
 fields_awk() {
 	"$MAWK" -v items="$(awk_items "$1")" -v s="${3:+1}" '
 		function bound(x) { return x ~ /^NF/ ? NF - substr(x, 4) : x + 0 }
 		BEGIN { n = split(items, it, " ") }
 		{
 			if (!index($0, " ") && !index($0, "\t")) { if (!s) print; next }
-			out = ""; k = 0
+			out = ""; k = 0; split("", done)
 			for (j = 1; j <= n; j++) {
 				split(it[j], b, ":"); lo = bound(b[1]); hi = b[2] == "" ? NF : bound(b[2])
 				for (i = lo < 1 ? 1 : lo; i <= hi && i <= NF; i++)
-					out = out (k++ ? " " : "") $i
+					if (!done[i]++) # 1,NF of one field: written once
+						out = out (k++ ? " " : "") $i
 			}
 			print out
 		}' "$2"
@@ -59,7 +61,7 @@ vs_ref() {
 	local f list
 	for f in eol noeol; do
 		for list in 3 1 2 5 9 2,1 3,1 7,3 3- 2-4 4,1-2 1- NF NF-1 NF-3 NF,NF-2 NF-2- \
-			NF-3-NF-1 NF-12; do
+			NF-3-NF-1 NF-12 1,NF 5-NF 2-NF-1 NF-1,2; do
 			fields_awk "$list" "$D/$f" >"$D/exp"
 			vs_ref "$D/exp" -F "$list" "$D/$f"
 		done
@@ -84,6 +86,26 @@ vs_ref() {
 	vs_ref "$D/exp" -F 4,2 -O , "$D/four"
 }
 
+# vs_awk_filter AWK_CONDITION LIST ARGS...: zbsplit -F LIST ARGS on each input
+# writes what fields_awk writes of the records that mawk's AWK_CONDITION keeps.
+vs_awk_filter() {
+	local cond=$1 list=$2 f
+	shift 2
+	for f in eol noeol; do
+		"$MAWK" "$cond" "$D/$f" >"$D/kept"
+		fields_awk "$list" "$D/kept" >"$D/exp"
+		vs_ref "$D/exp" -F "$list" "$@" "$D/$f"
+	done
+}
+
+@test "-F with predicates vs mawk" {
+	vs_awk_filter '$2 == "GET"' 3,1 --str-eq 2:GET
+	vs_awk_filter '$2 == "GET" && $3 != ""' NF --str-eq 2:GET --not-empty 3
+	vs_awk_filter 'NF >= 2 && $(NF-1) == "a"' 1 --str-eq NF-1:a
+	vs_awk_filter '$1 != "-"' 2 --str-ne 1:-
+	vs_awk_filter 'index($3, "1")' 2-NF --contains 3:1
+}
+
 @test "-w vs the python reference" {
 	local f list
 	for f in eol noeol; do
@@ -91,14 +113,24 @@ vs_ref() {
 			python3 "$REF" select "$list" "$D/$f" >"$D/exp"
 			vs_ref "$D/exp" -w -f "$list" "$D/$f"
 		done
-		python3 "$REF" select --complement 2 "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" -w --complement -f 2 "$D/$f"
+		for list in 2 NF NF-1 1,NF 2-NF-1 3-; do
+			python3 "$REF" select --complement "$list" "$D/$f" >"$D/exp"
+			vs_ref "$D/exp" -w --complement -f "$list" "$D/$f"
+		done
 		for list in 3 1 1-2; do
 			python3 "$REF" select -s "$list" "$D/$f" >"$D/exp"
 			vs_ref "$D/exp" -w -s -f "$list" "$D/$f"
 		done
 		python3 "$REF" select -O '<>' 2,5 "$D/$f" >"$D/exp"
 		vs_ref "$D/exp" -w -O '<>' -f 2,5 "$D/$f"
+		python3 "$REF" select --str-eq 3:a 1,NF "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" -w --str-eq 3:a -f 1,NF "$D/$f"
+		python3 "$REF" select --str-eq NF:- none "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" -w --str-eq NF:- "$D/$f"
+		python3 "$REF" select -s --str-eq 1: none "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" -w -s --str-eq 1: "$D/$f"
+		python3 "$REF" select --strip a1 --str-eq 2:GET 1-3,5- "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" -w --strip=a1 --str-eq 2:GET -f 1-3,5- "$D/$f"
 	done
 }
 
@@ -109,14 +141,24 @@ vs_ref() {
 			python3 "$REF" select --trimmed "$list" "$D/$f" >"$D/exp"
 			vs_ref "$D/exp" --whitespace-delimited=trimmed -f "$list" "$D/$f"
 		done
-		python3 "$REF" select --trimmed --complement 2 "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" --whitespace-delimited=trimmed --complement -f 2 "$D/$f"
+		for list in 2 NF NF-1 1,NF 2-NF-1 3-; do
+			python3 "$REF" select --trimmed --complement "$list" "$D/$f" >"$D/exp"
+			vs_ref "$D/exp" --whitespace-delimited=trimmed --complement -f "$list" "$D/$f"
+		done
 		for list in 3 1 1-2; do
 			python3 "$REF" select --trimmed -s "$list" "$D/$f" >"$D/exp"
 			vs_ref "$D/exp" --whitespace-delimited=trimmed -s -f "$list" "$D/$f"
 		done
 		python3 "$REF" select --trimmed -O ' ' 3,1 "$D/$f" >"$D/exp"
 		vs_ref "$D/exp" -F 3,1 "$D/$f"
+		python3 "$REF" select --trimmed --str-eq 1:a none "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" --whitespace-delimited=trimmed --str-eq 1:a "$D/$f"
+		python3 "$REF" select --trimmed --str-eq 0: 2 "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" --whitespace-delimited=trimmed --str-eq 0: -f 2 "$D/$f"
+		python3 "$REF" select --trimmed --str-eq NF-2:- 2-NF "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" --whitespace-delimited=trimmed --str-eq NF-2:- -f 2-NF "$D/$f"
+		python3 "$REF" select --trimmed -O ' ' --strip 1 3-30,1 "$D/$f" >"$D/exp"
+		vs_ref "$D/exp" -F 3-30,1 --strip=1 "$D/$f"
 	done
 }
 

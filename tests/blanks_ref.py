@@ -3,9 +3,13 @@
 and independent of zbsplit's code; and the data generator of tests/blanks_diff.bats.
 
   blanks_ref.py gen SEED OUT [noeol]   hard cases for blank splitting into OUT
-  blanks_ref.py select [--trimmed] [--complement] [-s] [-O DELIM] [-z] LIST FILE
+  blanks_ref.py select [--trimmed] [--complement] [-s] [-O DELIM] [-z]
+                       [--strip CHARS] [--str-eq F:VALUE]... LIST FILE
 
-LIST is a comma list of N, N-M, N-, NF and NF-k items, none overlapping.
+LIST is a comma list of N, N-M, N-, NF and NF-k items, or "none"
+(records are written whole); items may overlap only where they name one field (a
+field named twice is written once, where first named, as zbsplit merges them).
+F is a field (N, NF, NF-k) or 0 for the record.
 """
 import random
 import re
@@ -86,9 +90,20 @@ def fields(rec, trimmed):
     return BLANK_RUN.split(rec)
 
 
+def pred_field(rec, trimmed, field):
+    """A predicate's field: 0 is the record; a field the record lacks is empty."""
+    if field == "0":
+        return rec
+    f = fields(rec, trimmed)
+    k = parse_bound(field, None)(len(f))
+    return f[k - 1] if 1 <= k <= len(f) else b""
+
+
 def select(args):
     trimmed = complement = only_delimited = False
     out_delim, term = b"\t", b"\n"
+    preds = []
+    strip = b""  # bytes stripped from both ends of what is written or compared
     while args[0].startswith("-"):
         opt = args.pop(0)
         if opt == "--trimmed":
@@ -101,7 +116,12 @@ def select(args):
             out_delim = args.pop(0).encode()
         elif opt == "-z":
             term = b"\0"
-    items = parse_list(args[0])
+        elif opt == "--strip":
+            strip = args.pop(0).encode()
+        elif opt == "--str-eq":
+            field, _, value = args.pop(0).partition(":")
+            preds.append((field, value.encode()))
+    items = None if args[0] == "none" else parse_list(args[0])
     with open(args[1], "rb") as f:
         data = f.read()
     recs = data.split(term)
@@ -109,18 +129,24 @@ def select(args):
         recs.pop()
     out = []
     for rec in recs:
+        if not all(pred_field(rec, trimmed, f).strip(strip) == v for f, v in preds):
+            continue
+        if items is None and (not only_delimited or b" " in rec or b"\t" in rec):
+            out.append(rec + term)
+            continue
         if b" " not in rec and b"\t" not in rec:  # no delimiter: whole, or dropped
             if not only_delimited:
-                out.append(rec + term)
+                out.append(rec.strip(strip) + term)
             continue
         f = fields(rec, trimmed)
         nf = len(f)
         picks = []
         for lo, hi in items:  # clipped to the record's fields
             picks += range(max(lo(nf), 1), min(hi(nf), nf) + 1)
+        picks = list(dict.fromkeys(picks))  # a field named twice is written once
         if complement:
             picks = [i for i in range(1, nf + 1) if i not in picks]
-        out.append(out_delim.join(f[i - 1] for i in picks) + term)
+        out.append(out_delim.join(f[i - 1].strip(strip) for i in picks) + term)
     sys.stdout.buffer.write(b"".join(out))
 
 

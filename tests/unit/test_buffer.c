@@ -71,6 +71,31 @@ static void test_allocate(void)
 	CHECK(1);
 }
 
+/* Every length from 1 to 40 (short copies take their own way), one after another
+ * into a buffer that holds them all exactly: the bytes land in order. */
+static void test_add_bytes_lengths(void)
+{
+	unsigned char src[42], want[40 * 41 / 2];
+	zb_buffer *b = zb_buffer_allocate(sizeof want);
+	size_t n, i, at = 0;
+	int wrong = 0;
+
+	if (b == NULL) {
+		CHECK(b != NULL);
+		return;
+	}
+	for (i = 0; i < sizeof src; i++)
+		src[i] = (unsigned char)(i * 37 + 1);
+	for (n = 1; n <= 40; n++) { /* from offsets 0, 1 and 2 of src in turn */
+		wrong += zb_buffer_add_bytes(b, src + n % 3, n) != (ptrdiff_t)n;
+		memcpy(want + at, src + n % 3, n);
+		at += n;
+	}
+	CHECK_EQ_INT(wrong, 0);
+	CHECK_VIEW_N(zb_buffer_view_all(b), want, at);
+	zb_buffer_release(b);
+}
+
 static void test_add_bytes(void)
 {
 	zb_buffer *b = zb_buffer_allocate(8);
@@ -366,6 +391,7 @@ void test_buffer(void)
 	test_sentinel();
 	test_allocate();
 	test_add_bytes();
+	test_add_bytes_lengths();
 	test_buf_view();
 	test_read_from_pipe();
 	test_read_from_errors();
