@@ -11,7 +11,7 @@ zb_buffer *zb_buffer_allocate(size_t capacity)
 {
 	zb_buffer *b;
 
-	if (capacity > SIZE_MAX - sizeof *b - 1)
+	if (capacity > PTRDIFF_MAX - sizeof *b - 1) /* counts fit in a ptrdiff_t */
 		return NULL;
 	b = malloc(sizeof *b + capacity + 1);
 	if (b == NULL)

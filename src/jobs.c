@@ -112,6 +112,8 @@ struct jobs *jobs_open(const struct config *cfg)
 	}
 	/* The scan engines are chosen at the first scan: before any thread scans. */
 	(void)zb_scan2_engine();
+	(void)zb_scanset_engine();
+	(void)zb_utf8_engine();
 	for (i = 0; i < j->nworkers; i++) {
 		struct worker *w = &j->workers[i];
 		w->jobs = j;

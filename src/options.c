@@ -214,6 +214,14 @@ static unsigned parse_jobs(const char *text)
 	return cpus < 1 ? 1 : cpus > MAX_JOBS ? MAX_JOBS : (unsigned)cpus;
 }
 
+/* A bad escape in an argument: the decoded copy is freed (nothing is left behind
+ * by a usage error, see diag_exit.c) and the error reported. */
+static _Noreturn void bad_escape(unsigned char *decoded, const char *what, const char *err)
+{
+	free(decoded);
+	usage_error("%s: %s", what, err);
+}
+
 /* Decodes a delimiter argument; an empty one means the NUL byte, as in cut. */
 static unsigned char *decode_delim(const char *text, size_t *len, const char *what)
 {
@@ -224,10 +232,8 @@ static unsigned char *decode_delim(const char *text, size_t *len, const char *wh
 	if (out == NULL)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
 	n = unescape(text, out, err, sizeof err);
-	if (n < 0) {
-		free(out); /* nothing is left behind by a usage error (see diag_exit.c) */
-		usage_error("%s: %s", what, err);
-	}
+	if (n < 0)
+		bad_escape(out, what, err);
 	if (n == 0) {
 		out[0] = '\0';
 		n = 1;
@@ -252,10 +258,8 @@ static zb_byteset *strip_set(struct config *c, const char *chars, int side)
 		usage_error("the strip set is empty (leave out '=' for whitespace)");
 	if ((bytes = malloc(strlen(chars) + 1)) == NULL)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
-	if ((n = unescape(chars, bytes, err, sizeof err)) < 0) {
-		free(bytes);
-		usage_error("strip set: %s", err);
-	}
+	if ((n = unescape(chars, bytes, err, sizeof err)) < 0)
+		bad_escape(bytes, "strip set", err);
 	zb_byteset_init(set, bytes, (size_t)n);
 	free(bytes);
 	return set;

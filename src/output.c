@@ -27,11 +27,13 @@ static void grow(struct output *o, size_t need)
 	if (cap < used + need) /* at least double, so a block's output is copied O(1) times */
 		cap = used + need;
 	cap = cap > SIZE_MAX / 2 ? SIZE_MAX / 2 : 2 * cap;
-	if ((bigger = zb_buffer_allocate(cap)) == NULL)
-		die_errno(EXIT_INPUT, "cannot allocate memory");
-	(void)zb_buffer_add_bytes(bigger, o->buf->data, used);
-	zb_buffer_release(o->buf);
-	o->buf = bigger;
+	if ((bigger = zb_buffer_allocate(cap)) != NULL) {
+		(void)zb_buffer_add_bytes(bigger, o->buf->data, used);
+		zb_buffer_release(o->buf);
+		o->buf = bigger;
+		return;
+	}
+	die_errno(EXIT_INPUT, "cannot allocate memory");
 }
 
 bool output_room(struct output *o, size_t n)

@@ -64,6 +64,14 @@ void run_block(struct config *cfg, zb_view block, struct output *out)
 		select_block(&cfg->sel, block, out);
 		return;
 	}
+	if (cfg->sel.fast_blanks) {
+		select_blanks(&cfg->sel, block, out);
+		return;
+	}
+	if (cfg->sel.mode == MODE_CHARS && cfg->filter.count == 0) {
+		select_chars_block(&cfg->sel, block, out);
+		return;
+	}
 	block_walk_start(&walk, block, cfg->sel.term);
 	while (block_walk_next(&walk, &one))
 		if (filter_keep(&cfg->filter, &cfg->sel.split, cfg->sel.lstrip, cfg->sel.rstrip, one))

@@ -33,6 +33,8 @@ int select_init(struct selector *s)
 	s->fast = s->split.kind == SPLIT_DELIM && s->split.delim_len == 1 &&
 	          (s->mode == MODE_FIELDS ? !s->list.relative : s->mode == MODE_NONE && npreds(s)) &&
 	          !(npreds(s) && s->filter->relative);
+	if ((s->fast_blanks = select_blanks_can(s)) && select_blanks_init(s) != 0)
+		return -1;
 	/* Fields can be copied as one span with the delimiters between them. */
 	s->out_is_delim = s->split.kind == SPLIT_DELIM && !s->lstrip && !s->rstrip &&
 	                  s->out_delim_len == s->split.delim_len &&
@@ -246,6 +248,8 @@ void select_free(struct selector *s)
 	s->pick_nth = s->pick_at = NULL;
 	s->spans = NULL;
 	s->tail_plan = NULL;
+	free(s->blanks);
+	s->blanks = NULL;
 	list_free(&s->list);
 	s->queries = NULL;
 	s->answers = NULL;

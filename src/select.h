@@ -24,6 +24,8 @@ struct selector {
 	bool out_is_delim;              /* fields are joined by the delimiter that split them */
 	bool fast;                      /* select_block can do the work (one-byte delimiter,
 	                                   fixed plan, predicates on fixed fields) */
+	bool fast_blanks;               /* select_blanks does the work */
+	struct blank_plan *blanks;      /* select_blanks: the fields it looks for */
 	unsigned char term;             /* record terminator, written after each record */
 	struct list list;
 	struct filter *filter;          /* predicates, answered by the fast path too */
@@ -88,6 +90,20 @@ void select_block(struct selector *s, zb_view block, struct output *out);
 
 /* Prepares select_block's questions for s's fixed plan; -1 when out of memory. */
 int select_pick_plan(struct selector *s);
+
+/* Whether select_blanks can do s's work: blank runs, a LIST fixed or made only of
+ * NF-k items, no predicates. */
+bool select_blanks_can(const struct selector *s);
+
+/* Prepares select_blanks for s's plan; -1 when out of memory. */
+int select_blanks_init(struct selector *s);
+
+/* As select_block, for fields between blank runs, when s->fast_blanks. */
+void select_blanks(struct selector *s, zb_view block, struct output *out);
+
+/* As select_record for each record of block (records_next_block's), for -c
+ * without predicates. */
+void select_chars_block(struct selector *s, zb_view block, struct output *out);
 
 /* Frees the scratch memory and the list. */
 void select_free(struct selector *s);

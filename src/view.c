@@ -166,19 +166,6 @@ void zb_byteset_init(zb_byteset *set, const void *chars, size_t n)
 		set->bits[c[i] >> 3] |= (unsigned char)(1u << (c[i] & 7));
 }
 
-zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left, const zb_byteset *right)
-{
-	size_t lo = 0, hi = v.len;
-
-	while (left && lo < hi && zb_byteset_has(left, v.data[lo]))
-		lo++;
-	while (right && hi > lo && zb_byteset_has(right, v.data[hi - 1]))
-		hi--;
-	v.data += lo;
-	v.len = hi - lo;
-	return v;
-}
-
 static zb_view strip_ends(zb_view v, const void *chars, size_t n, bool left, bool right)
 {
 	zb_byteset set;

@@ -60,6 +60,10 @@
  * (beyond the seed: copy in)       zb_collator_own
  * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b /
  *                                  zb_scan2_next_nth / zb_scan2_pick
+ * (beyond the seed: run edges)    zb_scanset_start + zb_scanset_next_nth /
+ *                                  zb_scanset_next_term
+ * (beyond the seed: UTF-8)         zb_utf8_len, zb_utf8_walk_start + zb_utf8_walk_skip,
+ *                                  zb_utf8_find, zb_utf8_find_line
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -289,7 +293,20 @@ zb_view zb_view_rstrip(zb_view v, const void *chars, size_t n);
 
 /* strip with prepared sets: removes bytes of `left` from the start and of `right`
  * from the end of v (a NULL set strips nothing on its side). */
-zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left, const zb_byteset *right);
+static inline zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left,
+                                         const zb_byteset *right)
+{
+	/* inline: a field is stripped for every record, and usually has nothing to strip */
+	size_t lo = 0, hi = v.len;
+
+	while (left && lo < hi && zb_byteset_has(left, v.data[lo]))
+		lo++;
+	while (right && hi > lo && zb_byteset_has(right, v.data[hi - 1]))
+		hi--;
+	v.data += lo;
+	v.len = hi - lo;
+	return v;
+}
 
 /* write_to: one write(2) of v to fd (retried only when interrupted by a signal);
  * returns the number of bytes written, which may be fewer than len, or ZB_EOS. */
@@ -519,6 +536,269 @@ static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
 	}
 }
 
+/* ------------------------------------------------------------ set scans */
+
+/*
+ * Beyond the seed: a one-pass scan for the edges of runs and for a record
+ * terminator.  A run is a stretch of bytes of one class, and its edges are where it
+ * begins and the byte after it ends.  The class is a small set of bytes (runs of
+ * blanks, say) or, with `words`, every byte that is neither in the set nor the
+ * terminator (the words between the blanks).  The byte before the view, the
+ * terminator and the end of the view are outside the class, so within a record the
+ * edges come in pairs: every run that begins is ended, at the latest at the
+ * terminator (an edge there is handed out before the terminator) or at offset len.
+ * Like zb_scan2 it looks at 64 bytes at a time (AVX2, SSE2 or a portable loop,
+ * chosen when the program starts from what the CPU has) and keeps bits; it borrows
+ * the view and allocates nothing.
+ * The block being handed out is held apart from the others, so the common case --
+ * the next edge is in it -- reads two words; only examining more bytes, every
+ * ZB_SCANSET_BLOCKS blocks, is a call.
+ */
+#define ZB_SCANSET_MAX 4    /* bytes the set may hold */
+#define ZB_SCANSET_BLOCKS 8 /* 64-byte blocks examined per refill */
+
+typedef struct zb_scanset {
+	uint64_t edges, terms;     /* the block being handed out: what is not yet handed out */
+	size_t at;                 /* offset of the byte that bit 0 of edges and terms stands for */
+	const unsigned char *data; /* the view being scanned */
+	size_t len;
+	size_t next;               /* offset of the first byte not yet examined */
+	size_t base;               /* offset of the byte that bit 0 of edge_bits[0] stands for */
+	size_t cur, nblocks;       /* blocks examined; [cur, nblocks) are still to hand out */
+	uint64_t edge_bits[ZB_SCANSET_BLOCKS];
+	uint64_t term_bits[ZB_SCANSET_BLOCKS];
+	uint64_t inside;           /* 1 when the last byte examined is in the class */
+	unsigned char set[ZB_SCANSET_MAX]; /* the set, its first byte repeated to fill it */
+	unsigned char nset, term;
+	bool words;                /* the class is the bytes outside set and terminator */
+} zb_scanset;
+
+/*
+ * Starts a scan of v for the edges of runs of the n bytes at set (1 <= n <=
+ * ZB_SCANSET_MAX), or of the words between them when `words`, and for the byte
+ * term.  Returns ZB_OK, or ZB_EINVAL when n is out of range or term is in the set
+ * (the scan then hands out nothing).
+ */
+static inline int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n,
+                                   unsigned char term, bool words)
+{
+	/* inline: cheap enough to start a scan for every field range a record writes,
+	 * and the view is not copied into a call (a stall when it was just made) */
+	const unsigned char *bytes = (const unsigned char *)set;
+	size_t i;
+
+	s->term = term;
+	s->words = words;
+	s->data = v.data;
+	s->len = 0; /* until the set is known to be good: a refused scan hands out nothing */
+	s->next = s->base = s->at = 0;
+	s->cur = s->nblocks = 0;
+	s->edges = s->terms = 0; /* nothing handed out yet: the first call examines */
+	s->inside = 0;
+	s->nset = 0;
+	if (n == 0 || n > ZB_SCANSET_MAX)
+		return ZB_EINVAL;
+	for (i = 0; i < ZB_SCANSET_MAX; i++) { /* repeats change nothing, and fill the compares */
+		s->set[i] = bytes[i < n ? i : 0];
+		if (s->set[i] == term)
+			return ZB_EINVAL;
+	}
+	s->nset = (unsigned char)n;
+	s->len = v.len;
+	return ZB_OK;
+}
+
+/* Examines the next blocks of the view (the slow path of the functions below);
+ * false at the end. */
+bool zb_scanset_refill(zb_scanset *s);
+
+/* The number of edges before the next terminator (an edge at its offset counts) or
+ * the end of the view: what the calls below will pass over; nothing is handed out. */
+size_t zb_scanset_count(const zb_scanset *s);
+
+/* Which implementation set scans use: "avx2", "sse2" or "portable". */
+const char *zb_scanset_engine(void);
+
+/* For tests and benchmarks: makes set scans use the named engine; -1 when this CPU
+ * or build does not have it (the engine is then unchanged). */
+int zb_scanset_use(const char *name);
+
+/* Makes the next block the one handed out; false at the end of the view. */
+static inline bool zb_scanset_advance(zb_scanset *s)
+{
+	if (s->cur == s->nblocks && !zb_scanset_refill(s))
+		return false;
+	s->edges = s->edge_bits[s->cur];
+	s->terms = s->term_bits[s->cur];
+	s->at = s->base + 64 * s->cur++;
+	return true;
+}
+
+/*
+ * The offset of the n-th next edge (n >= 1), or of the next terminator when it
+ * comes first, with *is_term telling which; -1 at the end.  When many edges are
+ * to be passed over they are counted a block at a time.
+ */
+static inline ptrdiff_t zb_scanset_next_nth(zb_scanset *s, size_t n, bool *is_term)
+{
+	for (;;) {
+		uint64_t e = s->edges, t = s->terms;
+		uint64_t mine = e & (t ^ (t - 1)); /* edges up to the terminator, its own included
+		                                      (all of them when there is none) */
+		if (n > 16 && !t && zb_popcount64(mine) < n) {
+			n -= zb_popcount64(mine);
+			mine = 0;
+		}
+		for (; mine; mine &= mine - 1)
+			if (--n == 0) { /* mine ^ (mine - 1): the bits up to this edge */
+				s->edges = e & ~(mine ^ (mine - 1));
+				*is_term = false;
+				return (ptrdiff_t)(s->at + zb_ctz64(mine));
+			}
+		if (t) {
+			s->terms = t & (t - 1);
+			s->edges = e & ~(t ^ (t - 1));
+			*is_term = true;
+			return (ptrdiff_t)(s->at + zb_ctz64(t));
+		}
+		if (!zb_scanset_advance(s))
+			return -1;
+	}
+}
+
+/* The offset of the next terminator, passing over the edges before it; -1 at the end. */
+static inline ptrdiff_t zb_scanset_next_term(zb_scanset *s)
+{
+	for (;;) {
+		uint64_t t = s->terms;
+		if (t) {
+			s->terms = t & (t - 1);
+			s->edges &= ~(t ^ (t - 1));
+			return (ptrdiff_t)(s->at + zb_ctz64(t));
+		}
+		if (!zb_scanset_advance(s))
+			return -1;
+	}
+}
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/*
+ * Beyond the seed: moving over UTF-8 text.  A valid character is a well-formed UTF-8
+ * sequence of 1 to 4 bytes: no overlong form, no surrogate (U+D800..U+DFFF), nothing
+ * past U+10FFFF.
+ */
+
+/* The length (1 to 4) of the valid character at p, of which n > 0 bytes may be
+ * read; 0 when p does not start one, or starts one that n bytes cut short. */
+static inline size_t zb_utf8_len(const unsigned char *p, size_t n)
+{
+	unsigned char c = p[0];
+	unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+	size_t len, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2 || c > 0xF4)
+		return 0;
+	if (c < 0xE0) {
+		len = 2;
+	} else if (c < 0xF0) {
+		len = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else {
+		len = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	}
+	if (n < len || p[1] < lo || p[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+/*
+ * A walk over the valid characters of a view, from a given byte on.  With AVX2 or
+ * SSSE3 it examines 64 bytes at a time, keeping one bit per character start and
+ * checking the UTF-8 rules for the whole block at once, so passing over many
+ * characters costs a few instructions; otherwise it steps with zb_utf8_len.  It
+ * borrows the view and allocates nothing.  Read `pos`; set the rest only through
+ * the functions below.
+ */
+typedef struct zb_utf8_walk {
+	const unsigned char *data; /* the view walked */
+	size_t len;
+	size_t start;     /* where the walk began: the bytes before are not looked at */
+	size_t pos;       /* where the walk is: a character's first byte, or len */
+	size_t base;      /* offset of the block the masks stand for */
+	uint64_t starts;  /* the block's character starts after pos, before `bound` */
+	unsigned bound;   /* bits from here on are past an error or the end; 64: none */
+	bool final;       /* the walk cannot go past this block: an error or the end */
+	bool examined;    /* the masks stand for the block at base */
+} zb_utf8_walk;
+
+/* Starts a walk over v at byte `start` (<= v.len), taking the text to begin there. */
+static inline void zb_utf8_walk_start(zb_utf8_walk *w, zb_view v, size_t start)
+{
+	w->data = v.data;
+	w->len = v.len;
+	w->start = w->pos = w->base = start;
+	w->starts = 0;
+	w->bound = 0;
+	w->final = false;
+	w->examined = false;
+}
+
+/*
+ * Moves w over at most n valid characters, and only over those that end at or
+ * before byte offset `limit`; returns how many it passed (w->pos is then after
+ * them).  It stops early at the end of the view, at the limit, or before a byte that
+ * does not start a valid character (one cut short by the end of the view
+ * included): a caller with its own rule for such bytes applies it there and starts
+ * a new walk after them.
+ */
+size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit);
+
+/* Where a character is in a view: bytes [start, end). */
+typedef struct zb_utf8_span {
+	size_t start, end;
+} zb_utf8_span;
+
+/*
+ * Finds characters by number, in one pass: for numbers 0 < nums[0] <= nums[1] <= ...
+ * (character 1 starts at the start of v), sets spans[i] to where character nums[i]
+ * is.  Returns how many it found.  When fewer than count, *invalid says whether it
+ * stopped before a byte that does not start a valid character (a caller with its
+ * own rule for such bytes must then look further with a walk) rather than at the
+ * end of v.
+ */
+size_t zb_utf8_find(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
+                    bool *invalid);
+
+/*
+ * As zb_utf8_find, in the first line of v: the bytes before the first byte `term`
+ * (an ASCII byte such as '\n'), or all of v when it has none; the line's length goes
+ * to *line_len.  The characters and the end of the line are looked for in the same
+ * pass, so a block of lines is not scanned twice.
+ */
+size_t zb_utf8_find_line(zb_view v, unsigned char term, const size_t *nums, size_t count,
+                         zb_utf8_span *spans, bool *invalid, size_t *line_len);
+
+/* Which implementation zb_utf8_walk_skip and zb_utf8_find use: "avx2-pdep", "avx2",
+ * "ssse3" or "portable". */
+const char *zb_utf8_engine(void);
+
+/* For tests and benchmarks: makes them use the named engine; -1 when this CPU or
+ * build does not have it (the engine is then unchanged). */
+int zb_utf8_use(const char *name);
+
 /* ---------------------------------------------------------------- buffers */
 
 /*
@@ -532,7 +812,7 @@ typedef struct zb_buffer {
 } zb_buffer;
 
 /* allocate: a new empty buffer of `capacity` bytes (0 is allowed), or NULL when out
- * of memory.  The caller owns it and releases it with zb_buffer_release(). */
+ * of memory or capacity is above PTRDIFF_MAX.  The caller owns it and releases it with zb_buffer_release(). */
 zb_buffer *zb_buffer_allocate(size_t capacity);
 
 /* Frees b (NULL is ignored).  Every view into b becomes invalid. */
@@ -548,16 +828,16 @@ static inline size_t zb_buffer_free(const zb_buffer *b) { return b->capacity - b
  * free space returns 0).  Inline: it is the hot path of every writer. */
 static inline ptrdiff_t zb_buffer_add_bytes(zb_buffer *b, const void *p, size_t n)
 {
-	size_t room = b->capacity - b->writepos;
+	size_t room = b->capacity - b->writepos; /* at most PTRDIFF_MAX (see allocate) */
 
-	if (room == 0)
-		return ZB_FULL;
-	if (n > room)
+	if (n - 1 >= room) { /* n is 0 or does not fit: the one-compare test of the common case */
+		if (room == 0)
+			return ZB_FULL;
+		if (n == 0)
+			return 0;
 		n = room;
-	if (n > PTRDIFF_MAX)
-		n = PTRDIFF_MAX;
-	if (n > 0)
-		memcpy(b->data + b->writepos, p, n);
+	}
+	memcpy(b->data + b->writepos, p, n);
 	b->writepos += n;
 	return (ptrdiff_t)n;
 }

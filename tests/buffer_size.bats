@@ -1,60 +1,14 @@
 #!/usr/bin/env bats
-# --buffer-size must not change the output.  A varied corpus goes through many
-# option sets at buffer sizes 1, 2, 3, 7, 64, 4096 and the default; all
-# outputs must be identical, and the default one is checked against GNU cut
-# (or awk) where an independent reference exists.
+# --buffer-size must not change the output.  A varied corpus (corpus.bash) goes
+# through many option sets at buffer sizes 1, 2, 3, 7, 64, 4096 and the default;
+# all outputs must be identical, and the default one is checked against GNU cut
+# (or awk) where an independent reference exists.  The shared list of option sets
+# (corpus.bash, also run by jobs.bats) goes through at sizes 1, 7 and 64.
 
 load test_helper
+load corpus
 
 SIZES="1 2 3 7 64 4096"
-
-# gen_corpus FILE: ~40 KB, deterministic.  Long and short records, records
-# of 10 KB, empty records, CRLF, NUL bytes, ':' '::' ':::' and TAB
-# delimiters, blanks, UTF-8 (2, 3, 4 bytes), invalid bytes, no final newline.
-# The first record puts '::' across offsets 63/64 and 4095/4096.
-gen_corpus() {
-	"$AWK" -v seed=4242 '
-	function rep(s, n,   r) { r = ""; while (n-- > 0) r = r s; return r }
-	function delim(   v) {
-		v = rand()
-		if (v < 0.60) return ":"
-		if (v < 0.85) return "::"
-		if (v < 0.93) return ":::"
-		return "\t"
-	}
-	function field(maxlen,   len, k, v) {
-		len = int(rand() * maxlen)
-		for (k = 0; k < len; k++) {
-			v = rand()
-			if (v < 0.03) printf "%c", 0
-			else if (v < 0.12) printf " "
-			else if (v < 0.17) printf "\t"
-			else printf "%s", A[1 + int(rand() * na)]
-		}
-	}
-	BEGIN {
-		srand(seed)
-		na = split("a b c d e f x y z 0 1 2 3 7 9 . - _ / \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xff \xe2\x82 \xc0\x80", A, " ")
-		printf "%s::%s::tail:x\ty z\n", rep("a", 63), rep("b", 4030)
-		for (r = 0; r < 500; r++) {
-			if (r == 100 || r == 300) {
-				# a record of 10 KB
-				for (len = 0; len < 10000; len += 8) { field(14); printf "%s", delim() }
-				printf "\n"
-				continue
-			}
-			if (rand() < 0.06) { printf "\n"; continue }
-			nf = int(rand() * 9)
-			for (i = 0; i < nf; i++) {
-				if (i) printf "%s", delim()
-				field(8)
-			}
-			if (rand() < 0.08) printf "\r"
-			printf "\n"
-		}
-		printf "last:record::with \xc3\xa9"
-	}' >"$1"
-}
 
 setup() {
 	IN=$BATS_TEST_TMPDIR/corpus
@@ -219,4 +173,15 @@ sizes_cut() {
 	printf 'z%sx%sy\nq<<deli\n%s\n' "$long" "$long" "$long" >"$REF"
 	sizes -d '<<delim>>' -f 3,1,2 -O "$long"
 	same_bytes "$REF" "$DEF"
+}
+
+@test "every option set of corpus.bash (strip, predicates, -R, -H): sizes 1, 7, 64" {
+	local SIZES="1 7 64" line n=0
+	while IFS= read -r line; do
+		eval "set -- $line"
+		sizes "$@"
+		n=$((n + 1))
+	done < <(option_sets)
+	# guards the loop: an emptied list must not pass
+	[ "$n" -ge 70 ]
 }

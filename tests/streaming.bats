@@ -8,15 +8,6 @@ setup() {
 	D=$BATS_TEST_TMPDIR
 }
 
-# slow_write PIECE...: printf each piece (escapes allowed) with a pause after it.
-slow_write() {
-	local p
-	for p in "$@"; do
-		printf "$p"
-		sleep 0.1
-	done
-}
-
 @test "FIFO written in small pieces: every record complete and in order" {
 	mkfifo "$D/fifo"
 	# '::' delimiters and records cut across writes; no final newline
@@ -43,40 +34,6 @@ slow_write() {
 	[ ! -s "$D/err" ]
 	printf '\xc3\xa9\nc\nd\n' >"$D/exp"
 	same_bytes "$D/exp" "$D/out"
-}
-
-# flush_check FIRST_IN FIRST_OUT REST_IN ALL_OUT ARGS...: a writer sends
-# FIRST_IN into a pipe to zbsplit ARGS, then waits (up to 5 s) until the
-# output file holds exactly FIRST_OUT before sending REST_IN.  The output
-# must reach FIRST_OUT while zbsplit still waits for input, and end as ALL_OUT.
-flush_check() {
-	local first_in=$1 first_out=$2 rest_in=$3 all_out=$4
-	shift 4
-	printf "$first_out" >"$D/exp1"
-	printf "$all_out" >"$D/exp"
-	rm -f "$D/status" "$D/out"
-	: >"$D/out"
-	{
-		printf "$first_in"
-		local i=0
-		while ! cmp -s "$D/exp1" "$D/out" && [ "$i" -lt 50 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		if cmp -s "$D/exp1" "$D/out"; then
-			echo seen >"$D/status"
-		else
-			echo timeout >"$D/status"
-		fi
-		printf "$rest_in"
-	} | timeout 20 "$ZBSPLIT" "$@" >>"$D/out" 2>"$D/err"
-	[ "$(cat "$D/status")" = seen ] || {
-		echo "zbsplit $*: first output not written before the next read"
-		hexdump "$D/out"
-		return 1
-	}
-	[ ! -s "$D/err" ]
-	same_bytes "$D/exp" "$D/out" "zbsplit $*"
 }
 
 @test "pipe input: output is flushed before a blocking read (-f)" {

@@ -163,9 +163,9 @@ check_args() {
 }
 
 # at_all_sizes OUT ARGS...: zbsplit ARGS (input FILEs among ARGS) at the
-# default buffer size and at --buffer-size 1, 2, 3, 7 and 64: every run must
-# exit 0 with an empty stderr and the same stdout.  The default run's output
-# is left in OUT.
+# default buffer size and at --buffer-size 1, 2, 3, 7 and 64 (or the sizes in
+# AT_SIZES): every run must exit 0 with an empty stderr and the same stdout.
+# The default run's output is left in OUT.
 at_all_sizes() {
 	local out=$1 d=$BATS_TEST_TMPDIR rc s
 	shift
@@ -176,7 +176,7 @@ at_all_sizes() {
 		cat "$d/aas.err"
 		return 1
 	fi
-	for s in 1 2 3 7 64; do
+	for s in ${AT_SIZES:-1 2 3 7 64}; do
 		rc=0
 		"$ZBSPLIT" --buffer-size="$s" "$@" </dev/null >"$d/aas.out" 2>"$d/aas.err" || rc=$?
 		if [ "$rc" -ne 0 ] || [ -s "$d/aas.err" ]; then
@@ -186,4 +186,50 @@ at_all_sizes() {
 		fi
 		same_bytes "$out" "$d/aas.out" "--buffer-size=$s $*" || return 1
 	done
+}
+
+# --- pipes and FIFOs (tests/streaming.bats, tests/jobs.bats) ---------------
+
+# slow_write PIECE...: printf each piece (escapes allowed) with a pause after it.
+slow_write() {
+	local p
+	for p in "$@"; do
+		printf "$p"
+		sleep 0.1
+	done
+}
+
+# flush_check FIRST_IN FIRST_OUT REST_IN ALL_OUT ARGS...: a writer sends
+# FIRST_IN into a pipe to zbsplit ARGS, then waits (up to 5 s) until the
+# output file holds exactly FIRST_OUT before sending REST_IN.  The output
+# must reach FIRST_OUT while zbsplit still waits for input, and end as ALL_OUT.
+flush_check() {
+	local first_in=$1 first_out=$2 rest_in=$3 all_out=$4
+	shift 4
+	local d=$BATS_TEST_TMPDIR
+	printf "$first_out" >"$d/exp1"
+	printf "$all_out" >"$d/exp"
+	rm -f "$d/status" "$d/out"
+	: >"$d/out"
+	{
+		printf "$first_in"
+		local i=0
+		while ! cmp -s "$d/exp1" "$d/out" && [ "$i" -lt 50 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		if cmp -s "$d/exp1" "$d/out"; then
+			echo seen >"$d/status"
+		else
+			echo timeout >"$d/status"
+		fi
+		printf "$rest_in"
+	} | timeout 20 "$ZBSPLIT" "$@" >>"$d/out" 2>"$d/err"
+	[ "$(cat "$d/status")" = seen ] || {
+		echo "zbsplit $*: first output not written before the next read"
+		hexdump "$d/out"
+		return 1
+	}
+	[ ! -s "$d/err" ]
+	same_bytes "$d/exp" "$d/out" "zbsplit $*"
 }

@@ -74,6 +74,8 @@ int main(void)
 	test_split();
 	test_collator();
 	test_scan();
+	test_scanset();
+	test_utf8();
 	printf("%ld passed, %ld failed\n", check_passed, check_failed);
 	return check_failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -64,6 +64,7 @@ static void test_allocate(void)
 
 	/* an impossible size: NULL (MemoryError), not a tiny block */
 	CHECK(zb_buffer_allocate(SIZE_MAX) == NULL);
+	CHECK(zb_buffer_allocate((size_t)PTRDIFF_MAX + 1) == NULL);
 
 	/* releasing NULL is ignored */
 	zb_buffer_release(NULL);

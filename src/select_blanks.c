@@ -1,0 +1,313 @@
+/*
+ * select_blanks.c - the fast path for fields between runs of blanks (-w,
+ * -w=trimmed, -F) with a fixed plan, and predicates on fixed fields: one scan of the
+ * block (zb_scanset) finds the edges of the runs and the record ends together, and
+ * fields are found by counting edges, which come in pairs within a record.
+ * Trimmed, the fields are the words: field k lies between edges 2k-1 and 2k.
+ * Untrimmed, the runs are of blanks: field 1 starts with the record and field k
+ * lies between edges 2k-2 and 2k-1 (where a run ends and where the next begins).
+ * Only the fields at the ends of the plan's ranges and those of the predicates are
+ * looked for, in ascending order, and after the last the scan goes straight to the
+ * record's end.  A LIST of fields counted from NF has the record's fields counted
+ * first, from the edges before its end.
+ */
+#include <stdlib.h>
+
+#include "select_int.h"
+
+static const unsigned char blanks[] = " \t"; /* fields_blanks, as zb_scanset wants it */
+
+/* The fields to look for, made once from the plan; allocated as one block. */
+struct blank_plan {
+	size_t nwanted;  /* fields at the ends of the plan's ranges, each once */
+	size_t *first;   /* per wanted field, ascending: the edge that begins it (0: the
+	                    record's start); for a tail plan, made again for each record */
+	size_t *back;    /* a tail plan: per wanted field NF-k, 2k */
+	size_t *start, *end; /* per wanted field, this record: its bytes in the block */
+	size_t *lo, *hi; /* per range: its first and last field's index in `first`;
+	                    hi is SIZE_MAX for a range that runs to the end */
+	size_t nplan;    /* the ranges (the selector's plan is remade by select_record) */
+	size_t *pred;    /* per predicate: its field's index in `first`; SIZE_MAX for the
+	                    whole record (field 0) */
+	size_t min_fields; /* a tail plan: fewer fields, and the record goes the general way */
+	bool tail;       /* the LIST names only fields counted from NF */
+	bool single;     /* every range is one field and nothing is stripped */
+};
+
+/* A tail plan is made for records of this many fields, so that NF-k is field
+ * TAIL_FIELDS - k; any number above every k allowed would do. */
+#define TAIL_FIELDS ((size_t)1 << 30)
+
+/* Whether every item of l counts from NF (and none too far), with no complement. */
+static bool tail_list(const struct list *l)
+{
+	size_t i;
+
+	if (l->complement)
+		return false;
+	for (i = 0; i < l->count; i++)
+		if (!l->items[i].lo.from_end || !l->items[i].hi.from_end ||
+		    l->items[i].lo.n >= TAIL_FIELDS / 2)
+			return false;
+	return true;
+}
+
+bool select_blanks_can(const struct selector *s)
+{
+	if (s->split.kind != SPLIT_BLANKS && s->split.kind != SPLIT_BLANKS_TRIMMED)
+		return false;
+	if (npreds(s)) /* predicates on fixed fields, with a fixed LIST or none */
+		return (s->mode == MODE_FIELDS || s->mode == MODE_NONE) && !s->filter->relative &&
+		       !s->list.relative;
+	return s->mode == MODE_FIELDS && (!s->list.relative || tail_list(&s->list));
+}
+
+/* The index of field `key` in the ascending keys[0, n), which hold it. */
+static size_t index_of(const size_t *keys, size_t n, size_t key)
+{
+	size_t lo = 0;
+
+	while (n > 1) {
+		size_t half = n / 2;
+		if (keys[lo + half] <= key)
+			lo += half;
+		n -= half;
+	}
+	return lo;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int select_blanks_init(struct selector *s)
+{
+	const struct list *l = &s->list;
+	size_t nplan, max, n = 0, i, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
+	struct blank_plan *bp;
+	size_t *keys;
+
+	free(s->blanks);
+	if (l->relative)
+		list_plan(&s->list, TAIL_FIELDS);
+	nplan = s->mode == MODE_FIELDS ? l->nplan : 0;
+	/* first, back, start and end per wanted field (at most two a range and one a
+	 * predicate), lo and hi per range, one per predicate */
+	max = 2 * nplan + npreds(s);
+	s->blanks = bp = malloc(sizeof *bp + (4 * max + 2 * nplan + npreds(s) + 1) * sizeof(size_t));
+	if (bp == NULL)
+		return -1;
+	keys = (size_t *)(bp + 1);
+	for (i = 0; i < nplan; i++) {
+		keys[n++] = l->plan[i].lo;
+		if (l->plan[i].hi != UNIT_MAX && l->plan[i].hi != l->plan[i].lo)
+			keys[n++] = l->plan[i].hi;
+	}
+	for (i = 0; i < npreds(s); i++)
+		if (s->filter->preds[i].field.n > 0)
+			keys[n++] = s->filter->preds[i].field.n;
+	if (n > 1)
+		qsort(keys, n, sizeof *keys, by_value);
+	bp->nwanted = 0;
+	for (i = 0; i < n; i++) /* each key once */
+		if (bp->nwanted == 0 || keys[bp->nwanted - 1] != keys[i])
+			keys[bp->nwanted++] = keys[i];
+	bp->first = keys;
+	bp->back = keys + max;
+	bp->start = bp->back + max;
+	bp->end = bp->start + max;
+	bp->lo = bp->end + max;
+	bp->hi = bp->lo + nplan;
+	bp->pred = bp->hi + nplan;
+	for (i = 0; i < npreds(s); i++) {
+		size_t field = s->filter->preds[i].field.n;
+		bp->pred[i] = field == 0 ? SIZE_MAX : index_of(keys, bp->nwanted, field);
+	}
+	bp->nplan = nplan;
+	bp->tail = l->relative;
+	bp->single = !s->lstrip && !s->rstrip;
+	for (i = 0; i < nplan; i++) {
+		bp->lo[i] = index_of(keys, bp->nwanted, l->plan[i].lo);
+		bp->hi[i] = l->plan[i].hi == UNIT_MAX ? SIZE_MAX
+		                                      : index_of(keys, bp->nwanted, l->plan[i].hi);
+		bp->single = bp->single && bp->lo[i] == bp->hi[i];
+	}
+	/* at least two fields (so the record has a blank), and every NF-k among them */
+	bp->min_fields = bp->tail && bp->nwanted > 0 ? TAIL_FIELDS - keys[0] + 1 : 0;
+	if (bp->min_fields < 2)
+		bp->min_fields = 2;
+	for (i = 0; i < bp->nwanted; i++) { /* field k begins at edge 2k - 2 + lead */
+		bp->back[i] = 2 * (TAIL_FIELDS - keys[i]);
+		keys[i] = 2 * keys[i] - 2 + lead;
+	}
+	return 0;
+}
+
+/* A tail plan for this record: the edges that begin its fields NF-k, from the
+ * number of edges before its end; false when it has too few fields. */
+static bool plan_tail_fields(const struct blank_plan *bp, const zb_scanset *scan, size_t lead)
+{
+	size_t edges = zb_scanset_count(scan), i;
+	size_t nf = edges / 2 + !lead; /* words: two edges each; runs: one field more than runs */
+
+	if (nf < bp->min_fields)
+		return false;
+	for (i = 0; i < bp->nwanted; i++)
+		bp->first[i] = 2 * nf - 2 + lead - bp->back[i];
+	return true;
+}
+
+/* Writes the fields of part, which begins and ends at field boundaries, stripped
+ * and joined by the output delimiter: a scan of its own finds the blank runs
+ * between them (at either end, untrimmed, they make empty fields, as split). */
+static void put_range(struct selector *s, zb_view part, struct output *out)
+{
+	zb_scanset scan;
+	size_t start = 0, end;
+	ptrdiff_t at;
+	bool is_term;
+
+	(void)zb_scanset_start(&scan, part, blanks, sizeof blanks - 1, s->term, false);
+	for (;;) {
+		at = zb_scanset_next_nth(&scan, 1, &is_term); /* a run begins: the field ends */
+		end = at < 0 ? part.len : (size_t)at;
+		output_view(out, select_strip(s, (zb_view){part.data + start, end - start, part.owner}));
+		if (at < 0)
+			return;
+		output_put(out, s->out_delim, s->out_delim_len);
+		/* the run ends where the next field begins (at the part's end at the latest) */
+		start = (size_t)zb_scanset_next_nth(&scan, 1, &is_term);
+	}
+}
+
+/* put_ranges when every range is one field and nothing is stripped: each is
+ * written as it is.  The plan is read into locals first, as the output's stores
+ * could change anything as far as the compiler knows. */
+static void put_single(struct selector *s, const unsigned char *data, size_t found,
+                       struct output *out)
+{
+	const struct blank_plan *bp = s->blanks;
+	const size_t *lo = bp->lo, *start = bp->start, *end = bp->end;
+	size_t i, j, nplan = bp->nplan;
+	bool first = true;
+
+	for (i = 0; i < nplan; i++)
+		if ((j = lo[i]) < found) {
+			put_delim(s, out, &first);
+			output_put(out, data + start[j], end[j] - start[j]);
+		}
+	output_put(out, &s->term, 1);
+}
+
+/* Writes the ranges of the plan whose first field was found (the first `found`
+ * wanted fields were), then the terminator, as put_answers does. */
+static void put_ranges(struct selector *s, zb_view block, size_t rec_start, zb_view rec,
+                       size_t found, struct output *out)
+{
+	const struct blank_plan *bp = s->blanks;
+	bool first = true;
+	size_t i, j, end;
+
+	for (i = 0; i < bp->nplan; i++) {
+		if ((j = bp->lo[i]) >= found)
+			continue;
+		put_delim(s, out, &first);
+		end = bp->hi[i] < found ? bp->end[bp->hi[i]] : rec_start + fields_end(&s->split, rec);
+		if (j == bp->hi[i]) /* one field */
+			output_view(out, select_strip(s, (zb_view){block.data + bp->start[j],
+			                                           end - bp->start[j], block.owner}));
+		else
+			put_range(s, (zb_view){block.data + bp->start[j], end - bp->start[j], block.owner},
+			          out);
+	}
+	output_put(out, &s->term, 1);
+}
+
+/* The predicates' verdict on rec, whose first `found` wanted fields were found. */
+static bool keep(struct selector *s, zb_view block, zb_view rec, size_t found)
+{
+	const struct blank_plan *bp = s->blanks;
+	size_t i;
+
+	for (i = 0; i < npreds(s); i++) { /* each predicate's field, as filter_keep finds it */
+		size_t j = bp->pred[i];
+		if (j == SIZE_MAX)
+			s->filter->values[i] = rec;
+		else if (j < found)
+			s->filter->values[i] = (zb_view){block.data + bp->start[j],
+			                                  bp->end[j] - bp->start[j], block.owner};
+		else
+			s->filter->values[i] = zb_view_empty();
+	}
+	return filter_decide(s->filter, s->lstrip, s->rstrip);
+}
+
+void select_blanks(struct selector *s, zb_view block, struct output *out)
+{
+	const struct blank_plan *bp = s->blanks;
+	size_t rec_start = 0, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
+	zb_scanset scan;
+
+	(void)zb_scanset_start(&scan, block, blanks, sizeof blanks - 1, s->term, lead);
+	do { /* at least once: an empty block is one empty record */
+		size_t j, seen = 0, start = rec_start, end = 0, rec_end;
+		bool ended = false, delimited, is_term;
+		ptrdiff_t at = -1;
+		zb_view rec;
+
+		if (bp->tail && !plan_tail_fields(bp, &scan, lead)) { /* too short: the general way */
+			at = zb_scanset_next_term(&scan);
+			rec_end = at < 0 ? block.len : (size_t)at;
+			select_record(s, (zb_view){block.data + rec_start, rec_end - rec_start, block.owner},
+			              out);
+			rec_start = rec_end + 1;
+			continue;
+		}
+		for (j = 0; j < bp->nwanted && !ended; j++) {
+			size_t first = bp->first[j];
+			if (first > 0) {
+				at = zb_scanset_next_nth(&scan, first - seen, &is_term);
+				if (at < 0 || is_term) { /* the record ends before this field */
+					ended = true;
+					break;
+				}
+				start = (size_t)at;
+			}
+			at = zb_scanset_next_nth(&scan, 1, &is_term);
+			end = at < 0 ? block.len : (size_t)at;
+			ended = at < 0 || is_term;
+			seen = first + 1;
+			bp->start[j] = start;
+			bp->end[j] = end;
+		}
+		if (!ended)
+			at = zb_scanset_next_term(&scan);
+		rec_end = at < 0 ? block.len : (size_t)at;
+		rec = (zb_view){block.data + rec_start, rec_end - rec_start, block.owner};
+		rec_start = rec_end + 1;
+		if (npreds(s) && !keep(s, block, rec, j))
+			continue;
+		/* delimited: holding a blank, which a field after the first proves, and a
+		 * first field that is not the whole record; else (rare) split again */
+		if ((s->mode == MODE_NONE && !s->only_delimited) /* not asked */ ||
+		    (j > 0 && bp->first[j - 1] >= 2 + lead))
+			delimited = true;
+		else if (j > 0)
+			delimited = start != rec_end - rec.len || end != rec_end;
+		else
+			delimited = fields_delimited(&s->split, rec);
+		if (!delimited) {
+			if (!s->only_delimited) /* no blank: written whole, as cut does */
+				put_whole(s, rec, out);
+		} else if (s->mode == MODE_NONE) { /* kept by the predicates: whole, unstripped */
+			output_view(out, rec);
+			output_put(out, &s->term, 1);
+		} else if (bp->single) {
+			put_single(s, block.data, j, out);
+		} else {
+			put_ranges(s, block, rec_end - rec.len, rec, j, out);
+		}
+	} while (rec_start < block.len);
+}
