@@ -15,7 +15,7 @@
  * the string, numeric, class and regex predicates on fields N, NF-k and 0, with -v
  * and --or; field names (with -H) in LISTs of fields and in predicates, a missing
  * one an expected usage error; one to three inputs; -j 2 or 3 with blocks of 1 to
- * 256 bytes.
+ * 256 bytes; the portable, SSE2 and AVX2 engines of the scans.
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -396,6 +396,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct args a;
 	struct run run;
 	unsigned char *got;
+	static const char *const engines[] = {"portable", "sse2", "avx2"};
+	const char *engine;
 	size_t got_len, cut[4], nparts, k;
 	bool use_pipe;
 	int status, want_status, i;
@@ -404,7 +406,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("no scratch files");
 	take_command(&in, &spec, &a);
 	use_pipe = fuzz_bool(&in) && in.n < 60000; /* what a pipe holds without a reader */
-	nparts = 1 + fuzz_take(&in, 3);           /* inputs, cut at fractions of the data */
+	engine = engines[fuzz_take(&in, 3)]; /* the scans' engines: all give the same output */
+	(void)zb_scan2_use(engine);          /* each stays as it is when the CPU lacks it */
+	(void)zb_scanset_use(engine);
+	(void)zb_utf8_use(engine);
+	nparts = 1 + fuzz_take(&in, 3); /* inputs, cut at fractions of the data (the last use
+	                                   of `in`: the rest is the data) */
 	for (k = 1; k < nparts; k++)
 		cut[k] = fuzz_take(&in, 256);
 	cut[0] = 0;

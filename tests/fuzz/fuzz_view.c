@@ -7,7 +7,7 @@
  * kind of start and stop, split with a separator and maxsplit, split_ws, split_runs
  * (trimmed or not), splitlines, strip/lstrip/rstrip (whitespace or a set),
  * strip_sets, slice, at, isspace/isdigit/isalpha, eq and contains; and zb_scan2
- * (next, next_nth, next_b, on each engine the CPU has) against a list of the events,
+ * (next, next_nth, next_b, pick, on each engine the CPU has) against a list of events,
  * and the collator against the plain concatenation of what was appended.  The view
  * and the needle are copied into allocations of their exact size, so a read past
  * either is caught by AddressSanitizer.  Any difference aborts.
@@ -390,6 +390,33 @@ static void check_eq(const struct ctx *c)
 	expect(c, "eq", zb_view_eq(c->v, zb_view_of(c->needle, c->m)), want);
 }
 
+/* zb_scan2_pick: the wanted a's (by number from the scan's position) up to the next
+ * b; false once the view has ended. */
+static bool check_pick(const struct ctx *c, struct fuzz_in *in, zb_scan2 *s, unsigned char a,
+                       unsigned char b, size_t *cur)
+{
+	size_t nth[4], at[4], want_at[4], n = 1 + fuzz_take(in, 4), found = 0, seen = 0, i, x;
+	long long want_b = -1;
+	ptrdiff_t b_at;
+
+	for (i = 0; i < n; i++)
+		nth[i] = (i ? nth[i - 1] : 0) + 1 + fuzz_take(in, 70);
+	for (x = *cur; x < c->n; x++) {
+		if (c->hay[x] == b) {
+			want_b = (long long)x;
+			break;
+		}
+		if (c->hay[x] == a && found < n && ++seen == nth[found])
+			want_at[found++] = x;
+	}
+	expect(c, "pick count", (long long)zb_scan2_pick(s, nth, n, at, &b_at), (long long)found);
+	for (i = 0; i < found; i++)
+		expect(c, "pick offset", (long long)at[i], (long long)want_at[i]);
+	expect(c, "pick b", b_at, want_b);
+	*cur = want_b < 0 ? c->n : (size_t)want_b + 1;
+	return want_b >= 0;
+}
+
 /* zb_scan2 against the list of events: each call's answer, as zb.h describes it. */
 static void check_scan2(const struct ctx *c, struct fuzz_in *in)
 {
@@ -403,10 +430,15 @@ static void check_scan2(const struct ctx *c, struct fuzz_in *in)
 	(void)zb_scan2_use(engines[fuzz_take(in, 3)]); /* stays as it is when absent */
 	zb_scan2_start(&s, c->v, a, b);
 	for (;;) {
-		unsigned call = fuzz_take(in, 3);
+		unsigned call = fuzz_take(in, 4);
 		size_t n = 1 + fuzz_take(in, 70), seen = 0, at = cur, want = SIZE_MAX;
 		bool want_b = false, is_b = false;
 		ptrdiff_t got;
+		if (call == 3) { /* pick */
+			if (!check_pick(c, in, &s, a, b, &cur))
+				return;
+			continue;
+		}
 		for (; at < c->n; at++) {
 			if (c->hay[at] == b) {
 				want = at;
