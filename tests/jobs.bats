@@ -90,6 +90,8 @@ every_set() {
 			check 'a b\0c d\0' 'b\0d\0' -j "$j" --block-size="$b" -z -w -f 2
 			check '\xc3\xa9t\xc3\xa9\nab\n' 't\xc3\xa9\nb\n' -j "$j" --block-size="$b" -c 2-
 			check 'h:x\n1:a\n2:b\n3:a\n' 'x\na\na\n' -j "$j" --block-size="$b" -H -d : -f x --str-eq x:a
+			# the bytes read with the header, longer than a block, start with an empty record
+			check 'h:x\n\n1:a\n\n2:b' 'x\n\na\n\nb\n' -j "$j" --block-size="$b" -H -d : -f x
 		done
 	done
 }
