@@ -90,6 +90,10 @@ every_set() {
 			check 'a b\0c d\0' 'b\0d\0' -j "$j" --block-size="$b" -z -w -f 2
 			check '\xc3\xa9t\xc3\xa9\nab\n' 't\xc3\xa9\nb\n' -j "$j" --block-size="$b" -c 2-
 			check 'h:x\n1:a\n2:b\n3:a\n' 'x\na\na\n' -j "$j" --block-size="$b" -H -d : -f x --str-eq x:a
+			# the bytes read with the header (16), longer than a block, end with a
+			# terminator, and the next read starts with an empty record
+			check 'h:x\n1:aaaaaaa\nb\n\n2:c\n' 'x\naaaaaaa\nb\n\nc\n' -j "$j" --block-size="$b" \
+				--buffer-size=16 -H -d : -f x
 		done
 	done
 }
@@ -111,6 +115,20 @@ every_set() {
 	for j in 2 4; do
 		check_args 'a:b\n1:2\n1:2\n' -H -d : -f a,b -j "$j" --block-size=7 \
 			--str-ne h:y "$D/short" "$D/empty" "$D/short"
+	done
+}
+
+@test "-H at buffer sizes 5 to 40: what is read with the header, handed on, as -j 1" {
+	# -j takes over after the header from the one-thread reader, with what it has
+	# read beyond it: --buffer-size sets how much, so that some size ends it at a
+	# terminator followed by an empty record, or inside "::"
+	"$AWK" 'BEGIN {
+		srand(5); print "h::x"
+		for (i = 0; i < 60; i++) print (rand() < 0.4 ? "" : i "::" substr("abcdefgh", 1, i % 9))
+	}' >"$D/short"
+	local BLOCKS="1 7" PIPE_BLOCKS="7" bs
+	for bs in $(seq 5 40); do
+		like_j1 "$D/short" --buffer-size="$bs" -H -d '::' -f x,1
 	done
 }
 
