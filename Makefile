@@ -211,20 +211,23 @@ fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 .SECONDARY: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%.o) $(FUZZ_BUILD)/harness.o \
             $(FUZZ_BUILD)/reference.o
 
-fuzz: fuzz-build
-	@for t in $(FUZZ_TARGETS); do \
-		corpus=$(FUZZ_BUILD)/corpus/$$t; \
-		rm -rf $$corpus && mkdir -p $$corpus && cp tests/fuzz/corpus/$$t/* $$corpus/ || exit 1; \
-		dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
-		echo "== fuzz $$t: $(FUZZ_SECONDS) s from $$(ls $$corpus | wc -l) seeds (log: $(FUZZ_BUILD)/$$t.log)"; \
-		if ! $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-			-print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/$$t- $$dict \
-			$$corpus >$(FUZZ_BUILD)/$$t.log 2>&1; then \
-			tail -n 40 $(FUZZ_BUILD)/$$t.log; echo "fuzz $$t: FAILED"; exit 1; \
-		fi; \
-		grep -E '^(Done|stat::number_of_executed_units)' $(FUZZ_BUILD)/$$t.log; \
-	done
+# One run per target (a pattern rule: make skips those for .PHONY names, hence
+# FORCE), so `make -j2 fuzz` runs two at once (CI does).
+fuzz: $(FUZZ_TARGETS:%=fuzz-run-%)
 
-.PHONY: fuzz fuzz-build
+fuzz-run-%: $(FUZZ_BUILD)/fuzz_% FORCE
+	@t=$*; corpus=$(FUZZ_BUILD)/corpus/$$t; \
+	rm -rf $$corpus && mkdir -p $$corpus && cp tests/fuzz/corpus/$$t/* $$corpus/ || exit 1; \
+	dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	echo "== fuzz $$t: $(FUZZ_SECONDS) s from $$(ls $$corpus | wc -l) seeds (log: $(FUZZ_BUILD)/$$t.log)"; \
+	if ! $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		-print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/$$t- $$dict \
+		$$corpus >$(FUZZ_BUILD)/$$t.log 2>&1; then \
+		tail -n 40 $(FUZZ_BUILD)/$$t.log; echo "fuzz $$t: FAILED"; exit 1; \
+	fi; \
+	grep -E '^(Done|stat::number_of_executed_units)' $(FUZZ_BUILD)/$$t.log
+
+.PHONY: fuzz fuzz-build FORCE
+FORCE:
 
 -include $(FUZZ_OBJ:.o=.d) $(wildcard $(FUZZ_BUILD)/*.d)
