@@ -24,8 +24,8 @@ int select_init(struct selector *s)
 
 	free(s->queries);
 	free(s->answers);
-	s->queries = calloc(2 * n + npreds(s), sizeof *s->queries);
-	s->answers = calloc(n + npreds(s), sizeof *s->answers);
+	s->queries = calloc(2 * n, sizeof *s->queries);
+	s->answers = calloc(n, sizeof *s->answers);
 	if (!s->queries || !s->answers)
 		return -1;
 	if (s->mode != MODE_NONE)
@@ -93,10 +93,6 @@ static void make_queries(struct selector *s, size_t offset)
 		if (l->plan[i].hi != UNIT_MAX)
 			s->queries[n++] = (struct query){l->plan[i].hi - offset, i, true};
 	}
-	/* the fast path answers the predicates' fields in the same scan */
-	for (i = 0; s->fast && i < npreds(s); i++)
-		if (s->filter->preds[i].field.n > 0)
-			s->queries[n++] = (struct query){s->filter->preds[i].field.n, l->nplan + i, false};
 	s->nqueries = n;
 	if (n > 1)
 		qsort(s->queries, n, sizeof *s->queries, by_key);

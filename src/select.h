@@ -32,9 +32,9 @@ struct selector {
 	/* Where each planned range starts and ends in a record is found by queries,
 	 * answered in one scan of the record; their number is set by the LIST, so
 	 * memory does not grow with the record. */
-	struct query *queries;          /* two per range, one per predicate; by key */
+	struct query *queries;          /* two per range; by key */
 	size_t nqueries;
-	struct answer *answers;         /* one per range, then one per predicate */
+	struct answer *answers;         /* one per range */
 	/* The fast path's questions (select_block.c): the delimiters numbered pick_nth,
 	 * ascending and always starting with 1 (its presence says a record is
 	 * delimited), found at pick_at; each planned range, then each predicate's

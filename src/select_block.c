@@ -108,32 +108,44 @@ static inline void copy_field(unsigned char *dst, const unsigned char *src, size
 }
 
 /*
- * Writes the planned ranges of a delimited record straight into the output buffer
- * when they are copied as they are (output delimiter = input delimiter, no strip):
- * they then take at most the record's length and its terminator.  False when the
- * buffer cannot hold that even empty.
+ * Writes the planned ranges of a delimited record, then the terminator, at p, when
+ * they are copied as they are (output delimiter = input delimiter, no strip): they
+ * take at most the record's length and its terminator, plus COPY_SLACK of room.
+ * Each range is followed by the delimiter; the last one's becomes the terminator.
+ * Returns the end of what it wrote.
  */
-static bool put_direct(struct selector *s, zb_view block, size_t found, size_t rec_start,
-                       size_t rec_end, struct output *out)
+static inline unsigned char *write_ranges(const struct selector *s, zb_view block, size_t found,
+                                          size_t rec_start, size_t rec_end, unsigned char *p)
 {
-	size_t need = rec_end - rec_start + 1 + COPY_SLACK, i, start, end;
-	unsigned char *dst, *p;
-	bool first = true;
+	const unsigned char *rec_out = p;
+	size_t i, start, end;
 
-	if (!output_room(out, need))
-		return false;
-	dst = p = zb_buffer_space(out->buf);
 	for (i = 0; i < s->list.nplan; i++) {
 		if (!span_bytes(s, s->spans[i], found, rec_start, rec_end, &start, &end))
 			continue;
-		if (!first)
-			*p++ = s->split.delim[0];
-		first = false;
 		copy_field(p, block.data + start, end - start, block.data + block.len);
 		p += end - start;
+		*p++ = s->split.delim[0];
 	}
-	*p++ = s->term;
-	zb_buffer_commit(out->buf, (size_t)(p - dst));
+	if (p == rec_out)
+		*p++ = s->term;
+	else
+		p[-1] = s->term;
+	return p;
+}
+
+/* write_ranges for one record, straight into the output buffer; false when the
+ * buffer cannot hold the record even empty. */
+static bool put_direct(struct selector *s, zb_view block, size_t found, size_t rec_start,
+                       size_t rec_end, struct output *out)
+{
+	unsigned char *dst;
+
+	if (!output_room(out, rec_end - rec_start + 1 + COPY_SLACK))
+		return false;
+	dst = zb_buffer_space(out->buf);
+	zb_buffer_commit(out->buf,
+	                 (size_t)(write_ranges(s, block, found, rec_start, rec_end, dst) - dst));
 	return true;
 }
 
@@ -202,8 +214,8 @@ static bool finish_record(struct selector *s, zb_view block, size_t found, size_
  */
 static bool fields_in_place(struct selector *s, zb_view block, struct output *out)
 {
-	const unsigned char *data = block.data, *data_end = block.data + block.len;
-	size_t rec_start = 0, need = block.len + 1 + COPY_SLACK, i, start, end, end_f;
+	const unsigned char *data = block.data;
+	size_t rec_start = 0, need = block.len + 1 + COPY_SLACK, end;
 	unsigned char *dst, *p;
 	zb_scan2 scan;
 
@@ -214,7 +226,6 @@ static bool fields_in_place(struct selector *s, zb_view block, struct output *ou
 	do { /* at least once: an empty block is one empty record */
 		ptrdiff_t term_at;
 		size_t found = zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at, &term_at);
-		unsigned char *rec_out = p;
 		end = term_at < 0 ? block.len : (size_t)term_at;
 		if (found == 0) { /* no delimiter: whole, or dropped by -s (cut's rule) */
 			if (!s->only_delimited) {
@@ -223,19 +234,7 @@ static bool fields_in_place(struct selector *s, zb_view block, struct output *ou
 				*p++ = s->term;
 			}
 		} else {
-			/* each range followed by the delimiter; the last one's becomes the
-			 * terminator */
-			for (i = 0; i < s->list.nplan; i++) {
-				if (!span_bytes(s, s->spans[i], found, rec_start, end, &start, &end_f))
-					continue;
-				copy_field(p, data + start, end_f - start, data_end);
-				p += end_f - start;
-				*p++ = s->split.delim[0];
-			}
-			if (p == rec_out)
-				*p++ = s->term;
-			else
-				p[-1] = s->term;
+			p = write_ranges(s, block, found, rec_start, end, p);
 		}
 		rec_start = end + 1;
 	} while (rec_start < block.len);

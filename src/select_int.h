@@ -18,7 +18,7 @@ static inline void clear_answers(struct selector *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->list.nplan + npreds(s); i++)
+	for (i = 0; i < s->list.nplan; i++)
 		s->answers[i].has_first = s->answers[i].has_last = false;
 }
 
