@@ -110,10 +110,6 @@ struct jobs *jobs_open(const struct config *cfg)
 		if (s->in == NULL || output_open_memory(&s->out, cfg->block_size + 64) != 0)
 			goto fail;
 	}
-	/* The scan engines are chosen at the first scan: before any thread scans. */
-	(void)zb_scan2_engine();
-	(void)zb_scanset_engine();
-	(void)zb_utf8_engine();
 	for (i = 0; i < j->nworkers; i++) {
 		struct worker *w = &j->workers[i];
 		w->jobs = j;

@@ -101,6 +101,15 @@ static void choose_engine(void)
 #endif
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+/* Chosen when the program starts, before any thread can scan: the choice is the
+ * library's one global state, and is then never raced for. */
+__attribute__((constructor)) static void choose_at_start(void)
+{
+	choose_engine();
+}
+#endif
+
 int zb_scan2_use(const char *name)
 {
 	if (engine == NULL)

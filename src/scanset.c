@@ -247,6 +247,15 @@ static void choose_default(void)
 	current = &engines[i];
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+/* Chosen when the program starts, before any thread can scan: the choice is the
+ * library's one global state, and is then never raced for. */
+__attribute__((constructor)) static void choose_at_start(void)
+{
+	choose_default();
+}
+#endif
+
 int zb_scanset_use(const char *name)
 {
 	size_t i;

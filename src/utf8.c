@@ -522,6 +522,15 @@ static const struct engine *chosen(void)
 	return engine;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+/* Chosen when the program starts, before any thread can scan: the choice is the
+ * library's one global state, and is then never raced for. */
+__attribute__((constructor)) static void choose_at_start(void)
+{
+	(void)chosen();
+}
+#endif
+
 const char *zb_utf8_engine(void)
 {
 	return chosen()->name;

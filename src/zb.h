@@ -317,8 +317,8 @@ ptrdiff_t zb_view_write_to(zb_view v, int fd);
 /*
  * Beyond the seed: a one-pass scan of a view for two byte values at once -- a
  * field delimiter and a record terminator -- handing out their offsets in order.
- * It looks at 64 bytes at a time (with SSE2 or AVX2, chosen at the first scan,
- * or a portable loop) and keeps one bit per byte, so finding the next
+ * It looks at 64 bytes at a time (with SSE2 or AVX2, chosen when the program
+ * starts, or a portable loop) and keeps one bit per byte, so finding the next
  * delimiter costs a few instructions and no call.  It borrows the view and
  * allocates nothing.
  */
