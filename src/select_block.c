@@ -212,12 +212,19 @@ static bool finish_record(struct selector *s, zb_view block, size_t found, size_
  * made once and each record costs one pick and a copy per range.  False when the
  * output buffer cannot hold that.
  */
-static bool fields_in_place(struct selector *s, zb_view block, struct output *out)
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline)) /* made twice, with first_only a constant */
+#endif
+static inline bool in_place(struct selector *s, zb_view block, struct output *out,
+                            bool first_only)
 {
 	const unsigned char *data = block.data;
 	size_t rec_start = 0, need = block.len + 1 + COPY_SLACK, end;
 	unsigned char *dst, *p;
 	zb_scan2 scan;
+
+	bool one_range = s->list.nplan == 1;
+	bool from_start = s->spans[0].after == NO_PICK, to_end = s->spans[0].upto == NO_PICK;
 
 	if (!output_room(out, need))
 		return false;
@@ -225,7 +232,9 @@ static bool fields_in_place(struct selector *s, zb_view block, struct output *ou
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
 		ptrdiff_t term_at;
-		size_t found = zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at, &term_at);
+		size_t found = first_only ? zb_scan2_pick1(&scan, s->pick_at, &term_at)
+		                          : zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at,
+		                                          &term_at);
 		end = term_at < 0 ? block.len : (size_t)term_at;
 		if (found == 0) { /* no delimiter: whole, or dropped by -s (cut's rule) */
 			if (!s->only_delimited) {
@@ -233,6 +242,12 @@ static bool fields_in_place(struct selector *s, zb_view block, struct output *ou
 				p += end - rec_start;
 				*p++ = s->term;
 			}
+		} else if (first_only && one_range) { /* -f1 or -f2-: one span, in locals */
+			size_t from = from_start ? rec_start : s->pick_at[0] + 1;
+			size_t to = to_end ? end : s->pick_at[0];
+			copy_field(p, data + from, to - from, data + block.len);
+			p += to - from;
+			*p++ = s->term;
 		} else {
 			p = write_ranges(s, block, found, rec_start, end, p);
 		}
@@ -240,6 +255,15 @@ static bool fields_in_place(struct selector *s, zb_view block, struct output *ou
 	} while (rec_start < block.len);
 	zb_buffer_commit(out->buf, (size_t)(p - dst));
 	return true;
+}
+
+/* in_place, with the plan's one question (the first delimiter: -f1, -f2-) asked
+ * by the pick made for it. */
+static bool fields_in_place(struct selector *s, zb_view block, struct output *out)
+{
+	if (s->npick == 1)
+		return in_place(s, block, out, true);
+	return in_place(s, block, out, false);
 }
 
 void select_block(struct selector *s, zb_view block, struct output *out)

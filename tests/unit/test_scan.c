@@ -71,7 +71,21 @@ static bool pick_agrees(zb_scan2 *s, const unsigned char *data, size_t n, size_t
 	return memcmp(got_at, want_at, found * sizeof *got_at) == 0;
 }
 
-/* Random data over a small alphabet holding a and b; mixed next / next_b / next_nth. */
+/* zb_scan2_pick1 against naive_pick of nth = {1}. */
+static bool pick1_agrees(zb_scan2 *s, const unsigned char *data, size_t n, size_t at,
+                         unsigned char a, unsigned char b, ptrdiff_t *got)
+{
+	const size_t first[1] = {1};
+	size_t want_at = 0, got_at = 0, found, want_found;
+	ptrdiff_t want_b;
+
+	want_found = naive_pick(data, n, at, a, b, first, 1, &want_at, &want_b);
+	found = zb_scan2_pick1(s, &got_at, got);
+	return found == want_found && *got == want_b && (found == 0 || got_at == want_at);
+}
+
+/* Random data over a small alphabet holding a and b; mixed next / next_b / next_nth
+ * / pick / pick1. */
 static int random_round(unsigned char a, unsigned char b)
 {
 	unsigned char data[700];
@@ -89,12 +103,20 @@ static int random_round(unsigned char a, unsigned char b)
 		                 : alphabet[next_rand() % sizeof alphabet];
 	zb_scan2_start(&s, zb_view_of(data, n), a, b);
 	for (;;) {
-		unsigned how = next_rand() % 6;
+		unsigned how = next_rand() % 7;
 		bool only_b = how == 0, is_b = false, want_b = false;
 		size_t nth = 1 + next_rand() % 70;
 		ptrdiff_t want, got;
 		if (how == 2) { /* the a's a record's fields need, then its end */
 			if (!pick_agrees(&s, data, n, at, a, b, &got))
+				failures++;
+			if (got < 0)
+				break;
+			at = (size_t)got + 1;
+			continue;
+		}
+		if (how == 6) { /* the first field's end, then the record's */
+			if (!pick1_agrees(&s, data, n, at, a, b, &got))
 				failures++;
 			if (got < 0)
 				break;

@@ -139,6 +139,30 @@ static void test_eq_contains(void)
 	CHECK(!zb_view_contains(sub, "x", 1));
 }
 
+/* eq_bytes compares up to 16 bytes by loads from both ends: every length to 40,
+ * equal, and unequal with one byte changed at each position (against memcmp). */
+static void test_eq_lengths(void)
+{
+	unsigned char a[48], b[48];
+	size_t n, i;
+
+	for (i = 0; i < sizeof a; i++)
+		a[i] = b[i] = (unsigned char)(i * 37 + 5);
+	for (n = 0; n <= 40; n++) {
+		CHECK(zb_view_eq_bytes(zb_view_of(a + 3, n), b + 3, n));
+		for (i = 0; i < n; i++) {
+			b[3 + i] ^= 0x40;
+			CHECK(!zb_view_eq_bytes(zb_view_of(a + 3, n), b + 3, n));
+			CHECK((memcmp(a + 3, b + 3, n) == 0) == zb_view_eq_bytes(zb_view_of(a + 3, n), b + 3, n));
+			b[3 + i] ^= 0x40;
+		}
+		/* the bytes around the compared ones do not matter */
+		b[2] ^= 1, b[3 + n] ^= 1;
+		CHECK(zb_view_eq_bytes(zb_view_of(a + 3, n), b + 3, n));
+		b[2] ^= 1, b[3 + n] ^= 1;
+	}
+}
+
 static void test_slice(void)
 {
 	const char *s = "hello";
@@ -592,6 +616,7 @@ void test_view(void)
 	test_empty_and_of();
 	test_copy_out();
 	test_eq_contains();
+	test_eq_lengths();
 	test_slice();
 	test_at();
 	test_add();
