@@ -36,7 +36,8 @@ LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/s
            src/utf8.c
 TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/select.c src/select_block.c \
            src/select_blanks.c src/select_units.c src/records.c \
-           src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c
+           src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c \
+           src/ere_size.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -224,7 +225,7 @@ $(FUZZ_BUILD)/%.o: tests/fuzz/%.c
 
 $(FUZZ_BUILD)/fuzz_stream: $(FUZZ_BUILD)/reference.o
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz_%.o $(FUZZ_BUILD)/harness.o $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wl,--wrap=regcomp -o $@ $^
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ere_size.h"
 #include "escape.h"
 #include "filter.h"
 
@@ -87,7 +88,14 @@ int filter_add(struct filter *f, enum pred_kind kind, const char *option, const 
 
 	if (is_regex_kind(kind)) {
 		int flags = REG_EXTENDED | REG_NOSUB | (kind == P_IREGEX ? REG_ICASE : 0);
-		int rc = regcomp(&p->re, value, flags);
+		int rc;
+		if (ere_copies(value) > ERE_MAX_COPIES) {
+			snprintf(err, errlen, "invalid predicate '--%s %s': %s", option, arg,
+			         ERE_TOO_LARGE);
+			p->kind = P_EMPTY; /* nothing compiled to free */
+			return -1;
+		}
+		rc = regcomp(&p->re, value, flags);
 		if (rc != 0) {
 			char why[256];
 			regerror(rc, &p->re, why, sizeof why);

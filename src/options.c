@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "ere_size.h"
 #include "escape.h"
 #include "options.h"
 
@@ -278,7 +279,10 @@ static void choose_splitter(struct config *c, const char *delim, const char *reg
 		if (memchr(sp->delim, c->sel.term, sp->delim_len))
 			usage_error("the delimiter '%s' contains the record terminator", delim);
 	} else if (regex) {
-		int rc = regcomp(&c->regex, regex, REG_EXTENDED);
+		int rc;
+		if (ere_copies(regex) > ERE_MAX_COPIES)
+			usage_error("invalid regular expression '%s': %s", regex, ERE_TOO_LARGE);
+		rc = regcomp(&c->regex, regex, REG_EXTENDED);
 		if (rc != 0) {
 			char why[256];
 			regerror(rc, &c->regex, why, sizeof why);

@@ -59,7 +59,7 @@
  * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
  * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b /
- *                                  zb_scan2_next_nth / zb_scan2_pick
+ *                                  zb_scan2_next_nth / zb_scan2_pick / zb_scan2_pick1
  * (beyond the seed: run edges)    zb_scanset_start + zb_scanset_next_nth /
  *                                  zb_scanset_next_term
  * (beyond the seed: UTF-8)         zb_utf8_len, zb_utf8_walk_start + zb_utf8_walk_skip,

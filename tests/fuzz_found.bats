@@ -31,3 +31,33 @@ load test_helper
 	check 'h\n\n\n\n\n' 'h\n\n\n\n\n' --buffer-size=5 -H -f 1 -j 2 --block-size=1
 	check '\0\0\0\0\0' '\0\0\0\0\0' --buffer-size=3 -z -H -c 1 -j 2 --block-size=1
 }
+
+# fuzz_options: glibc's regcomp copies a subexpression for each repetition around
+# it, so stacked or nested repetitions took memory without bound ('a' and 20 '+':
+# 700 MB; 28: more than 24 GB).  The tool now counts the copies an ERE expands to
+# (src/ere_size.c) and refuses more than 1000 before regcomp sees it.
+@test "fuzz: an ERE that repeats too much is refused at once, for -R and predicates" {
+	local plus28=a++++++++++++++++++++++++++++ why='it repeats too much'
+	for args in "-R $plus28 -f1" "--regex 1:$plus28" "--iregex 0:$plus28" \
+		"--not-regex 2:$plus28" "-f1 -R (.*){334}" "--regex 0:x{1001}" \
+		"--regex 0:x{1000}|x" "-R ((((a*)*)*)*){63} -f2" "-R a)++++++++++ -f1"; do
+		# shellcheck disable=SC2086 # the words of args are the arguments
+		timeout 20 "$ZBSPLIT" $args </dev/null >/dev/null 2>"$BATS_TEST_TMPDIR/err" && return 1
+		# shellcheck disable=SC2086
+		usage_error $args
+		err_mentions "$why"
+	done
+	# nested past 256 groups: refused too (the count recurses for each)
+	usage_error -R "$(printf '%.0s(' {1..300})a$(printf '%.0s)' {1..300})" -f1
+	err_mentions "$why"
+}
+
+@test "fuzz: EREs up to the bound still work: x{1000}, (.*){333}, ordinary ones" {
+	local x999 x1000
+	x999=$(printf '%.0sx' {1..999})
+	x1000=${x999}x
+	check "$x999\n$x1000\n${x1000}x\n" "$x1000\n" --regex '0:^x{1000}$'
+	check 'ab12cd345ef\n' 'ab\tef\n' -R '[0-9]{1,3}' -f 1,3
+	check 'a b\n' 'a b\n' --regex '0:(.*){333}'
+	check '10.0.0.1 GET\nx GET\n' '10.0.0.1\n' -d ' ' -f1 --regex '1:^([0-9]{1,3}\.){3}[0-9]{1,3}$'
+}

@@ -122,36 +122,3 @@ void fuzz_fail(const char *fmt, ...)
 	va_end(ap);
 	abort();
 }
-
-/*
- * glibc's regcomp copies a subexpression once for each repetition around it, so its
- * memory grows exponentially with stacked or nested repetitions: "a" followed by 20
- * '+' takes 700 MB, by 28 more than 24 GB (GNU grep -E does the same).  The tool
- * does not bound this yet (reported: it needs a decision on which EREs to refuse).
- * So that the fuzzers look for other problems, the fuzz build refuses, before glibc
- * sees them, the EREs whose repetitions could make more than 4096 copies (2 for
- * each of + * ?, N for {N}) or 4096 bytes of copies, as glibc does when out of
- * memory (REG_ESPACE).  The targets are linked with --wrap=regcomp.
- */
-int __real_regcomp(regex_t *re, const char *pattern, int flags);
-int __wrap_regcomp(regex_t *re, const char *pattern, int flags);
-
-int __wrap_regcomp(regex_t *re, const char *pattern, int flags)
-{
-	unsigned long copies = 1;
-	const char *p;
-
-	for (p = pattern; *p; p++) {
-		unsigned long n = 0;
-		if (*p == '+' || *p == '*' || *p == '?')
-			n = 2;
-		else if (*p == '{')
-			for (n = 1; p[1] >= '0' && p[1] <= '9' && n < 100000; p++)
-				n = n * 10 + (unsigned long)(p[1] - '0'); /* over-estimates */
-		if (n > 1 && (copies *= n) > 4096)
-			return REG_ESPACE;
-	}
-	if (copies * (size_t)(p - pattern) > 4096) /* each copy may be the whole ERE */
-		return REG_ESPACE;
-	return __real_regcomp(re, pattern, flags);
-}

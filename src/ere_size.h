@@ -1,0 +1,21 @@
+/*
+ * ere_size.h - a bound on what an ERE makes regcomp allocate (ere_size.c says why).
+ */
+#ifndef ERE_SIZE_H
+#define ERE_SIZE_H
+
+#include <stddef.h>
+
+/* The most copies of its parts an ERE may expand to; more is refused (a usage
+ * error) before regcomp sees it.  Real patterns count tens ("[0-9]+\\.[0-9]+" 4,
+ * "[0-9a-f]{64}" 64); at the bound the costliest found take about 25 MB. */
+#define ERE_MAX_COPIES 1000
+
+/* The message for an ERE over the bound. */
+#define ERE_TOO_LARGE "it repeats too much (more than 1000 copies of its parts when expanded)"
+
+/* How many copies of its parts the ERE expands to, as ere_size.c counts them
+ * (saturating at SIZE_MAX). */
+size_t ere_copies(const char *pattern);
+
+#endif
