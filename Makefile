@@ -108,7 +108,7 @@ sanitize:
 # fails the test that ran it; every report is also kept in build/tsan/race.PID, and
 # any such file fails the target, even from a test that let the status by.  TSan
 # cannot share a process with ASan, hence a pass of its own.
-TSAN_BATS ?= tests/jobs.bats
+TSAN_BATS ?= tests/jobs.bats tests/fuzz_found.bats
 TSAN_FLAGS = -O1 -g -fsanitize=thread
 tsan:
 	mkdir -p build/tsan && rm -f build/tsan/race.*
