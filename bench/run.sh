@@ -6,7 +6,9 @@
 #
 # Environment:
 #   BENCH_MB            total size of the generated data in MB (10^6 bytes), default 250
-#   BENCH_RUNS          timed runs of every command, default 5 (after 1 warm-up run)
+#   BENCH_RUNS          timed runs of every command, default 15 (after 1 warm-up run):
+#                       the commands take tens of ms, and five runs left ratios that
+#                       moved by a third from one make bench to the next
 #   BENCH_NO_HYPERFINE  set to 1 to use the plain loop even when hyperfine is installed
 #
 # The data goes to bench-data/ at the top of the repository (ignored by git) and is
@@ -24,7 +26,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DATA=$TOP/bench-data
 GEN=$TOP/bench/gen.awk
 DEFAULT_MB=250
-RUNS=${BENCH_RUNS:-5}
+RUNS=${BENCH_RUNS:-15}
 BENCH_MB=${BENCH_MB:-$DEFAULT_MB}
 
 note() { printf 'bench: %s\n' "$*"; }
@@ -55,8 +57,8 @@ check_settings() {
 		BENCH_MB=$DEFAULT_MB
 	fi
 	if ! [[ $RUNS =~ ^[0-9]+$ ]] || ((RUNS < 1)); then
-		note "BENCH_RUNS='$RUNS' is not a positive whole number; using 5"
-		RUNS=5
+		note "BENCH_RUNS='$RUNS' is not a positive whole number; using 15"
+		RUNS=15
 	fi
 	[[ $# -ge 1 ]] || give_up "usage: bash bench/run.sh PATH/TO/zbsplit"
 	ZB=$1
@@ -165,7 +167,7 @@ print_header() {
 	else
 		cmd="BENCH_MB=$BENCH_MB bash bench/run.sh ${ZB#"$TOP"/}"
 	fi
-	[[ $RUNS == 5 ]] || cmd="$cmd BENCH_RUNS=$RUNS"
+	[[ $RUNS == 15 ]] || cmd="$cmd BENCH_RUNS=$RUNS"
 	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 	echo "zbsplit benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "command:  $cmd"

@@ -179,10 +179,13 @@ static inline bool zb_view_eq_bytes(zb_view v, const void *p, size_t n)
 		memcpy(&c4, y, 4), memcpy(&d4, y + n - 4, 4);
 		return ((a4 ^ c4) | (b4 ^ d4)) == 0;
 	}
-	if (n == 0)
-		return true;
-	/* 1 to 3 bytes: the first, the middle and the last */
-	return x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1];
+	if (n >= 2) { /* 2 or 3 bytes: the first two and the last two */
+		uint16_t a2, b2, c2, d2;
+		memcpy(&a2, x, 2), memcpy(&b2, x + n - 2, 2);
+		memcpy(&c2, y, 2), memcpy(&d2, y + n - 2, 2);
+		return ((a2 ^ c2) | (b2 ^ d2)) == 0;
+	}
+	return n == 0 || x[0] == y[0];
 }
 
 /* __eq__: whether a and b hold the same bytes (their owners do not matter). */
@@ -345,7 +348,10 @@ ptrdiff_t zb_view_write_to(zb_view v, int fd);
  * delimiter costs a few instructions and no call.  It borrows the view and
  * allocates nothing.
  */
-#define ZB_SCAN_BLOCKS 8 /* 64-byte blocks examined per refill */
+/* 64-byte blocks examined per refill: at 32 a refill's call and setup are spread
+ * over 2 KiB (-f1: 7% fewer instructions, a fifth fewer mispredicted branches than
+ * at 8), and the scan state is still a few cache lines. */
+#define ZB_SCAN_BLOCKS 32
 
 typedef struct zb_scan2 {
 	const unsigned char *data; /* the view being scanned */
@@ -419,10 +425,11 @@ static inline unsigned zb_popcount64(uint64_t x)
 	return (unsigned)((x * 0x0101010101010101u) >> 56);
 }
 
-/* x without its bits up to and including bit `bit`. */
+/* x without its bits up to and including bit `bit` (0 to 63).  No test of 63: an
+ * unsigned 2 << 63 is 0, and the mask then clears every bit. */
 static inline uint64_t zb_bits_above(uint64_t x, unsigned bit)
 {
-	return bit == 63 ? 0 : x & ~(((uint64_t)2 << bit) - 1);
+	return x & ~(((uint64_t)2 << bit) - 1);
 }
 
 /*
