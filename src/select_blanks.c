@@ -243,22 +243,48 @@ static void put_range(struct selector *s, zb_view part, struct output *out)
 }
 
 /* put_ranges when every range is one field and nothing is stripped: each is
- * written as it is.  The plan is read into locals first, as the output's stores
- * could change anything as far as the compiler knows. */
-static void put_single(struct selector *s, const unsigned char *data, size_t found,
-                       struct output *out)
+ * copied as it is, straight into the output buffer, whose room is made once for
+ * the record (the fields, the delimiters between them, the terminator, and the
+ * slack of copy_field).  The plan is read into locals first, as the output's
+ * stores could change anything as far as the compiler knows. */
+static void put_single(struct selector *s, zb_view block, size_t found, struct output *out)
 {
 	const struct blank_plan *bp = s->blanks;
 	const size_t *lo = bp->lo, *start = bp->start, *end = bp->end;
-	size_t i, j, nplan = bp->nplan;
+	const unsigned char *data = block.data, *data_end = block.data + block.len;
+	const unsigned char *delim = s->out_delim;
+	size_t i, j, nplan = bp->nplan, dlen = s->out_delim_len, need = 1 + COPY_SLACK;
+	unsigned char *dst, *p;
 	bool first = true;
 
 	for (i = 0; i < nplan; i++)
-		if ((j = lo[i]) < found) {
-			put_delim(s, out, &first);
-			output_put(out, data + start[j], end[j] - start[j]);
+		if ((j = lo[i]) < found)
+			need += end[j] - start[j] + dlen;
+	if (!room_for(out, need)) { /* a huge record into an output that cannot grow */
+		for (i = 0; i < nplan; i++)
+			if ((j = lo[i]) < found) {
+				put_delim(s, out, &first);
+				output_put(out, data + start[j], end[j] - start[j]);
+			}
+		output_put(out, &s->term, 1);
+		return;
+	}
+	dst = p = zb_buffer_space(out->buf);
+	for (i = 0, first = true; i < nplan; i++) {
+		if ((j = lo[i]) >= found)
+			continue;
+		if (!first) { /* (not p != dst: the fields before may be empty) */
+			if (dlen == 1)
+				*p++ = delim[0];
+			else
+				p = (unsigned char *)memcpy(p, delim, dlen) + dlen;
 		}
-	output_put(out, &s->term, 1);
+		copy_field(p, data + start[j], end[j] - start[j], data_end);
+		p += end[j] - start[j];
+		first = false;
+	}
+	*p++ = s->term;
+	zb_buffer_commit(out->buf, (size_t)(p - dst));
 }
 
 /* Writes the ranges of the plan whose first field was found (the first `found`
@@ -366,7 +392,7 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 			output_view(out, rec);
 			output_put(out, &s->term, 1);
 		} else if (bp->single) {
-			put_single(s, block.data, j, out);
+			put_single(s, block, j, out);
 		} else {
 			put_ranges(s, block, rec_end - rec.len, rec, j, out);
 		}

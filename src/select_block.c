@@ -94,21 +94,6 @@ static inline bool span_bytes(const struct selector *s, struct pick_span sp, siz
 	return true;
 }
 
-/* Fields are short: a copy of a fixed 32 bytes is two loads and two stores, where a
- * memcpy of the exact length is a call.  The bytes past n are overwritten next.
- * (At 16, the timestamps of a log, 19 bytes, each went through memcpy: -f2,5,9
- * spent a sixth of its instructions in the calls.) */
-#define COPY_SLACK 32
-
-static inline void copy_field(unsigned char *dst, const unsigned char *src, size_t n,
-                              const unsigned char *src_end)
-{
-	if (n <= COPY_SLACK && (size_t)(src_end - src) >= COPY_SLACK)
-		memcpy(dst, src, COPY_SLACK);
-	else
-		memcpy(dst, src, n);
-}
-
 /*
  * Writes the planned ranges of a delimited record, then the terminator, at p, when
  * they are copied as they are (output delimiter = input delimiter, no strip): they

@@ -38,6 +38,27 @@ static inline void answer(struct selector *s, const struct query *q, size_t star
 	}
 }
 
+/* Fields are short: a copy of a fixed 32 bytes is two loads and two stores, where a
+ * memcpy of the exact length is a call.  The bytes past n are overwritten next.
+ * (At 16, the timestamps of a log, 19 bytes, each went through memcpy: -f2,5,9
+ * spent a sixth of its instructions in the calls.) */
+#define COPY_SLACK 32
+
+static inline void copy_field(unsigned char *dst, const unsigned char *src, size_t n,
+                              const unsigned char *src_end)
+{
+	if (n <= COPY_SLACK && (size_t)(src_end - src) >= COPY_SLACK)
+		memcpy(dst, src, COPY_SLACK);
+	else
+		memcpy(dst, src, n);
+}
+
+/* Room for n more bytes in the output, with the common case (there is) inline. */
+static inline bool room_for(struct output *out, size_t n)
+{
+	return zb_buffer_free(out->buf) >= n || output_room(out, n);
+}
+
 static inline void put_delim(struct selector *s, struct output *out, bool *first)
 {
 	if (!*first)
