@@ -47,6 +47,26 @@ ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd)
 	return n;
 }
 
+ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset)
+{
+	size_t room = zb_buffer_free(b);
+	ssize_t n;
+
+	if (room == 0)
+		return ZB_FULL;
+	if (room > SSIZE_MAX)
+		room = SSIZE_MAX;
+	do
+		n = pread(fd, b->data + b->writepos, room, offset);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return ZB_EOS;
+	if (n == 0)
+		return ZB_EOF;
+	b->writepos += (size_t)n;
+	return n;
+}
+
 int zb_buffer_view(const zb_buffer *b, ptrdiff_t start, ptrdiff_t stop, zb_view *out)
 {
 	size_t end;

@@ -10,15 +10,33 @@
  * kept in memory; the main thread writes the slots' outputs in the same order.  So
  * the output is what one thread writes, and memory is a fixed number of slots: two
  * per worker, each a block and its output, plus the longest record.
+ *
+ * A regular file is not read by the main thread: it hands out parts of the file
+ * by position, and each worker reads its part with pread(2) (zb_buffer_read_at),
+ * so the copies out of the page cache, half of a one-thread run's time, are made
+ * on every core.  A part's records are those that start in it: from the first
+ * after a terminator (the byte before the part is read to tell), to the end of the
+ * last, which the worker reads on past the part until its terminator.
  */
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "jobs.h"
 #include "run.h"
+
+/* The largest off_t (a signed type of 64 bits on the systems this builds for). */
+#define ZB_OFF_MAX ((off_t)(((uint64_t)1 << (sizeof(off_t) * CHAR_BIT - 1)) - 1))
+
+/* The bytes read past a part for the end of its last record: ordinary records end
+ * in them; a longer one is read on through the collator.  A part costs this much
+ * more reading (6% of the default 1 MiB); a smaller part, as much as itself (so
+ * that tiny parts do not each read 64 KiB). */
+#define TAIL_ROOM ((size_t)64 * 1024)
 
 enum slot_state {
 	FREE,    /* the main thread may fill it */
@@ -33,6 +51,12 @@ struct slot {
 	zb_view block;         /* whole records, or one record without its terminator */
 	struct output out;     /* what the block comes to, kept in memory */
 	enum slot_state state; /* under the jobs' lock */
+	/* a part of a regular file, read by the worker (read_part) */
+	bool by_offset;
+	off_t start;           /* the part's first byte in the file */
+	bool first;            /* it begins the region read: a record starts there */
+	bool has_block;        /* records start in it: `block` holds them */
+	int err;               /* the errno of a failed read or allocation, else 0 */
 };
 
 struct worker {
@@ -54,9 +78,107 @@ struct jobs {
 	size_t in_flight;     /* slots handed out and not yet written (main thread) */
 	bool quit;
 	unsigned char term;
+	/* reading by position */
+	int fd;               /* the file the parts are of */
+	size_t part_size;     /* the bytes of a part: the block size */
+	bool end_seen;        /* a part reached the end of the file (under the lock) */
+	int read_error;       /* the errno of the first failed part met in order (main) */
 	struct worker *workers;
 	unsigned nworkers;
 };
+
+/* Reads fd from `offset` into the slot's emptied buffer until it is full or the file
+ * ends (*at_end); false, with s->err, on a read error. */
+static bool read_full_at(struct slot *s, int fd, off_t offset, bool *at_end)
+{
+	zb_buffer_reset(s->in);
+	for (;;) {
+		ptrdiff_t got =
+		        zb_buffer_read_at(s->in, fd, offset + (off_t)zb_buffer_writepos(s->in));
+		if (got == ZB_FULL)
+			return true;
+		if (got == ZB_EOF) {
+			*at_end = true;
+			return true;
+		}
+		if (got < 0) {
+			s->err = errno;
+			return false;
+		}
+	}
+}
+
+/* Gathers v in the slot's collator, copied in (the buffer is read into again). */
+static bool gather(struct slot *s, zb_view v)
+{
+	if (zb_collator_append(&s->big, v) == ZB_OK && zb_collator_own(&s->big) == ZB_OK)
+		return true;
+	s->err = ENOMEM;
+	return false;
+}
+
+/*
+ * The records that start in the slot's part of the file, into s->block (and
+ * s->has_block).  The part is read with the byte before it, unless it begins the
+ * region, and with up to TAIL_ROOM bytes after it, in one read: its records start
+ * after the first terminator in that, and the last ends at the first terminator
+ * from the part's last byte on, which is most often in those bytes after it, so the
+ * block is a view of the slot's buffer.  A longer record is read on in the
+ * collator (it may be longer than many parts).  A part in which no record starts,
+ * or past the end of the file, has none.
+ */
+static void read_part(struct jobs *j, struct slot *s)
+{
+	size_t lead = s->first ? 0 : 1, part_end = lead + j->part_size, begin = 0;
+	off_t at = s->start - (off_t)lead;
+	bool at_end = false;
+	zb_view have, rest;
+	ptrdiff_t t;
+
+	s->has_block = false;
+	s->err = 0;
+	(void)zb_collator_collapse(&s->big, &rest); /* the last round's long record */
+	if (!read_full_at(s, j->fd, at, &at_end))
+		return;
+	have = zb_buffer_view_all(s->in);
+	if (at_end && have.len <= part_end) { /* no part after this one has bytes */
+		pthread_mutex_lock(&j->lock);
+		j->end_seen = true;
+		pthread_mutex_unlock(&j->lock);
+	}
+	if (!s->first) {
+		if ((t = zb_view_find_byte(have, j->term, 0)) < 0)
+			return; /* inside a record that started before the part */
+		begin = (size_t)t + 1;
+	}
+	if (begin >= part_end || begin >= have.len)
+		return; /* no record starts in the part */
+	t = have.len < part_end ? -1 : zb_view_find_byte(have, j->term, part_end - 1);
+	if (t >= 0 || at_end) { /* the last record ends in what was read, or the file does */
+		(void)zb_view_slice(have, (ptrdiff_t)begin, t >= 0 ? t + 1 : ZB_NONE, &s->block);
+		s->has_block = true;
+		return;
+	}
+	(void)zb_view_slice(have, (ptrdiff_t)begin, ZB_NONE, &rest);
+	if (!gather(s, rest))
+		return;
+	for (at += (off_t)have.len; !at_end; at += (off_t)have.len) {
+		if (!read_full_at(s, j->fd, at, &at_end))
+			return;
+		have = zb_buffer_view_all(s->in);
+		if ((t = zb_view_find_byte(have, j->term, 0)) >= 0)
+			(void)zb_view_slice(have, 0, t + 1, &have);
+		if (!gather(s, have))
+			return;
+		if (t >= 0)
+			break;
+	}
+	if (zb_collator_collapse(&s->big, &s->block) != ZB_OK) {
+		s->err = ENOMEM;
+		return;
+	}
+	s->has_block = true;
+}
 
 static void *work(void *arg)
 {
@@ -76,7 +198,10 @@ static void *work(void *arg)
 		j->take = (j->take + 1) % j->nslots;
 		pthread_mutex_unlock(&j->lock);
 		output_reset(&s->out);
-		run_block(&w->cfg, s->block, &s->out);
+		if (s->by_offset)
+			read_part(j, s);
+		if (!s->by_offset || s->has_block)
+			run_block(&w->cfg, s->block, &s->out);
 		pthread_mutex_lock(&j->lock);
 		s->state = DONE;
 		pthread_cond_broadcast(&j->done);
@@ -96,6 +221,7 @@ struct jobs *jobs_open(const struct config *cfg)
 	pthread_cond_init(&j->ready, NULL);
 	pthread_cond_init(&j->done, NULL);
 	j->term = cfg->sel.term;
+	j->part_size = cfg->block_size;
 	j->nworkers = cfg->jobs;
 	j->nslots = 2 * (size_t)cfg->jobs; /* one being worked on, one waiting, per worker */
 	j->slots = calloc(j->nslots, sizeof *j->slots);
@@ -105,7 +231,10 @@ struct jobs *jobs_open(const struct config *cfg)
 	for (i = 0; i < j->nslots; i++) {
 		struct slot *s = &j->slots[i];
 		zb_collator_init(&s->big);
-		s->in = zb_buffer_allocate(cfg->block_size);
+		/* a part is read with the byte before it and the bytes after it that most
+		 * often end its last record (read_part) */
+		s->in = zb_buffer_allocate(cfg->block_size + 1 +
+		                           (cfg->block_size < TAIL_ROOM ? cfg->block_size : TAIL_ROOM));
 		/* the in-place fast path wants a block, a terminator and some slack */
 		if (s->in == NULL || output_open_memory(&s->out, cfg->block_size + 64) != 0)
 			goto fail;
@@ -142,7 +271,10 @@ static void write_oldest(struct jobs *j, struct output *out)
 	while (s->state != DONE)
 		pthread_cond_wait(&j->done, &j->lock);
 	pthread_mutex_unlock(&j->lock);
-	output_view(out, zb_buffer_view_all(s->out.buf));
+	if (s->by_offset && s->err != 0 && j->read_error == 0)
+		j->read_error = s->err; /* what came before goes out; nothing after */
+	if (j->read_error == 0)
+		output_pass(out, zb_buffer_view_all(s->out.buf));
 	pthread_mutex_lock(&j->lock);
 	s->state = FREE;
 	pthread_mutex_unlock(&j->lock);
@@ -269,10 +401,53 @@ static bool cut(struct jobs *j, struct slot *s, zb_view *carry)
 	return have.len > 0;
 }
 
+/* jobs_input for a regular file from `region` on: parts handed out by position
+ * until one reaches the end of the file, each read by its worker. */
+static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *out)
+{
+	off_t start = region;
+	bool first = true, end_seen = false;
+
+	j->fd = fd;
+	j->end_seen = false;
+	j->read_error = 0;
+	while (!end_seen && j->read_error == 0) {
+		struct slot *s = next_slot(j, out);
+		pthread_mutex_lock(&j->lock);
+		end_seen = j->end_seen;
+		pthread_mutex_unlock(&j->lock);
+		if (end_seen || j->read_error != 0)
+			break;
+		s->by_offset = true;
+		s->start = start;
+		s->first = first;
+		first = false;
+		if (start > ZB_OFF_MAX - (off_t)j->part_size) { /* no file is that long */
+			j->read_error = EFBIG;
+			break;
+		}
+		start += (off_t)j->part_size;
+		hand_out(j, s);
+	}
+	drain(j, out);
+	(void)lseek(fd, 0, SEEK_END); /* as a reader that read it all leaves it */
+	if (j->read_error != 0) {
+		errno = j->read_error;
+		return -1;
+	}
+	return 0;
+}
+
 int jobs_input(struct jobs *j, int fd, bool may_block, zb_view carry, bool eof,
                struct output *out)
 {
 	int rc = 0;
+	off_t at;
+
+	/* a regular file: the bytes already read (after a -H header) are read again
+	 * from the file with the rest, by position */
+	if (!may_block && (at = lseek(fd, 0, SEEK_CUR)) >= 0 && (off_t)carry.len <= at)
+		return input_by_offset(j, fd, at - (off_t)carry.len, out);
 
 	while (rc == 0 && (carry.len > 0 || !eof)) {
 		struct slot *s = next_slot(j, out);
@@ -286,6 +461,7 @@ int jobs_input(struct jobs *j, int fd, bool may_block, zb_view carry, bool eof,
 			die_errno(EXIT_INPUT, "cannot allocate memory");
 		else if (rest.len <= zb_buffer_capacity(s->in))
 			(void)zb_buffer_add_bytes(s->in, rest.data, rest.len);
+		s->by_offset = false;
 		rc = fill(j, s, fd, may_block, &eof, out);
 		if (rc != 0)
 			eof = true; /* what was read before the error still goes out */

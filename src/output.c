@@ -85,6 +85,16 @@ void output_put_slow(struct output *o, const unsigned char *p, size_t n)
 		(void)zb_buffer_add_bytes(o->buf, p, n);
 }
 
+void output_pass(struct output *o, zb_view v)
+{
+	if (o->fd < 0 || v.len < OUTPUT_PASS_MIN) {
+		output_view(o, v);
+		return;
+	}
+	output_flush(o);
+	write_all(o, v);
+}
+
 void output_close(struct output *o)
 {
 	output_flush(o);

@@ -47,6 +47,15 @@ static inline void output_view(struct output *o, zb_view v)
 	output_put(o, v.data, v.len);
 }
 
+/*
+ * Writes v after what is pending.  From OUTPUT_PASS_MIN bytes on, v is written as
+ * it is, after the pending bytes, with no copy (what a -j worker made of a block:
+ * the one thread that writes would otherwise copy every output byte once more);
+ * smaller, it is copied, so that writes stay large.
+ */
+#define OUTPUT_PASS_MIN ((size_t)16 * 1024)
+void output_pass(struct output *o, zb_view v);
+
 /* Flushes and frees the output. */
 void output_close(struct output *o);
 

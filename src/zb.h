@@ -31,6 +31,7 @@
  * Buffer.writepos                  zb_buffer_writepos
  * Buffer.free                      zb_buffer_free
  * Buffer.read_from(fd)             zb_buffer_read_from
+ * (beyond the seed: at a position) zb_buffer_read_at
  * Buffer.add_bytes(b)              zb_buffer_add_bytes
  * Buffer.view(start, stop)         zb_buffer_view, zb_buffer_view_all
  * (beyond the seed: reuse, free)   zb_buffer_reset, zb_buffer_release
@@ -83,6 +84,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/types.h> /* off_t */
 
 enum zb_result {
 	ZB_OK = 0,
@@ -952,6 +954,15 @@ static inline void zb_buffer_commit(zb_buffer *b, size_t n)
  * ZB_FULL when there is no free space (nothing is read), or ZB_EOS with errno set.
  */
 ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd);
+
+/*
+ * Beyond the seed: read_from at a position.  One pread(2) of fd at `offset` into the
+ * free space (retried only when interrupted), which neither uses nor moves the file
+ * offset, so threads can read parts of one file at once.  The same results as
+ * zb_buffer_read_from: bytes read, ZB_EOF at or past the end of the file, ZB_FULL,
+ * or ZB_EOS with errno set (ESPIPE for a pipe; EINVAL for a negative offset).
+ */
+ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset);
 
 
 /*

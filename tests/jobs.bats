@@ -155,6 +155,28 @@ every_set() {
 	[ "$(cat "$D/n")" -eq 2 ]
 }
 
+# From a regular file each worker reads its block with pread(2), at positions the
+# main thread hands out from where the file offset stands: standard input may
+# arrive part read, and is left read to its end, as without -j.
+@test "a file as standard input, part read already: from its offset on, left at its end" {
+	printf 'skip\tme\nb\t1\nc\t2\n' >"$D/small"
+	for _ in 1 2 3 4 5 6 7 8; do cat "$IN"; done >>"$D/small"
+	# bash's read leaves the offset just after the first line of a regular file
+	{ read -r _; "$ZBSPLIT" -j 1 -f 2,1; } <"$D/small" >"$D/j1"
+	[ "$(head -c 6 "$D/j1")" = "$(printf '1\tb\n2\t')" ]
+	local j b bopt
+	for j in 2 4; do
+		for b in 1 7 4096 default; do
+			block_opt "$b"
+			{ read -r _; "$ZBSPLIT" -j "$j" "${bopt[@]}" -f 2,1; } <"$D/small" >"$D/jn"
+			same_bytes "$D/j1" "$D/jn" "-j $j --block-size=$b, after a read"
+			# what comes after zbsplit on the same descriptor finds nothing left
+			{ "$ZBSPLIT" -j "$j" "${bopt[@]}" -f 1 >/dev/null; cat; } <"$D/small" >"$D/rest"
+			[ ! -s "$D/rest" ]
+		done
+	done
+}
+
 @test "empty inputs, a file and a pipe" {
 	: >"$D/empty"
 	local j

@@ -322,6 +322,11 @@ static void test_read_from_nonblocking(void)
 	CHECK_VIEW(zb_buffer_view_all(b), "ab");
 	close(fds[1]);
 	CHECK_EQ_INT(zb_buffer_read_from(b, fds[0]), ZB_EOF);
+	/* read_at on a pipe: ESPIPE */
+	zb_buffer_reset(b);
+	errno = 0;
+	CHECK_EQ_INT(zb_buffer_read_at(b, fds[0], 0), ZB_EOS);
+	CHECK_EQ_INT(errno, ESPIPE);
 	close(fds[0]);
 	zb_buffer_release(b);
 }
@@ -360,6 +365,21 @@ static void test_read_from_file(void)
 			;
 		CHECK_EQ_INT(r, ZB_EOF);
 		CHECK_VIEW(zb_buffer_view_all(big), "456789");
+		/* read_at: at a position, the file offset (now at the end) left alone */
+		zb_buffer_reset(small);
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 3), 4);
+		CHECK_VIEW(zb_buffer_view_all(small), "3456");
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 0), ZB_FULL);
+		zb_buffer_reset(small);
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 8), 2); /* short at the end */
+		CHECK_VIEW(zb_buffer_view_all(small), "89");
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 10), ZB_EOF);
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 99), ZB_EOF);
+		errno = 0;
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, -1), ZB_EOS);
+		CHECK_EQ_INT(errno, EINVAL);
+		CHECK_EQ_INT(lseek(fd, 0, SEEK_CUR), 10);
+		CHECK_EQ_INT(zb_buffer_read_from(small, fd), ZB_EOF);
 		close(fd);
 	}
 	CHECK_EQ_INT(unlink(path), 0);
