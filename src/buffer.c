@@ -27,7 +27,8 @@ void zb_buffer_release(zb_buffer *b)
 	free(b);
 }
 
-ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd)
+/* read_from and read_at: one read(2), or pread(2) at `offset` when `at`. */
+static ptrdiff_t read_into(zb_buffer *b, int fd, bool at, off_t offset)
 {
 	size_t room = zb_buffer_free(b);
 	ssize_t n;
@@ -37,7 +38,8 @@ ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd)
 	if (room > SSIZE_MAX)
 		room = SSIZE_MAX;
 	do
-		n = read(fd, b->data + b->writepos, room);
+		n = at ? pread(fd, b->data + b->writepos, room, offset)
+		       : read(fd, b->data + b->writepos, room);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return ZB_EOS;
@@ -47,24 +49,14 @@ ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd)
 	return n;
 }
 
+ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd)
+{
+	return read_into(b, fd, false, 0);
+}
+
 ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset)
 {
-	size_t room = zb_buffer_free(b);
-	ssize_t n;
-
-	if (room == 0)
-		return ZB_FULL;
-	if (room > SSIZE_MAX)
-		room = SSIZE_MAX;
-	do
-		n = pread(fd, b->data + b->writepos, room, offset);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return ZB_EOS;
-	if (n == 0)
-		return ZB_EOF;
-	b->writepos += (size_t)n;
-	return n;
+	return read_into(b, fd, true, offset);
 }
 
 int zb_buffer_view(const zb_buffer *b, ptrdiff_t start, ptrdiff_t stop, zb_view *out)
