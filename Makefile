@@ -115,7 +115,8 @@ tsan:
 	@status=0; \
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66 log_path=$(CURDIR)/build/tsan/race $(TSAN_OPTIONS)" \
 		$(MAKE) BUILD=build/tsan CFLAGS="$(TSAN_FLAGS)" LDFLAGS="$(TSAN_FLAGS)" \
-		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 BATS_TESTS="$(TSAN_BATS)" test || status=$$?; \
+		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 BATS_TESTS="$(TSAN_BATS)" ZB_JOBS_LIGHT=1 test || \
+		status=$$?; \
 	if ls build/tsan/race.* >/dev/null 2>&1; then \
 		cat build/tsan/race.*; echo "ThreadSanitizer reports above (build/tsan/race.*)"; status=1; \
 	fi; \

@@ -16,10 +16,17 @@
 #include "ere_size.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* Groups nested deeper count as too large: the count recurses for each, and
  * argv can hold a pattern of a million '('. */
 #define MAX_DEPTH 256
+
+/* More repetitions in a row on one part ("a+?+++") count as too large: regcomp's
+ * time, not its memory, grows exponentially with them (a literal after an anchor
+ * with 6 in a row compiles at once, with 7 in 7 s, with 9 in minutes); real
+ * patterns have two at most ("a+?", which ERE reads as "(a+)?"). */
+#define MAX_STACKED 4
 
 static size_t add(size_t a, size_t b)
 {
@@ -96,10 +103,13 @@ static size_t alternation(const char **p, int depth);
 static size_t branch(const char **p, int depth)
 {
 	size_t total = 0, last = 0; /* last: the part a repetition applies to */
+	int stacked = 0;            /* repetitions in a row on it */
 
 	for (;;) {
 		const char *s = *p;
 		size_t times;
+		if (*s == '\0' || !strchr("*+?{", *s))
+			stacked = 0; /* a part, or the end: the run of repetitions is over */
 		switch (*s) {
 		case ')':
 			if (depth == 0) {
@@ -145,6 +155,7 @@ static size_t branch(const char **p, int depth)
 		case '{':
 			times = interval(p);
 			if (times == 0) { /* not an interval: a literal brace */
+				stacked = 0;
 				*p = s + 1;
 				last = 1;
 				total = add(total, 1);
@@ -161,6 +172,8 @@ static size_t branch(const char **p, int depth)
 			last = 1;
 			total = add(total, 1);
 		}
+		if (++stacked > MAX_STACKED)
+			return SIZE_MAX;
 		/* a repetition: what it repeats, `times` over */
 		total = add(total - last, mul(last, times));
 		last = mul(last, times);

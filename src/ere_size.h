@@ -12,10 +12,13 @@
 #define ERE_MAX_COPIES 1000
 
 /* The message for an ERE over the bound. */
-#define ERE_TOO_LARGE "it repeats too much (more than 1000 copies of its parts when expanded)"
+#define ERE_TOO_LARGE                                                                      \
+	"it repeats too much (over 1000 copies when expanded, over 4 repetitions in a row, "  \
+	"or groups nested over 256 deep)"
 
 /* How many copies of its parts the ERE expands to, as ere_size.c counts them
- * (saturating at SIZE_MAX). */
+ * (saturating at SIZE_MAX, which also stands for repetitions stacked or groups
+ * nested too deep). */
 size_t ere_copies(const char *pattern);
 
 #endif
