@@ -2,7 +2,7 @@
 #   make                 build build/libzb.a and build/zbsplit
 #   make test            unit tests and the bats suite
 #   make sanitize        the same tests built with -fsanitize=address,undefined
-#   make tsan            unit tests and tests/jobs.bats built with -fsanitize=thread
+#   make tsan            unit tests, tests/jobs.bats and fuzz_found.bats with -fsanitize=thread
 #   make valgrind        the unit tests under valgrind memcheck
 #   make lint            cppcheck and clang-tidy on src/ (.clang-tidy, .cppcheck-suppressions)
 #   make fuzz            build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
@@ -102,8 +102,10 @@ sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" \
 		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 BATS_TESTS="$(REPEAT_TESTS)" test
 
-# ThreadSanitizer: the unit tests and tests/jobs.bats, which starts -j's threads (the
-# rest of the suite runs one thread, where there is nothing to race; TSAN_BATS=tests
+# ThreadSanitizer: the unit tests, tests/jobs.bats, which starts -j's threads (with
+# ZB_JOBS_LIGHT: a quarter of its option sets, see there), and the -j regression in
+# tests/fuzz_found.bats (the rest of the suite runs one thread, where there is
+# nothing to race; TSAN_BATS=tests
 # runs it all, about twice as long).  A report makes zbsplit exit 66 at once, which
 # fails the test that ran it; every report is also kept in build/tsan/race.PID, and
 # any such file fails the target, even from a test that let the status by.  TSan
