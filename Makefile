@@ -102,10 +102,9 @@ sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" \
 		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 BATS_TESTS="$(REPEAT_TESTS)" test
 
-# ThreadSanitizer: the unit tests, tests/jobs.bats, which starts -j's threads (with
-# ZB_JOBS_LIGHT: a quarter of its option sets, see there), and the -j regression in
-# tests/fuzz_found.bats (the rest of the suite runs one thread, where there is
-# nothing to race; TSAN_BATS=tests
+# ThreadSanitizer: the unit tests, tests/jobs.bats, which starts -j's threads, and
+# the -j regression in tests/fuzz_found.bats (the rest of the suite runs one thread,
+# where there is nothing to race; TSAN_BATS=tests
 # runs it all, about twice as long).  A report makes zbsplit exit 66 at once, which
 # fails the test that ran it; every report is also kept in build/tsan/race.PID, and
 # any such file fails the target, even from a test that let the status by.  TSan
@@ -117,8 +116,7 @@ tsan:
 	@status=0; \
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66 log_path=$(CURDIR)/build/tsan/race $(TSAN_OPTIONS)" \
 		$(MAKE) BUILD=build/tsan CFLAGS="$(TSAN_FLAGS)" LDFLAGS="$(TSAN_FLAGS)" \
-		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 BATS_TESTS="$(TSAN_BATS)" ZB_JOBS_LIGHT=1 test || \
-		status=$$?; \
+		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 BATS_TESTS="$(TSAN_BATS)" test || status=$$?; \
 	if ls build/tsan/race.* >/dev/null 2>&1; then \
 		cat build/tsan/race.*; echo "ThreadSanitizer reports above (build/tsan/race.*)"; status=1; \
 	fi; \

@@ -32,6 +32,11 @@
 /* The largest off_t (a signed type of 64 bits on the systems this builds for). */
 #define ZB_OFF_MAX ((off_t)(((uint64_t)1 << (sizeof(off_t) * CHAR_BIT - 1)) - 1))
 
+/* The smallest part of a file read by position: a part costs a hand-out and a read
+ * (tens of microseconds), so --block-size=1 made a file cost that a byte, 40 times
+ * a one-thread run; at 64 bytes records still cross parts at every size. */
+#define PART_MIN ((size_t)64)
+
 /* The bytes read past a part for the end of its last record: ordinary records end
  * in them; a longer one is read on through the collator.  A part costs this much
  * more reading (6% of the default 1 MiB); a smaller part, as much as itself (so
@@ -52,6 +57,8 @@ struct slot {
 	struct output out;     /* what the block comes to, kept in memory */
 	enum slot_state state; /* under the jobs' lock */
 	/* a part of a regular file, read by the worker (read_part) */
+	zb_buffer *part;       /* the part, the byte before it and TAIL_ROOM after it;
+	                          allocated at the first part */
 	bool by_offset;
 	off_t start;           /* the part's first byte in the file */
 	bool first;            /* it begins the region read: a record starts there */
@@ -87,14 +94,14 @@ struct jobs {
 	unsigned nworkers;
 };
 
-/* Reads fd from `offset` into the slot's emptied buffer until it is full or the file
- * ends (*at_end); false, with s->err, on a read error. */
+/* Reads fd from `offset` into the slot's emptied part buffer until it is full or
+ * the file ends (*at_end); false, with s->err, on a read error. */
 static bool read_full_at(struct slot *s, int fd, off_t offset, bool *at_end)
 {
-	zb_buffer_reset(s->in);
+	zb_buffer_reset(s->part);
 	for (;;) {
 		ptrdiff_t got =
-		        zb_buffer_read_at(s->in, fd, offset + (off_t)zb_buffer_writepos(s->in));
+		        zb_buffer_read_at(s->part, fd, offset + (off_t)zb_buffer_writepos(s->part));
 		if (got == ZB_FULL)
 			return true;
 		if (got == ZB_EOF) {
@@ -140,7 +147,7 @@ static void read_part(struct jobs *j, struct slot *s)
 	(void)zb_collator_collapse(&s->big, &rest); /* the last round's long record */
 	if (!read_full_at(s, j->fd, at, &at_end))
 		return;
-	have = zb_buffer_view_all(s->in);
+	have = zb_buffer_view_all(s->part);
 	if (at_end && have.len <= part_end) { /* no part after this one has bytes */
 		pthread_mutex_lock(&j->lock);
 		j->end_seen = true;
@@ -165,7 +172,7 @@ static void read_part(struct jobs *j, struct slot *s)
 	for (at += (off_t)have.len; !at_end; at += (off_t)have.len) {
 		if (!read_full_at(s, j->fd, at, &at_end))
 			return;
-		have = zb_buffer_view_all(s->in);
+		have = zb_buffer_view_all(s->part);
 		if ((t = zb_view_find_byte(have, j->term, 0)) >= 0)
 			(void)zb_view_slice(have, 0, t + 1, &have);
 		if (!gather(s, have))
@@ -221,7 +228,7 @@ struct jobs *jobs_open(const struct config *cfg)
 	pthread_cond_init(&j->ready, NULL);
 	pthread_cond_init(&j->done, NULL);
 	j->term = cfg->sel.term;
-	j->part_size = cfg->block_size;
+	j->part_size = cfg->block_size < PART_MIN ? PART_MIN : cfg->block_size;
 	j->nworkers = cfg->jobs;
 	j->nslots = 2 * (size_t)cfg->jobs; /* one being worked on, one waiting, per worker */
 	j->slots = calloc(j->nslots, sizeof *j->slots);
@@ -231,10 +238,7 @@ struct jobs *jobs_open(const struct config *cfg)
 	for (i = 0; i < j->nslots; i++) {
 		struct slot *s = &j->slots[i];
 		zb_collator_init(&s->big);
-		/* a part is read with the byte before it and the bytes after it that most
-		 * often end its last record (read_part) */
-		s->in = zb_buffer_allocate(cfg->block_size + 1 +
-		                           (cfg->block_size < TAIL_ROOM ? cfg->block_size : TAIL_ROOM));
+		s->in = zb_buffer_allocate(cfg->block_size);
 		/* the in-place fast path wants a block, a terminator and some slack */
 		if (s->in == NULL || output_open_memory(&s->out, cfg->block_size + 64) != 0)
 			goto fail;
@@ -401,6 +405,13 @@ static bool cut(struct jobs *j, struct slot *s, zb_view *carry)
 	return have.len > 0;
 }
 
+/* The part buffer's size: a part, the byte before it, the bytes after it that end
+ * its last record most often (as many as the part, when it is smaller). */
+static size_t part_cap(const struct jobs *j)
+{
+	return j->part_size + 1 + (j->part_size < TAIL_ROOM ? j->part_size : TAIL_ROOM);
+}
+
 /* jobs_input for a regular file from `region` on: parts handed out by position
  * until one reaches the end of the file, each read by its worker. */
 static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *out)
@@ -418,6 +429,8 @@ static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *
 		pthread_mutex_unlock(&j->lock);
 		if (end_seen || j->read_error != 0)
 			break;
+		if (s->part == NULL && (s->part = zb_buffer_allocate(part_cap(j))) == NULL)
+			die_errno(EXIT_INPUT, "cannot allocate memory");
 		s->by_offset = true;
 		s->start = start;
 		s->first = first;
@@ -490,6 +503,7 @@ void jobs_close(struct jobs *j)
 	}
 	for (i = 0; j->slots && i < j->nslots; i++) {
 		zb_buffer_release(j->slots[i].in);
+		zb_buffer_release(j->slots[i].part);
 		zb_collator_release(&j->slots[i].big);
 		if (j->slots[i].out.buf)
 			output_close(&j->slots[i].out);

@@ -12,11 +12,6 @@ load corpus
 
 JOBS="2 4"
 BLOCKS="1 7 4096 default"
-# make tsan sets ZB_JOBS_LIGHT: under ThreadSanitizer a block handed out costs a
-# hundred times more, and a file at --block-size=1 is a block a byte; the races are
-# in the handing out, which a quarter of the option sets exercises as well as all
-# (the normal build runs them all).
-LIGHT=${ZB_JOBS_LIGHT:-}
 
 setup() {
 	D=$BATS_TEST_TMPDIR
@@ -104,7 +99,7 @@ every_set() {
 }
 
 @test "every option set: -j 2, -j 4 at block sizes 1, 7, 4096, default, as -j 1" {
-	every_set "$IN" "${LIGHT:+some}"
+	every_set "$IN"
 }
 
 @test "option sets from a pipe: -j 2, -j 4 as -j 1" {
@@ -114,9 +109,7 @@ every_set() {
 @test "several inputs, an empty one and one without a final newline: as -j 1" {
 	: >"$D/empty"
 	printf 'h:a::b\nx:1::2\ny:3' >"$D/short"
-	local blocks="1 7 default"
-	[ -z "$LIGHT" ] || blocks="7 default"
-	BLOCKS="$blocks" every_set "$IN $D/empty $D/short $IN" some
+	BLOCKS="1 7 default" every_set "$IN $D/empty $D/short $IN" some
 	# the -H header is the first input's: written once, names from it
 	local j
 	for j in 2 4; do
