@@ -191,9 +191,10 @@ static size_t alternation(const char **p, int depth)
 	return total;
 }
 
-size_t ere_copies(const char *pattern)
+bool ere_too_large(const char *pattern)
 {
 	const char *p = pattern;
 
-	return alternation(&p, 0);
+	/* SIZE_MAX, the count's saturation, also stands for stacked or nested too deep */
+	return alternation(&p, 0) > ERE_MAX_COPIES;
 }

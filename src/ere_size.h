@@ -4,7 +4,7 @@
 #ifndef ERE_SIZE_H
 #define ERE_SIZE_H
 
-#include <stddef.h>
+#include <stdbool.h>
 
 /* The most copies of its parts an ERE may expand to; more is refused (a usage
  * error) before regcomp sees it.  Real patterns count tens ("[0-9]+\\.[0-9]+" 4,
@@ -16,9 +16,8 @@
 	"it repeats too much (over 1000 copies when expanded, over 4 repetitions in a row, "  \
 	"or groups nested over 256 deep)"
 
-/* How many copies of its parts the ERE expands to, as ere_size.c counts them
- * (saturating at SIZE_MAX, which also stands for repetitions stacked or groups
- * nested too deep). */
-size_t ere_copies(const char *pattern);
+/* Whether the ERE is over the bound: more than ERE_MAX_COPIES copies of its parts
+ * when expanded, repetitions stacked or groups nested too deep (ere_size.c). */
+bool ere_too_large(const char *pattern);
 
 #endif

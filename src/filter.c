@@ -89,7 +89,7 @@ int filter_add(struct filter *f, enum pred_kind kind, const char *option, const 
 	if (is_regex_kind(kind)) {
 		int flags = REG_EXTENDED | REG_NOSUB | (kind == P_IREGEX ? REG_ICASE : 0);
 		int rc;
-		if (ere_copies(value) > ERE_MAX_COPIES) {
+		if (ere_too_large(value)) {
 			snprintf(err, errlen, "invalid predicate '--%s %s': %s", option, arg,
 			         ERE_TOO_LARGE);
 			p->kind = P_EMPTY; /* nothing compiled to free */

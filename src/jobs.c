@@ -30,7 +30,7 @@
 #include "run.h"
 
 /* The largest off_t (a signed type of 64 bits on the systems this builds for). */
-#define ZB_OFF_MAX ((off_t)(((uint64_t)1 << (sizeof(off_t) * CHAR_BIT - 1)) - 1))
+#define OFF_T_MAX ((off_t)(((uint64_t)1 << (sizeof(off_t) * CHAR_BIT - 1)) - 1))
 
 /* The smallest part of a file read by position: a part costs a hand-out and a read
  * (tens of microseconds), so --block-size=1 made a file cost that a byte, 40 times
@@ -435,7 +435,7 @@ static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *
 		s->start = start;
 		s->first = first;
 		first = false;
-		if (start > ZB_OFF_MAX - (off_t)j->part_size) { /* no file is that long */
+		if (start > OFF_T_MAX - (off_t)j->part_size) { /* no file is that long */
 			j->read_error = EFBIG;
 			break;
 		}

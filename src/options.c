@@ -280,7 +280,7 @@ static void choose_splitter(struct config *c, const char *delim, const char *reg
 			usage_error("the delimiter '%s' contains the record terminator", delim);
 	} else if (regex) {
 		int rc;
-		if (ere_copies(regex) > ERE_MAX_COPIES)
+		if (ere_too_large(regex))
 			usage_error("invalid regular expression '%s': %s", regex, ERE_TOO_LARGE);
 		rc = regcomp(&c->regex, regex, REG_EXTENDED);
 		if (rc != 0) {

@@ -36,10 +36,8 @@ static void grow(struct output *o, size_t need)
 	die_errno(EXIT_INPUT, "cannot allocate memory");
 }
 
-bool output_room(struct output *o, size_t n)
+bool output_make_room(struct output *o, size_t n)
 {
-	if (zb_buffer_free(o->buf) >= n)
-		return true;
 	if (o->fd < 0)
 		grow(o, n);
 	else

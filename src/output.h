@@ -22,9 +22,16 @@ static inline void output_reset(struct output *o)
 	zb_buffer_reset(o->buf);
 }
 
+/* The slow path of output_room: the free space is too small. */
+bool output_make_room(struct output *o, size_t n);
+
 /* Makes room for n more bytes in the buffer: writes what is pending, or grows an
- * output kept in memory.  False when n bytes do not fit even then. */
-bool output_room(struct output *o, size_t n);
+ * output kept in memory.  False when n bytes do not fit even then.  Writers that
+ * build a record in place ask once a record: the common case is one compare. */
+static inline bool output_room(struct output *o, size_t n)
+{
+	return zb_buffer_free(o->buf) >= n || output_make_room(o, n);
+}
 
 /* Writes everything pending (nothing, for an output kept in memory).  A closed pipe ends the program quietly with status 0;
  * any other write error ends it with a message and status 1 (never a silent loss). */

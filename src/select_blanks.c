@@ -260,7 +260,7 @@ static void put_single(struct selector *s, zb_view block, size_t found, struct o
 	for (i = 0; i < nplan; i++)
 		if ((j = lo[i]) < found)
 			need += end[j] - start[j] + dlen;
-	if (!room_for(out, need)) { /* a huge record into an output that cannot grow */
+	if (!output_room(out, need)) { /* a huge record into an output that cannot grow */
 		for (i = 0; i < nplan; i++)
 			if ((j = lo[i]) < found) {
 				put_delim(s, out, &first);

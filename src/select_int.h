@@ -53,12 +53,6 @@ static inline void copy_field(unsigned char *dst, const unsigned char *src, size
 		memcpy(dst, src, n);
 }
 
-/* Room for n more bytes in the output, with the common case (there is) inline. */
-static inline bool room_for(struct output *out, size_t n)
-{
-	return zb_buffer_free(out->buf) >= n || output_room(out, n);
-}
-
 static inline void put_delim(struct selector *s, struct output *out, bool *first)
 {
 	if (!*first)
