@@ -256,6 +256,52 @@ static bool fields_in_place(struct selector *s, zb_view block, struct output *ou
 	return in_place(s, block, out, false);
 }
 
+/*
+ * The commonest filter alone, awk '$5 == "200"': --str-eq on field N (N >= 1), no
+ * LIST, no -s.  Only the delimiters around field N are asked for (not the first,
+ * which only -s and a LIST need), and the record is judged and its run of kept
+ * records extended in locals, without the general path's per-record calls.
+ */
+static void keep_str_eq(struct selector *s, zb_view block, struct output *out)
+{
+	const struct predicate *p = &s->filter->preds[0];
+	const unsigned char *data = block.data;
+	size_t f = p->field.n, rec_start = 0, run = 0; /* kept whole records from `run` */
+	size_t at[2], first = f > 1 ? f - 1 : 1, nask = f > 1 ? 2 : 1; /* field 1: delimiter 1 */
+	bool invert = s->filter->invert;
+	zb_scan2 scan;
+
+	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
+	do { /* at least once: an empty block is one empty record */
+		ptrdiff_t term_at;
+		size_t found = zb_scan2_pick_run(&scan, first, nask, at, &term_at);
+		size_t end = term_at < 0 ? block.len : (size_t)term_at, from, to;
+		bool keep;
+
+		if (f == 1) { /* from the record's start to delimiter 1, or the end */
+			from = rec_start;
+			to = found ? at[0] : end;
+		} else if (found) { /* after delimiter N - 1, to delimiter N or the end */
+			from = at[0] + 1;
+			to = found == 2 ? at[1] : end;
+		} else { /* a record without field N: the field is empty */
+			from = to = end;
+		}
+		keep = zb_view_eq_bytes(zb_view_of(data + from, to - from), p->str, p->len) != invert;
+		if (!keep) { /* the run of kept records before it goes out */
+			output_put(out, data + run, rec_start - run);
+			run = end + 1;
+		} else if (term_at < 0) { /* kept, but its terminator is not in the block */
+			output_put(out, data + run, end - run);
+			output_put(out, &s->term, 1);
+			run = end + 1;
+		}
+		rec_start = end + 1;
+	} while (rec_start < block.len);
+	if (run < block.len) /* adjacent kept records are written as one span */
+		output_put(out, data + run, block.len - run);
+}
+
 void select_block(struct selector *s, zb_view block, struct output *out)
 {
 	size_t rec_start = 0, run = 0; /* kept whole records from `run` */
@@ -264,6 +310,11 @@ void select_block(struct selector *s, zb_view block, struct output *out)
 	if (s->mode == MODE_FIELDS && s->out_is_delim && npreds(s) == 0 &&
 	    fields_in_place(s, block, out))
 		return;
+	if (s->mode == MODE_NONE && s->one_str_eq && !s->only_delimited &&
+	    s->filter->preds[0].field.n >= 1 && !s->filter->preds[0].field.from_end) {
+		keep_str_eq(s, block, out);
+		return;
+	}
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
 		ptrdiff_t term_at;

@@ -204,6 +204,30 @@ static void put_spans(struct selector *s, const struct few *f, zb_view rec,
 	bool first = true;
 	size_t i;
 
+	/* Without strip, the ranges (disjoint: at most the record), their delimiters and
+	 * the terminator are copied straight into the output: its room is made once. */
+	if (!s->lstrip && !s->rstrip &&
+	    output_room(out, rec.len + s->list.nplan * s->out_delim_len + 1 + COPY_SLACK)) {
+		unsigned char *dst = zb_buffer_space(out->buf), *p = dst;
+		for (i = 0; i < s->list.nplan; i++) {
+			size_t lo = f->lo_query[i], start, end = rec.len;
+			if (lo >= found)
+				continue;
+			if (s->list.plan[i].hi != UNIT_MAX && f->hi_query[i] < found)
+				end = spans[f->hi_query[i]].end;
+			start = spans[lo].start;
+			if (!first) {
+				memcpy(p, s->out_delim, s->out_delim_len);
+				p += s->out_delim_len;
+			}
+			first = false;
+			copy_field(p, rec.data + start, end - start, rec.data + rec.len);
+			p += end - start;
+		}
+		*p++ = s->term;
+		zb_buffer_commit(out->buf, (size_t)(p - dst));
+		return;
+	}
 	for (i = 0; i < s->list.nplan; i++) {
 		size_t lo = f->lo_query[i], start, end = rec.len;
 		if (lo >= found)

@@ -383,3 +383,37 @@ bad() {
 	usage_error -v -f 1
 	[ "$errline" = "zbsplit: -v needs a predicate" ]
 }
+
+@test "--str-eq alone (no LIST) keeps what awk's \$N == \"STR\" keeps, at every buffer size" {
+	# its own fast path: only the delimiters around field N are looked for, and kept
+	# records go out in runs; records without field N, empty fields, a last record
+	# without its newline, CRLF (the CR is part of the last field, as for awk)
+	local d=$BATS_TEST_TMPDIR n v
+	{
+		for i in $(seq 1 300); do
+			case $((i % 7)) in
+			0) printf 'x\n' ;;
+			1) printf '\n' ;;
+			2) printf 'a\t\t200\tb\r\n' ;;
+			*) printf '%s\t%s\t%s\t%s\n' "$((i % 3))" "$((i % 5 * 100))" "$((i % 2))" "$((i % 4))" ;;
+			esac
+		done
+		printf '1\t200\t1\t200'
+	} >"$d/in"
+	for n in 1 2 3 4 5; do
+		for v in 200 1 0 ''; do
+			"$AWK" -F'\t' -v n="$n" -v v="$v" '$n == v""' "$d/in" >"$d/exp"
+			AT_SIZES="1 7 64" at_all_sizes "$d/got" --str-eq "$n:$v" "$d/in"
+			same_bytes "$d/exp" "$d/got" "--str-eq $n:$v"
+			"$AWK" -F'\t' -v n="$n" -v v="$v" '$n != v""' "$d/in" >"$d/exp"
+			AT_SIZES="1 7 64" at_all_sizes "$d/got" -v --str-eq "$n:$v" "$d/in"
+			same_bytes "$d/exp" "$d/got" "-v --str-eq $n:$v"
+		done
+	done
+	# by hand: field 2 of 'a\t\tc\r' is empty; of 'd\te\r', 'e\r'
+	printf 'a\t\tc\r\nd\te\r\n' >"$d/crlf"
+	printf 'a\t\tc\r\n' >"$d/exp"
+	check_file "$d/crlf" "$d/exp" --str-eq 2:
+	printf 'd\te\r\n' >"$d/exp"
+	check_file "$d/crlf" "$d/exp" --str-eq '2:e\r'
+}
