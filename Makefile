@@ -69,7 +69,7 @@ $(BUILD) $(BUILD)/unit:
 	mkdir -p $@
 
 # HUGE_TESTS=0 skips the few bats tests that stream hundreds of MiB (tests/faults.bats,
-# tests/memory.bats; about a minute, most of it a 200 MB record read a byte at a time):
+# tests/memory.bats; about a minute: 200 MB records, 20 MB read a byte at a time, 1 GiB inputs):
 # `make test` runs them once.  The sanitizer and portable passes, which repeat the
 # suite, set it to 0: a byte-at-a-time read does not exercise the scan engine, and
 # peak memory under ASan's shadow and redzones says nothing about the real build.

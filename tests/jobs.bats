@@ -134,7 +134,7 @@ every_set() {
 
 @test "an input of 3 MB with records longer than the default block" {
 	# short records, a 2.5 MB record, more short ones, a 1.5 MB record without
-	# a final newline: the default block (1 MiB) is cut many times
+	# a final newline: the default block (256 KiB) is cut many times
 	{
 		for _ in 1 2 3 4 5 6 7 8; do cat "$IN"; printf '\n'; done
 		printf 'long:'
@@ -299,9 +299,10 @@ every_set() {
 	case "${ZB_LDFLAGS:-}" in *sanitize*) skip "sanitizers change memory use" ;; esac
 	local line opts kb bound
 	line=$'2026-11-25 10:00:01\tINFO\tapi\tGET /users/42\t200\t0.042\tcaf\xc3\xa9 \xe2\x82\xac9'
-	# 8 slots (2 per worker), each a 1 MiB block and its output (kept in a buffer
-	# of the block's size, doubled when outgrown: -O :: does), plus the one-thread
-	# tool's 8 MiB: 8 * 3 + 8 MiB.  A file fills every block; a pipe as it comes.
+	# 8 slots (2 per worker), each a block (256 KiB by default, at most 1 MiB as it
+	# was) and its output (kept in a buffer of the block's size, doubled when
+	# outgrown: -O :: does), plus the one-thread tool's 8 MiB: at most 8 * 3 + 8 MiB.
+	# A file fills every block; a pipe as it comes.
 	bound=$(((8 * 3 + 8) * 1024))
 	yes "$line" | head -c 268435456 >"$D/big"
 	for opts in "-f 2" "-f 1- -O ::" "-c 2-5" "-F 2,1 --str-eq 3:INFO"; do
