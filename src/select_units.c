@@ -196,13 +196,31 @@ static bool prepare_few(const struct selector *s, struct few *f)
 	return true;
 }
 
+/* The bytes [*start, *end) of range i of rec, from the spans of the queries'
+ * characters (the first `found` are there, the others past the end); false when
+ * its first character is not in rec. */
+static inline bool range_bytes(const struct selector *s, const struct few *f, zb_view rec,
+                               const zb_utf8_span *spans, size_t found, size_t i,
+                               size_t *start, size_t *end)
+{
+	size_t lo = f->lo_query[i];
+
+	if (lo >= found)
+		return false;
+	*start = spans[lo].start;
+	*end = s->list.plan[i].hi != UNIT_MAX && f->hi_query[i] < found
+	               ? spans[f->hi_query[i]].end
+	               : rec.len;
+	return true;
+}
+
 /* Writes the ranges of rec from the spans of the queries' characters, straight
- * from zb_utf8_find_line: the first `found` are there, the others past the end. */
+ * from zb_utf8_find_line. */
 static void put_spans(struct selector *s, const struct few *f, zb_view rec,
                       const zb_utf8_span *spans, size_t found, struct output *out)
 {
 	bool first = true;
-	size_t i;
+	size_t i, start, end;
 
 	/* Without strip, the ranges (disjoint: at most the record), their delimiters and
 	 * the terminator are copied straight into the output: its room is made once. */
@@ -210,12 +228,8 @@ static void put_spans(struct selector *s, const struct few *f, zb_view rec,
 	    output_room(out, rec.len + s->list.nplan * s->out_delim_len + 1 + COPY_SLACK)) {
 		unsigned char *dst = zb_buffer_space(out->buf), *p = dst;
 		for (i = 0; i < s->list.nplan; i++) {
-			size_t lo = f->lo_query[i], start, end = rec.len;
-			if (lo >= found)
+			if (!range_bytes(s, f, rec, spans, found, i, &start, &end))
 				continue;
-			if (s->list.plan[i].hi != UNIT_MAX && f->hi_query[i] < found)
-				end = spans[f->hi_query[i]].end;
-			start = spans[lo].start;
 			if (!first) {
 				memcpy(p, s->out_delim, s->out_delim_len);
 				p += s->out_delim_len;
@@ -229,12 +243,8 @@ static void put_spans(struct selector *s, const struct few *f, zb_view rec,
 		return;
 	}
 	for (i = 0; i < s->list.nplan; i++) {
-		size_t lo = f->lo_query[i], start, end = rec.len;
-		if (lo >= found)
+		if (!range_bytes(s, f, rec, spans, found, i, &start, &end))
 			continue;
-		if (s->list.plan[i].hi != UNIT_MAX && f->hi_query[i] < found)
-			end = spans[f->hi_query[i]].end;
-		start = spans[lo].start;
 		put_delim(s, out, &first);
 		output_view(out, select_strip(s, (zb_view){rec.data + start, end - start, rec.owner}));
 	}

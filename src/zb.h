@@ -479,6 +479,18 @@ static inline ptrdiff_t zb_scan2_next_nth(zb_scan2 *s, size_t n, bool *is_b)
 	}
 }
 
+/* The pick functions' end: hands out the first b of block `cur` (whose masks are a
+ * and b), leaves the scan just after it, and returns its offset. */
+static inline ptrdiff_t zb_scan2_take_b(zb_scan2 *s, size_t cur, uint64_t a, uint64_t b)
+{
+	unsigned bit = zb_ctz64(b);
+
+	s->b_bits[cur] = b & (b - 1);
+	s->a_bits[cur] = zb_bits_above(a, bit);
+	s->cur = cur;
+	return (ptrdiff_t)(s->base + cur * 64 + bit);
+}
+
 /*
  * Picks a's by number in the stretch up to the next b -- the delimiters a record's
  * wanted fields need, in one call per record.  nth[0] < nth[1] < ... < nth[n - 1]
@@ -530,11 +542,7 @@ static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, siz
 			if (j < n && left)
 				seen += zb_popcount64(left);
 			if (b) {
-				unsigned bit = zb_ctz64(b);
-				s->b_bits[cur] = b & (b - 1);
-				s->a_bits[cur] = zb_bits_above(a, bit);
-				s->cur = cur;
-				*b_at = (ptrdiff_t)(base + bit);
+				*b_at = zb_scan2_take_b(s, cur, a, b);
 				return j;
 			}
 		}
@@ -573,11 +581,7 @@ static inline size_t zb_scan2_pick1(zb_scan2 *s, size_t *at, ptrdiff_t *b_at)
 				}
 			}
 			if (b) {
-				unsigned bit = zb_ctz64(b);
-				s->b_bits[cur] = b & (b - 1);
-				s->a_bits[cur] = zb_bits_above(a, bit);
-				s->cur = cur;
-				*b_at = (ptrdiff_t)(base + bit);
+				*b_at = zb_scan2_take_b(s, cur, a, b);
 				return found;
 			}
 		}
@@ -622,11 +626,7 @@ static inline size_t zb_scan2_pick_run(zb_scan2 *s, size_t first, size_t n, size
 			for (; j < n && left; left &= left - 1)
 				at[j++] = base + zb_ctz64(left);
 			if (b) {
-				unsigned bit = zb_ctz64(b);
-				s->b_bits[cur] = b & (b - 1);
-				s->a_bits[cur] = zb_bits_above(a, bit);
-				s->cur = cur;
-				*b_at = (ptrdiff_t)(base + bit);
+				*b_at = zb_scan2_take_b(s, cur, a, b);
 				return j;
 			}
 		}
