@@ -230,7 +230,7 @@ static void put_spans(struct selector *s, const struct few *f, zb_view rec,
 		for (i = 0; i < s->list.nplan; i++) {
 			if (!range_bytes(s, f, rec, spans, found, i, &start, &end))
 				continue;
-			if (!first) {
+			if (!first && s->out_delim_len > 0) { /* -c without -O: none (and NULL) */
 				memcpy(p, s->out_delim, s->out_delim_len);
 				p += s->out_delim_len;
 			}

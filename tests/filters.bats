@@ -410,6 +410,14 @@ bad() {
 			same_bytes "$d/exp" "$d/got" "-v --str-eq $n:$v"
 		done
 	done
+	# a far field: the delimiters before it are counted a block at a time
+	"$AWK" 'BEGIN { OFS = "\t"; for (r = 1; r <= 60; r++) {
+		for (i = 1; i <= 200; i++) $i = (i * r) % 7; print } }' >"$d/wide"
+	for n in 70 150 200 201; do
+		"$AWK" -F'\t' -v n="$n" '$n == "3"' "$d/wide" >"$d/exp"
+		AT_SIZES="1 7 64" at_all_sizes "$d/got" --str-eq "$n:3" "$d/wide"
+		same_bytes "$d/exp" "$d/got" "--str-eq $n:3"
+	done
 	# by hand: field 2 of 'a\t\tc\r' is empty; of 'd\te\r', 'e\r'
 	printf 'a\t\tc\r\nd\te\r\n' >"$d/crlf"
 	printf 'a\t\tc\r\n' >"$d/exp"
