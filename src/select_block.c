@@ -257,24 +257,43 @@ static bool fields_in_place(struct selector *s, zb_view block, struct output *ou
 }
 
 /*
+ * Records written whole (a filter without a LIST) go out in runs: after a record is
+ * judged, a dropped one ends the run of kept records before it, which is written,
+ * and a kept one whose terminator is not in the block ends the run with a
+ * terminator added.  *run is where the current run starts.
+ */
+static inline void extend_run(struct selector *s, zb_view block, bool kept, size_t rec_start,
+                              size_t end, bool terminated, size_t *run, struct output *out)
+{
+	if (!kept) {
+		output_put(out, block.data + *run, rec_start - *run);
+		*run = end + 1;
+	} else if (!terminated) {
+		output_put(out, block.data + *run, end - *run);
+		output_put(out, &s->term, 1);
+		*run = end + 1;
+	}
+}
+
+/*
  * The commonest filter alone, awk '$5 == "200"': --str-eq on field N (N >= 1), no
  * LIST, no -s.  Only the delimiters around field N are asked for (not the first,
- * which only -s and a LIST need), and the record is judged and its run of kept
- * records extended in locals, without the general path's per-record calls.
+ * which only -s and a LIST need), and the record is judged in locals, without the
+ * general path's per-record calls.
  */
 static void keep_str_eq(struct selector *s, zb_view block, struct output *out)
 {
 	const struct predicate *p = &s->filter->preds[0];
-	const unsigned char *data = block.data;
 	size_t f = p->field.n, rec_start = 0, run = 0; /* kept whole records from `run` */
-	size_t at[2], first = f > 1 ? f - 1 : 1, nask = f > 1 ? 2 : 1; /* field 1: delimiter 1 */
+	size_t at[2], nth[2] = {f - 1, f}, nask = f > 1 ? 2 : 1;
+	const size_t *ask = f > 1 ? nth : nth + 1; /* field 1 ends at delimiter 1 */
 	bool invert = s->filter->invert;
 	zb_scan2 scan;
 
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
 		ptrdiff_t term_at;
-		size_t found = zb_scan2_pick_run(&scan, first, nask, at, &term_at);
+		size_t found = zb_scan2_pick(&scan, ask, nask, at, &term_at);
 		size_t end = term_at < 0 ? block.len : (size_t)term_at, from, to;
 		bool keep;
 
@@ -287,19 +306,13 @@ static void keep_str_eq(struct selector *s, zb_view block, struct output *out)
 		} else { /* a record without field N: the field is empty */
 			from = to = end;
 		}
-		keep = zb_view_eq_bytes(zb_view_of(data + from, to - from), p->str, p->len) != invert;
-		if (!keep) { /* the run of kept records before it goes out */
-			output_put(out, data + run, rec_start - run);
-			run = end + 1;
-		} else if (term_at < 0) { /* kept, but its terminator is not in the block */
-			output_put(out, data + run, end - run);
-			output_put(out, &s->term, 1);
-			run = end + 1;
-		}
+		keep = zb_view_eq_bytes(zb_view_of(block.data + from, to - from), p->str, p->len) !=
+		       invert;
+		extend_run(s, block, keep, rec_start, end, term_at >= 0, &run, out);
 		rec_start = end + 1;
 	} while (rec_start < block.len);
 	if (run < block.len) /* adjacent kept records are written as one span */
-		output_put(out, data + run, block.len - run);
+		output_put(out, block.data + run, block.len - run);
 }
 
 void select_block(struct selector *s, zb_view block, struct output *out)
@@ -321,16 +334,10 @@ void select_block(struct selector *s, zb_view block, struct output *out)
 		size_t found = zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at, &term_at);
 		size_t end = term_at < 0 ? block.len : (size_t)term_at;
 
-		if (!finish_record(s, block, found, rec_start, end, out)) {
-			/* dropped or written: the run of whole records before it goes out (a
-			 * run exists only without a LIST, where finish_record writes nothing) */
-			output_put(out, block.data + run, rec_start - run);
-			run = end + 1;
-		} else if (term_at < 0) { /* kept, but its terminator is not in the block */
-			output_put(out, block.data + run, end - run);
-			output_put(out, &s->term, 1);
-			run = end + 1;
-		}
+		/* dropped or written (not kept whole): the run before it goes out (a run
+		 * exists only without a LIST, where finish_record writes nothing) */
+		extend_run(s, block, finish_record(s, block, found, rec_start, end, out), rec_start,
+		           end, term_at >= 0, &run, out);
 		rec_start = end + 1;
 	} while (rec_start < block.len);
 	if (run < block.len) /* adjacent kept records are written as one span */
