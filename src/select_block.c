@@ -277,23 +277,23 @@ static inline void extend_run(struct selector *s, zb_view block, bool kept, size
 
 /*
  * The commonest filter alone, awk '$5 == "200"': --str-eq on field N (N >= 1), no
- * LIST, no -s.  Only the delimiters around field N are asked for (not the first,
- * which only -s and a LIST need), and the record is judged in locals, without the
+ * LIST, no -s.  Only the delimiters around field N are asked for, by
+ * zb_scan2_pick_run (not the first, which only -s and a LIST need), and the record
+ * is judged in locals, without the
  * general path's per-record calls.
  */
 static void keep_str_eq(struct selector *s, zb_view block, struct output *out)
 {
 	const struct predicate *p = &s->filter->preds[0];
 	size_t f = p->field.n, rec_start = 0, run = 0; /* kept whole records from `run` */
-	size_t at[2], nth[2] = {f - 1, f}, nask = f > 1 ? 2 : 1;
-	const size_t *ask = f > 1 ? nth : nth + 1; /* field 1 ends at delimiter 1 */
+	size_t at[2], first = f > 1 ? f - 1 : 1, nask = f > 1 ? 2 : 1; /* field 1: delimiter 1 */
 	bool invert = s->filter->invert;
 	zb_scan2 scan;
 
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
 		ptrdiff_t term_at;
-		size_t found = zb_scan2_pick(&scan, ask, nask, at, &term_at);
+		size_t found = zb_scan2_pick_run(&scan, first, nask, at, &term_at);
 		size_t end = term_at < 0 ? block.len : (size_t)term_at, from, to;
 		bool keep;
 
