@@ -241,8 +241,10 @@ struct jobs *jobs_open(const struct config *cfg)
 		struct slot *s = &j->slots[i];
 		zb_collator_init(&s->big);
 		s->in = zb_buffer_allocate(cfg->block_size);
-		/* the in-place fast path wants a block, a terminator and some slack */
-		if (s->in == NULL || output_open_memory(&s->out, cfg->block_size + 64) != 0)
+		/* the in-place fast paths want a block, a terminator and their copies'
+		 * slack (zb_first_fields' is the widest) */
+		if (s->in == NULL ||
+		    output_open_memory(&s->out, cfg->block_size + 1 + ZB_FIRST_FIELDS_SLACK) != 0)
 			goto fail;
 	}
 	for (i = 0; i < j->nworkers; i++) {

@@ -14,10 +14,13 @@
 
 #define VERSION "0.1.0"
 
-/* Measured on the bench data (-f2,5,9, 100 MB): 16 KiB 69-73 ms, 64 KiB 64-66,
- * 128 KiB 64-65, 256 KiB 64-65, 1 MiB 65-68.  From 64 KiB up the time is flat and
- * the data stays in L2 cache; 128 KiB leaves room for long records at 1.6 MiB RSS. */
-#define DEFAULT_BUFFER_SIZE ((size_t)128 * 1024)
+/* Measured on the bench data (100 MB files) on a 2-core EPYC with 1 MiB of L2 a
+ * core, alternating medians of 25 to 41 runs, time relative to 128 KiB: -f1 512K
+ * 0.89-0.94, 1M 0.84-0.91; --str-eq 5:200 0.95, 0.91-0.93; -f2,5,9 and -F 3 0.98
+ * at both.  Each read(2) costs a few us beyond its copy there, and 1 MiB still
+ * sits in L2.  Peak RSS 2.4 to 3.5 MiB (it was 1.5 at 128K); an earlier, slower
+ * machine kind had the time flat from 64 KiB to 1 MiB. */
+#define DEFAULT_BUFFER_SIZE ((size_t)1024 * 1024)
 #define MAX_BUFFER_SIZE ((size_t)1 << 30)
 /* -j: measured with -j 2 on the bench data (alternating medians of 9, time over
  * -j 1's): -f2,5,9 1M 0.88, 512K 0.79, 256K 0.80; -c 2-20 (25 MB) 1.61, 1.23, 1.07;

@@ -78,14 +78,19 @@ void run_block(struct config *cfg, zb_view block, struct output *out)
 			select_record(&cfg->sel, one, out);
 }
 
+/* Room beyond a block in the output buffer: far more than the in-place copies
+ * need, so a block's output and some pending output fit together. */
+#define OUTPUT_SLACK ((size_t)64 * 1024 + 64)
+
 int run_open(struct run *run, struct config *cfg, int out_fd)
 {
 	run->cfg = cfg;
 	run->header_written = false;
-	/* The output buffer is twice the input's: a block's selected fields (at most its
-	 * length and a terminator when copied as they are) then fit beside what is
-	 * pending, so select_block writes in place and write(2)s stay large. */
-	if (output_open(&run->out, out_fd, 2 * cfg->buffer_size + 64) != 0 ||
+	/* The output buffer holds a block's selected fields when they are copied as they
+	 * are (at most its length, a terminator and the copies' slack), so select_block
+	 * writes them in place, and a write(2) takes at least a block's output.  Twice
+	 * the input's size, as it was, cost a MiB of resident memory and no speed. */
+	if (output_open(&run->out, out_fd, cfg->buffer_size + OUTPUT_SLACK) != 0 ||
 	    records_open(&run->records, cfg->buffer_size, cfg->sel.term) != 0)
 		return -1;
 	run->records.before_wait = flush_before_wait;

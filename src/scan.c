@@ -9,56 +9,34 @@
  */
 #include <string.h>
 
+#include "masks.h"
 #include "zb.h"
-
-#if !defined(ZB_PORTABLE) && (defined(__x86_64__) || defined(_M_X64)) && \
-    (defined(__GNUC__) || defined(__clang__))
-#define HAVE_X86 1
-#include <immintrin.h>
-#endif
 
 /* Masks of a and b for the n 64-byte blocks at p, and the number of a's in each (so
  * passing over many fields costs a load a block): one call per refill. */
 typedef void blocks_fn(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
                        uint64_t *am, uint64_t *bm, unsigned char *acount);
 
-/* A byte at a time. */
 static void blocks_portable(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
                             uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
 	size_t k;
-	unsigned i;
 
 	for (k = 0; k < n; k++, p += 64) {
-		uint64_t x = 0, y = 0;
-		for (i = 0; i < 64; i++) {
-			x |= (uint64_t)(p[i] == a) << i;
-			y |= (uint64_t)(p[i] == b) << i;
-		}
-		am[k] = x;
-		bm[k] = y;
-		acount[k] = (unsigned char)zb_popcount64(x);
+		zb_masks_portable(p, a, b, &am[k], &bm[k]);
+		acount[k] = (unsigned char)zb_popcount64(am[k]);
 	}
 }
 
-#ifdef HAVE_X86
+#ifdef ZB_HAVE_X86
 static void blocks_sse2(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
                         uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
-	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
 	size_t k;
-	size_t i;
 
 	for (k = 0; k < n; k++, p += 64) {
-		uint64_t x = 0, y = 0;
-		for (i = 0; i < 4; i++) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
-			x |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, va)) << (16 * i);
-			y |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vb)) << (16 * i);
-		}
-		am[k] = x;
-		bm[k] = y;
-		acount[k] = (unsigned char)zb_popcount64(x);
+		zb_masks_sse2(p, a, b, &am[k], &bm[k]);
+		acount[k] = (unsigned char)zb_popcount64(am[k]);
 	}
 }
 
@@ -68,16 +46,10 @@ __attribute__((target("avx2,popcnt"))) static void blocks_avx2(const unsigned ch
                                                                uint64_t *am, uint64_t *bm,
                                                                unsigned char *acount)
 {
-	const __m256i va = _mm256_set1_epi8((char)a), vb = _mm256_set1_epi8((char)b);
 	size_t k;
 
 	for (k = 0; k < n; k++, p += 64) {
-		__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
-		__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-		am[k] = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, va)) |
-		        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, va)) << 32;
-		bm[k] = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vb)) |
-		        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vb)) << 32;
+		zb_masks_avx2(p, a, b, &am[k], &bm[k]);
 		acount[k] = (unsigned char)_mm_popcnt_u64(am[k]);
 	}
 }
@@ -90,7 +62,7 @@ static void choose_engine(void)
 {
 	engine = blocks_portable;
 	engine_name = "portable";
-#ifdef HAVE_X86
+#ifdef ZB_HAVE_X86
 	engine = blocks_sse2;
 	engine_name = "sse2";
 	__builtin_cpu_init();
@@ -119,7 +91,7 @@ int zb_scan2_use(const char *name)
 		engine_name = "portable";
 		return 0;
 	}
-#ifdef HAVE_X86
+#ifdef ZB_HAVE_X86
 	if (strcmp(name, "sse2") == 0) {
 		engine = blocks_sse2;
 		engine_name = "sse2";

@@ -330,12 +330,74 @@ static bool keep(struct selector *s, zb_view block, zb_view rec, size_t found)
 	return filter_decide(s->filter, s->lstrip, s->rstrip);
 }
 
+/*
+ * The commonest use, awk '{print $N}' (-F N, -w N): one field, copied as it is,
+ * without predicates or -s.  Per record, the edges that begin and end the field
+ * and the record's end are asked for, and the field copied, in locals: the
+ * general loop's bookkeeping costs more than the scan.
+ */
+static void one_field(struct selector *s, zb_view block, struct output *out)
+{
+	const struct blank_plan *bp = s->blanks;
+	const unsigned char *data = block.data, *data_end = block.data + block.len;
+	size_t rec_start = 0, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
+	size_t first = bp->first[0]; /* the edge that begins the field (0: the record's start) */
+	unsigned char term = s->term;
+	zb_scanset scan;
+
+	(void)zb_scanset_start(&scan, block, blanks, sizeof blanks - 1, term, lead);
+	do { /* at least once: an empty block is one empty record */
+		size_t start = rec_start, end = 0, rec_end;
+		bool found = true, is_term = false;
+		ptrdiff_t at = 0;
+		zb_view rec;
+
+		if (first > 0) {
+			at = zb_scanset_next_nth(&scan, first, &is_term);
+			found = at >= 0 && !is_term;
+			start = (size_t)at;
+		}
+		if (found) {
+			at = zb_scanset_next_nth(&scan, 1, &is_term); /* the edge that ends it */
+			end = at < 0 ? block.len : (size_t)at;
+			if (at >= 0 && !is_term)
+				at = zb_scanset_next_term(&scan);
+		}
+		rec_end = at < 0 ? block.len : (size_t)at;
+		rec = (zb_view){data + rec_start, rec_end - rec_start, block.owner};
+		rec_start = rec_end + 1;
+		/* delimited (holding a blank) when a field after the first is there, or the
+		 * first is not the whole record; else (rare) split again, as select_blanks */
+		if (found && (first >= 2 + lead || start != rec_end - rec.len || end != rec_end)) {
+			unsigned char *p;
+			if (!output_room(out, end - start + 1 + COPY_SLACK)) {
+				output_put(out, data + start, end - start);
+				output_put(out, &term, 1);
+				continue;
+			}
+			p = zb_buffer_space(out->buf);
+			copy_field(p, data + start, end - start, data_end);
+			p[end - start] = term;
+			zb_buffer_commit(out->buf, end - start + 1);
+		} else if (!found && fields_delimited(&s->split, rec)) {
+			output_put(out, &term, 1); /* too few fields: an empty line */
+		} else {
+			put_whole(s, rec, out); /* no blank: written whole, as cut does */
+		}
+	} while (rec_start < block.len);
+}
+
 void select_blanks(struct selector *s, zb_view block, struct output *out)
 {
 	struct blank_plan *bp = s->blanks; /* its per-record parts are written */
 	size_t rec_start = 0, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
 	zb_scanset scan;
 
+	if (s->mode == MODE_FIELDS && bp->single && bp->nplan == 1 && bp->nwanted == 1 &&
+	    bp->min_fields == 0 && npreds(s) == 0 && !s->only_delimited) {
+		one_field(s, block, out);
+		return;
+	}
 	(void)zb_scanset_start(&scan, block, blanks, sizeof blanks - 1, s->term, lead);
 	do { /* at least once: an empty block is one empty record */
 		size_t j, seen = 0, start = rec_start, end = 0, rec_end;

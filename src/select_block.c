@@ -247,10 +247,25 @@ static inline bool in_place(struct selector *s, zb_view block, struct output *ou
 	return true;
 }
 
+/* -f1 (without -s), the commonest selection: the library's one pass for it. */
+static bool first_field(struct selector *s, zb_view block, struct output *out)
+{
+	unsigned char *dst;
+
+	if (!output_room(out, block.len + 1 + ZB_FIRST_FIELDS_SLACK))
+		return false;
+	dst = zb_buffer_space(out->buf);
+	zb_buffer_commit(out->buf, zb_first_fields(block, s->split.delim[0], s->term, dst));
+	return true;
+}
+
 /* in_place, with the plan's one question (the first delimiter: -f1, -f2-) asked
- * by the pick made for it. */
+ * by the pick made for it; -f1 alone by first_field. */
 static bool fields_in_place(struct selector *s, zb_view block, struct output *out)
 {
+	if (s->npick == 1 && s->list.nplan == 1 && s->spans[0].after == NO_PICK &&
+	    s->spans[0].upto != NO_PICK && !s->only_delimited)
+		return first_field(s, block, out);
 	if (s->npick == 1)
 		return in_place(s, block, out, true);
 	return in_place(s, block, out, false);

@@ -62,6 +62,7 @@
  * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b /
  *                                  zb_scan2_next_nth / zb_scan2_pick / zb_scan2_pick1 /
  *                                  zb_scan2_pick_run
+ * (beyond the seed: cut -f1)       zb_first_fields
  * (beyond the seed: run edges)    zb_scanset_start + zb_scanset_next_nth /
  *                                  zb_scanset_next_term
  * (beyond the seed: UTF-8)         zb_utf8_len, zb_utf8_walk_start + zb_utf8_walk_skip,
@@ -592,6 +593,18 @@ static inline size_t zb_scan2_pick1(zb_scan2 *s, size_t *at, ptrdiff_t *b_at)
 		}
 	}
 }
+
+/*
+ * The first field of every record of v -- records ended by `term`, fields by `delim`
+ * (which must differ) -- each written to dst followed by `term`: cut -f1 of v.  A
+ * record without a delimiter is written whole; an unterminated last record, and
+ * the one empty record an empty view is, get a terminator.  dst must have room for
+ * v.len + 1 + ZB_FIRST_FIELDS_SLACK bytes (whole records are copied 64 bytes at a
+ * time); returns the number of bytes written.  One pass with the masks in
+ * registers: a record costs a few instructions.
+ */
+#define ZB_FIRST_FIELDS_SLACK 64
+size_t zb_first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst);
 
 /*
  * zb_scan2_pick for a run of numbers, nth = {first, first + 1, ..., first + n - 1}
