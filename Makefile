@@ -32,7 +32,7 @@ BATS     ?= bats
 HARDEN_CFLAGS  ?= -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 HARDEN_LDFLAGS ?= -pie -Wl,-z,relro,-z,now
 
-LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c src/first_fields.c src/scanset.c \
+LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c src/first_fields.c src/keep_field_eq.c src/scanset.c \
            src/utf8.c
 TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/select.c src/select_block.c \
            src/select_blanks.c src/select_units.c src/records.c \

@@ -4,7 +4,9 @@
  * are turned into the delimiters they start after and end at (select_pick_plan);
  * then one zb_scan2_pick per record finds those delimiters and the record's end
  * in one pass, counting the delimiters in between rather than visiting them, and
- * the fields are copied straight into the output buffer.
+ * the fields are copied straight into the output buffer.  The two commonest cases,
+ * -f1 and --str-eq alone, are a block each for the library's one-pass functions
+ * (zb_first_fields, zb_keep_field_eq).
  */
 #include <stdlib.h>
 
@@ -292,42 +294,21 @@ static inline void extend_run(struct selector *s, zb_view block, bool kept, size
 
 /*
  * The commonest filter alone, awk '$5 == "200"': --str-eq on field N (N >= 1), no
- * LIST, no -s.  Only the delimiters around field N are asked for, by
- * zb_scan2_pick_run (not the first, which only -s and a LIST need), and the record
- * is judged in locals, without the
- * general path's per-record calls.
+ * LIST, no -s, by the library's one pass for it, straight into the output buffer.
+ * False when that cannot take the block (a record longer than it): the general
+ * loop judges it.
  */
-static void keep_str_eq(struct selector *s, zb_view block, struct output *out)
+static bool keep_str_eq(struct selector *s, zb_view block, struct output *out)
 {
 	const struct predicate *p = &s->filter->preds[0];
-	size_t f = p->field.n, rec_start = 0, run = 0; /* kept whole records from `run` */
-	size_t at[2], first = f > 1 ? f - 1 : 1, nask = f > 1 ? 2 : 1; /* field 1: delimiter 1 */
-	bool invert = s->filter->invert;
-	zb_scan2 scan;
+	unsigned char *dst;
 
-	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
-	do { /* at least once: an empty block is one empty record */
-		ptrdiff_t term_at;
-		size_t found = zb_scan2_pick_run(&scan, first, nask, at, &term_at);
-		size_t end = term_at < 0 ? block.len : (size_t)term_at, from, to;
-		bool keep;
-
-		if (f == 1) { /* from the record's start to delimiter 1, or the end */
-			from = rec_start;
-			to = found ? at[0] : end;
-		} else if (found) { /* after delimiter N - 1, to delimiter N or the end */
-			from = at[0] + 1;
-			to = found == 2 ? at[1] : end;
-		} else { /* a record without field N: the field is empty */
-			from = to = end;
-		}
-		keep = zb_view_eq_bytes(zb_view_of(block.data + from, to - from), p->str, p->len) !=
-		       invert;
-		extend_run(s, block, keep, rec_start, end, term_at >= 0, &run, out);
-		rec_start = end + 1;
-	} while (rec_start < block.len);
-	if (run < block.len) /* adjacent kept records are written as one span */
-		output_put(out, block.data + run, block.len - run);
+	if (!output_room(out, block.len + 1))
+		return false;
+	dst = zb_buffer_space(out->buf);
+	zb_buffer_commit(out->buf, zb_keep_field_eq(block, s->split.delim[0], s->term, p->field.n,
+	                                            p->str, p->len, s->filter->invert, dst));
+	return true;
 }
 
 void select_block(struct selector *s, zb_view block, struct output *out)
@@ -339,10 +320,9 @@ void select_block(struct selector *s, zb_view block, struct output *out)
 	    fields_in_place(s, block, out))
 		return;
 	if (s->mode == MODE_NONE && s->one_str_eq && !s->only_delimited &&
-	    s->filter->preds[0].field.n >= 1 && !s->filter->preds[0].field.from_end) {
-		keep_str_eq(s, block, out);
+	    s->filter->preds[0].field.n >= 1 && !s->filter->preds[0].field.from_end &&
+	    keep_str_eq(s, block, out))
 		return;
-	}
 	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
 		ptrdiff_t term_at;

@@ -63,6 +63,7 @@
  *                                  zb_scan2_next_nth / zb_scan2_pick / zb_scan2_pick1 /
  *                                  zb_scan2_pick_run
  * (beyond the seed: cut -f1)       zb_first_fields
+ * (beyond the seed: awk '$n == s') zb_keep_field_eq
  * (beyond the seed: run edges)    zb_scanset_start + zb_scanset_next_nth /
  *                                  zb_scanset_next_term
  * (beyond the seed: UTF-8)         zb_utf8_len, zb_utf8_walk_start + zb_utf8_walk_skip,
@@ -605,6 +606,19 @@ static inline size_t zb_scan2_pick1(zb_scan2 *s, size_t *at, ptrdiff_t *b_at)
  */
 #define ZB_FIRST_FIELDS_SLACK 64
 size_t zb_first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst);
+
+/*
+ * The records of v -- ended by `term`, fields split by `delim` (which must differ)
+ * -- whose field n (n >= 1) is the len bytes at str, or with `invert` those whose
+ * field n is not, copied to dst in their order: awk -F'\t' '$n == "str"'.  A record
+ * without field n has it empty (and field 1 of a record without a delimiter is
+ * the record).  A kept unterminated last record, and the one empty record an empty
+ * view is, get a terminator.  dst must have room for v.len + 1 bytes; returns the
+ * number written.  One pass with the masks in registers: a record costs a few
+ * instructions a delimiter up to field n, and adjacent kept records are one copy.
+ */
+size_t zb_keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
+                        const void *str, size_t len, bool invert, unsigned char *dst);
 
 /*
  * zb_scan2_pick for a run of numbers, nth = {first, first + 1, ..., first + n - 1}

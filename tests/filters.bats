@@ -418,6 +418,18 @@ bad() {
 		AT_SIZES="1 7 64" at_all_sizes "$d/got" --str-eq "$n:3" "$d/wide"
 		same_bytes "$d/exp" "$d/got" "--str-eq $n:3"
 	done
+	# records longer than the output buffer (the input's plus 64 KiB) take another
+	# way: judged one at a time, written as they come
+	"$AWK" 'BEGIN { OFS = "\t"; for (r = 1; r <= 6; r++) { s = sprintf("%100000s", "");
+		gsub(/ /, "y", s); print r % 2, s, r % 3 } }' >"$d/long"
+	for p in 1:1 1:0 3:2 3:0 2:; do
+		"$AWK" -F'\t' -v n="${p%%:*}" -v v="${p#*:}" '$n == v""' "$d/long" >"$d/exp"
+		"$ZBSPLIT" --buffer-size=1K --str-eq "$p" "$d/long" >"$d/got"
+		same_bytes "$d/exp" "$d/got" "--buffer-size=1K --str-eq $p"
+		"$AWK" -F'\t' -v n="${p%%:*}" -v v="${p#*:}" '$n != v""' "$d/long" >"$d/exp"
+		"$ZBSPLIT" --buffer-size=1K -v --str-eq "$p" "$d/long" >"$d/got"
+		same_bytes "$d/exp" "$d/got" "--buffer-size=1K -v --str-eq $p"
+	done
 	# by hand: field 2 of 'a\t\tc\r' is empty; of 'd\te\r', 'e\r'
 	printf 'a\t\tc\r\nd\te\r\n' >"$d/crlf"
 	printf 'a\t\tc\r\n' >"$d/exp"

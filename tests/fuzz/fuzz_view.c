@@ -470,6 +470,47 @@ static void check_first_fields(const struct ctx *c, unsigned char delim, unsigne
 	free(got);
 }
 
+/* zb_keep_field_eq against awk '$field == needle' a byte at a time. */
+static void check_keep_field_eq(const struct ctx *c, struct fuzz_in *in, unsigned char delim,
+                                unsigned char term)
+{
+	size_t field = 1 + fuzz_take(in, 8), i = 0, o = 0, k;
+	bool invert = fuzz_bool(in);
+	unsigned char *want = malloc(c->n + 2), *got = malloc(c->n + 1);
+
+	if (want == NULL || got == NULL)
+		abort();
+	do { /* at least once: an empty view is one empty record */
+		size_t start = i, f = 1, from = i, to = i;
+		bool there = field == 1;
+		for (; i < c->n && c->hay[i] != term; i++)
+			if (c->hay[i] == delim) {
+				if (f == field)
+					to = i;
+				if (++f == field) {
+					from = i + 1;
+					there = true;
+				}
+			}
+		if (f == field) /* the record's last field */
+			to = i;
+		if (!there)
+			from = to = i;
+		if ((to - from == c->m && memcmp(c->hay + from, c->needle, c->m) == 0) != invert) {
+			memcpy(want + o, c->hay + start, i - start);
+			o += i - start;
+			want[o++] = term;
+		}
+		i++;
+	} while (i < c->n);
+	k = zb_keep_field_eq(c->v, delim, term, field, c->needle, c->m, invert, got);
+	expect(c, "keep_field_eq length", (long long)k, (long long)o);
+	for (i = 0; i < o; i++)
+		expect(c, "keep_field_eq byte", got[i], want[i]);
+	free(want);
+	free(got);
+}
+
 /* zb_scan2 against the list of events: each call's answer, as zb.h describes it. */
 static void check_scan2(const struct ctx *c, struct fuzz_in *in)
 {
@@ -482,6 +523,7 @@ static void check_scan2(const struct ctx *c, struct fuzz_in *in)
 		b ^= 1;
 	(void)zb_scan2_use(engines[fuzz_take(in, 3)]); /* stays as it is when absent */
 	check_first_fields(c, a, b);
+	check_keep_field_eq(c, in, a, b);
 	zb_scan2_start(&s, c->v, a, b);
 	for (;;) {
 		unsigned call = fuzz_take(in, 5);

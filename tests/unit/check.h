@@ -55,7 +55,7 @@ void test_search(void);
 void test_split(void);
 void test_collator(void);
 void test_scan(void);
-void test_first_fields(void);
+void test_one_pass(void);
 void test_scanset(void);
 void test_utf8(void);
 

@@ -74,7 +74,7 @@ int main(void)
 	test_split();
 	test_collator();
 	test_scan();
-	test_first_fields();
+	test_one_pass();
 	test_scanset();
 	test_utf8();
 	printf("%ld passed, %ld failed\n", check_passed, check_failed);
