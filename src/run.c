@@ -1,5 +1,8 @@
 /* run.c - the record loop: the records of each input through the filter and the
  * selector, the header of -H, and the output flushed before a read that may wait. */
+#define _GNU_SOURCE /* F_SETPIPE_SZ, where there is one (Linux) */
+#include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -101,6 +104,25 @@ int run_open(struct run *run, struct config *cfg, int out_fd)
 	return 0;
 }
 
+/*
+ * A pipe's buffer grown to `size`, never shrunk (Linux): its writer then hands over
+ * up to a buffer's worth at a time, not 64 KiB, and the two processes wake each
+ * other far less often.  cat | zbsplit -f2,5,9 on 100 MB, alternating medians:
+ * 57 -> 47 ms; with -j 2, 114 -> 55.  Refused (past pipe-max-size): left as it is.
+ */
+static void widen_pipe(int fd, size_t size)
+{
+#ifdef F_SETPIPE_SZ
+	int now = fcntl(fd, F_GETPIPE_SZ);
+
+	if (now >= 0 && (size_t)now < size && size <= INT_MAX)
+		(void)fcntl(fd, F_SETPIPE_SZ, (int)size);
+#else
+	(void)fd;
+	(void)size;
+#endif
+}
+
 int run_input(struct run *run, int fd, const char *name)
 {
 	struct config *cfg = run->cfg;
@@ -108,7 +130,11 @@ int run_input(struct run *run, int fd, const char *name)
 	zb_view rec;
 	int rc;
 
-	records_start(&run->records, fd, fstat(fd, &st) != 0 || !S_ISREG(st.st_mode));
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0; /* read as a pipe would be: nothing assumed */
+	if (S_ISFIFO(st.st_mode))
+		widen_pipe(fd, cfg->buffer_size);
+	records_start(&run->records, fd, !S_ISREG(st.st_mode));
 	rc = cfg->header ? records_next(&run->records, &rec) : 1;
 	if (cfg->header && rc > 0 && !run->header_written) {
 		/* a header: written once, never filtered, not even by -s */
