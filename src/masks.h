@@ -9,6 +9,7 @@
 #ifndef ZB_MASKS_H
 #define ZB_MASKS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #if !defined(ZB_PORTABLE) && (defined(__x86_64__) || defined(_M_X64)) && \
@@ -39,7 +40,7 @@ static inline void zb_masks_sse2(const unsigned char *p, unsigned char a, unsign
 {
 	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
 	uint64_t x = 0, y = 0;
-	unsigned i;
+	size_t i;
 
 	for (i = 0; i < 4; i++) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));

@@ -1,6 +1,7 @@
 /* run.c - the record loop: the records of each input through the filter and the
  * selector, the header of -H, and the output flushed before a read that may wait. */
-#define _GNU_SOURCE /* F_SETPIPE_SZ, where there is one (Linux) */
+/* F_SETPIPE_SZ, where there is one (Linux): a feature macro, not a name of ours */
+#define _GNU_SOURCE /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #include <fcntl.h>
 #include <limits.h>
 #include <string.h>
