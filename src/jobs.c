@@ -493,7 +493,6 @@ static bool cut(struct jobs *j, struct slot *s, zb_view *carry)
 	return have.len > 0;
 }
 
-
 /* jobs_input for a regular file from `region` on: the workers claim parts until
  * one reaches the end of the file, and write them; this thread waits. */
 static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *out)

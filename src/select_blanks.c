@@ -331,7 +331,7 @@ static bool keep(struct selector *s, zb_view block, zb_view rec, size_t found)
 }
 
 /*
- * The commonest use, awk '{print $N}' (-F N, -w N): one field, copied as it is,
+ * The commonest use, awk '{print $N}' (-F N, -w -f N): one field, copied as it is,
  * without predicates or -s.  Per record, the edges that begin and end the field
  * and the record's end are asked for, and the field copied, in locals: the
  * general loop's bookkeeping costs more than the scan.
