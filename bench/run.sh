@@ -472,11 +472,18 @@ print_table() {
 			printf fmt, shown, f[2], sprintf("%.4f", f[4]), mbs,
 				ratio(f[4], ref[t]), ratio(f[4], wc[t]), f[6], f[7] (f[8] != "" ? "  (" f[8] ")" : "")
 			if (f[3] == "ref") { nf++; ftask[nf] = t; fratio[nf] = ratio(f[4], wc[t]) }
+			if (f[2] ~ /^zbsplit -j 2 /) { nj++; jtask[nj] = t; jratio[nj] = ratio(f[4], ref[t]) }
 		}
 		print ""
 		print "zbsplit / wc -l on the same file (the floor the targets are phrased against):"
 		for (k = 1; k <= nf; k++)
 			printf "  %-16s %s\n", ftask[k], fratio[k] (fratio[k] ~ /^-/ ? "" : " x")
+		if (nj > 0) {
+			print ""
+			print "zbsplit -j 2 / zbsplit (-j 1) on the same task (below 1: -j 2 is faster):"
+			for (k = 1; k <= nj; k++)
+				printf "  %-16s %s\n", jtask[k], jratio[k] (jratio[k] ~ /^-/ ? "" : " x")
+		}
 	}' "$RESULTS"
 	cat <<-'EOF'
 

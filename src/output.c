@@ -87,6 +87,8 @@ void output_pass(struct output *o, zb_view v)
 {
 	if (o->fd < 0 || v.len < OUTPUT_PASS_MIN) {
 		output_view(o, v);
+		if (o->fd >= 0 && zb_buffer_writepos(o->buf) >= OUTPUT_PASS_PENDING)
+			output_flush(o);
 		return;
 	}
 	output_flush(o);
