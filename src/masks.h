@@ -1,10 +1,11 @@
 /*
  * masks.h - inside the library: the bit masks of two byte values in one 64-byte
  * block (bit i for byte i), by three engines that give identical masks: AVX2, SSE2
- * and a portable loop.  The scans (scan.c) and zb_first_fields (first_fields.c)
- * build their loops on them; each loop is compiled once per engine, so the masks
- * stay in registers, and the one to run is the one zb_scan2_engine() names.  The
- * broadcasts of a and b are made in each call; inlined in a loop, they are made once.
+ * and a portable loop.  The scans (scan.c) and the one-pass functions
+ * (first_fields.c, keep_field_eq.c) build their loops on them; each loop is
+ * compiled once per engine, so the masks stay in registers, and the one to run is
+ * the one zb_scan2_engine() names.  The broadcasts of a and b are made in each
+ * call; inlined in a loop, they are made once.
  */
 #ifndef ZB_MASKS_H
 #define ZB_MASKS_H
