@@ -596,31 +596,6 @@ static inline size_t zb_scan2_pick1(zb_scan2 *s, size_t *at, ptrdiff_t *b_at)
 }
 
 /*
- * The first field of every record of v -- records ended by `term`, fields by `delim`
- * (which must differ) -- each written to dst followed by `term`: cut -f1 of v.  A
- * record without a delimiter is written whole; an unterminated last record, and
- * the one empty record an empty view is, get a terminator.  dst must have room for
- * v.len + 1 + ZB_FIRST_FIELDS_SLACK bytes (whole records are copied 64 bytes at a
- * time); returns the number of bytes written.  One pass with the masks in
- * registers: a record costs a few instructions.
- */
-#define ZB_FIRST_FIELDS_SLACK 64
-size_t zb_first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst);
-
-/*
- * The records of v -- ended by `term`, fields split by `delim` (which must differ)
- * -- whose field n (n >= 1) is the len bytes at str, or with `invert` those whose
- * field n is not, copied to dst in their order: awk -F'\t' '$n == "str"'.  A record
- * without field n has it empty (and field 1 of a record without a delimiter is
- * the record).  A kept unterminated last record, and the one empty record an empty
- * view is, get a terminator.  dst must have room for v.len + 1 bytes; returns the
- * number written.  One pass with the masks in registers: a record costs a few
- * instructions a delimiter up to field n, and adjacent kept records are one copy.
- */
-size_t zb_keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
-                        const void *str, size_t len, bool invert, unsigned char *dst);
-
-/*
  * zb_scan2_pick for a run of numbers, nth = {first, first + 1, ..., first + n - 1}
  * (first >= 1, n >= 1): the a's around one field (N - 1 and N) or a range of them.
  * The a's before `first` are counted a block at a time, then the wanted ones taken in
@@ -686,6 +661,38 @@ static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
 			return -1;
 	}
 }
+
+/* --------------------------------------------------- one-pass functions */
+
+/*
+ * Beyond the seed: a view's records through one question in one pass, with the
+ * masks of its delimiter and terminator in registers (the scans' engine).
+ */
+
+/*
+ * The first field of every record of v -- records ended by `term`, fields by `delim`
+ * (which must differ) -- each written to dst followed by `term`: cut -f1 of v.  A
+ * record without a delimiter is written whole; an unterminated last record, and
+ * the one empty record an empty view is, get a terminator.  dst must have room for
+ * v.len + 1 + ZB_FIRST_FIELDS_SLACK bytes (fields are copied 32 or 64 bytes at a
+ * time); returns the number of bytes written.  One pass with the masks in
+ * registers: a record costs a few instructions.
+ */
+#define ZB_FIRST_FIELDS_SLACK 64
+size_t zb_first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst);
+
+/*
+ * The records of v -- ended by `term`, fields split by `delim` (which must differ)
+ * -- whose field n (n >= 1) is the len bytes at str, or with `invert` those whose
+ * field n is not, copied to dst in their order: awk -F'\t' '$n == "str"'.  A record
+ * without field n has it empty (and field 1 of a record without a delimiter is
+ * the record).  A kept unterminated last record, and the one empty record an empty
+ * view is, get a terminator.  dst must have room for v.len + 1 bytes; returns the
+ * number written.  One pass with the masks in registers: a record costs a few
+ * instructions a delimiter up to field n, and adjacent kept records are one copy.
+ */
+size_t zb_keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
+                        const void *str, size_t len, bool invert, unsigned char *dst);
 
 /* ------------------------------------------------------------ set scans */
 
