@@ -60,8 +60,7 @@
  * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
  * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b /
- *                                  zb_scan2_next_nth / zb_scan2_pick / zb_scan2_pick1 /
- *                                  zb_scan2_pick_run
+ *                                  zb_scan2_next_nth / zb_scan2_pick / zb_scan2_pick1
  * (beyond the seed: cut -f1)       zb_first_fields
  * (beyond the seed: awk '$n == s') zb_keep_field_eq
  * (beyond the seed: run edges)    zb_scanset_start + zb_scanset_next_nth /
@@ -591,51 +590,6 @@ static inline size_t zb_scan2_pick1(zb_scan2 *s, size_t *at, ptrdiff_t *b_at)
 		if (!zb_scan2_refill(s)) {
 			*b_at = -1;
 			return found;
-		}
-	}
-}
-
-/*
- * zb_scan2_pick for a run of numbers, nth = {first, first + 1, ..., first + n - 1}
- * (first >= 1, n >= 1): the a's around one field (N - 1 and N) or a range of them.
- * The a's before `first` are counted a block at a time, then the wanted ones taken in
- * order, so a record costs a few instructions a block without the general pick's
- * bookkeeping.  Same results and scan state as zb_scan2_pick.
- */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((always_inline))
-#endif
-static inline size_t zb_scan2_pick_run(zb_scan2 *s, size_t first, size_t n, size_t *at,
-                                       ptrdiff_t *b_at)
-{
-	size_t skip = first - 1, j = 0; /* a's still to pass over, wanted ones found */
-
-	for (;;) {
-		size_t cur = s->cur, nblocks = s->nblocks; /* locals: at[] may alias *s */
-		for (; cur < nblocks; cur++) {
-			uint64_t a = s->a_bits[cur], b = s->b_bits[cur];
-			uint64_t left = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the b */
-			size_t base = s->base + cur * 64;
-			if (skip > 8) { /* far ahead: the block's a's counted at once */
-				unsigned count = zb_popcount64(left);
-				if (count <= skip) {
-					skip -= count;
-					left = 0;
-				}
-			}
-			for (; skip > 0 && left; skip--) /* near: passed one by one */
-				left &= left - 1;
-			for (; j < n && left; left &= left - 1)
-				at[j++] = base + zb_ctz64(left);
-			if (b) {
-				*b_at = zb_scan2_take_b(s, cur, a, b);
-				return j;
-			}
-		}
-		s->cur = cur;
-		if (!zb_scan2_refill(s)) {
-			*b_at = -1;
-			return j;
 		}
 	}
 }

@@ -417,32 +417,6 @@ static bool check_pick(const struct ctx *c, struct fuzz_in *in, zb_scan2 *s, uns
 	return want_b >= 0;
 }
 
-/* zb_scan2_pick_run: the a's numbered first .. first + n - 1, as check_pick. */
-static bool check_pick_run(const struct ctx *c, struct fuzz_in *in, zb_scan2 *s,
-                           unsigned char a, unsigned char b, size_t *cur)
-{
-	size_t at[4], want_at[4], n = 1 + fuzz_take(in, 4), first = 1 + fuzz_take(in, 140);
-	size_t found = 0, seen = 0, i, x;
-	long long want_b = -1;
-	ptrdiff_t b_at;
-
-	for (x = *cur; x < c->n; x++) {
-		if (c->hay[x] == b) {
-			want_b = (long long)x;
-			break;
-		}
-		if (c->hay[x] == a && found < n && ++seen >= first)
-			want_at[found++] = x;
-	}
-	expect(c, "pick_run count", (long long)zb_scan2_pick_run(s, first, n, at, &b_at),
-	       (long long)found);
-	for (i = 0; i < found; i++)
-		expect(c, "pick_run offset", (long long)at[i], (long long)want_at[i]);
-	expect(c, "pick_run b", b_at, want_b);
-	*cur = want_b < 0 ? c->n : (size_t)want_b + 1;
-	return want_b >= 0;
-}
-
 /* zb_first_fields against cut -f1 a byte at a time. */
 static void check_first_fields(const struct ctx *c, unsigned char delim, unsigned char term)
 {
@@ -526,17 +500,12 @@ static void check_scan2(const struct ctx *c, struct fuzz_in *in)
 	check_keep_field_eq(c, in, a, b);
 	zb_scan2_start(&s, c->v, a, b);
 	for (;;) {
-		unsigned call = fuzz_take(in, 5);
+		unsigned call = fuzz_take(in, 4);
 		size_t n = 1 + fuzz_take(in, 70), seen = 0, at = cur, want = SIZE_MAX;
 		bool want_b = false, is_b = false;
 		ptrdiff_t got;
 		if (call == 3) { /* pick */
 			if (!check_pick(c, in, &s, a, b, &cur))
-				return;
-			continue;
-		}
-		if (call == 4) { /* pick_run */
-			if (!check_pick_run(c, in, &s, a, b, &cur))
 				return;
 			continue;
 		}
