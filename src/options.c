@@ -22,11 +22,13 @@
  * machine kind had the time flat from 64 KiB to 1 MiB. */
 #define DEFAULT_BUFFER_SIZE ((size_t)1024 * 1024)
 #define MAX_BUFFER_SIZE ((size_t)1 << 30)
-/* -j: measured with -j 2 on the bench data (alternating medians of 9, time over
- * -j 1's): -f2,5,9 1M 0.88, 512K 0.79, 256K 0.80; -c 2-20 (25 MB) 1.61, 1.23, 1.07;
- * -f NF on 20 KB lines 2.36, 1.78, 1.57; -F 3 0.98, 0.86, 0.90; -f1 1.14, 0.97,
- * 1.04.  Each slot's block is touched once (a page fault costs 11-14 us on these
- * machines): smaller blocks fault less, and at 128K the hand-overs cost more. */
+/* -j: measured with -j 2 on the bench data, workers claiming their parts
+ * (alternating medians of 13-15, time over -j 1's), at 128K, 256K, 512K and 1M:
+ * -f2,5,9 0.56, 0.56, 0.56, 0.58; --str-eq 5:200 0.64, 0.61, 0.63, 0.66; -c 2-20
+ * (25 MB) 0.64, 0.64, 0.66, 0.73; -f NF on 20 KB lines 0.70, 0.69, 0.72, 0.80.
+ * Larger blocks leave an L2 cache and fault more pages; on a slower machine, where
+ * a fault cost 11-14 us and the main thread handed blocks out, 1M was up to 1.5
+ * times as slow as 256K. */
 #define DEFAULT_BLOCK_SIZE ((size_t)256 * 1024)
 #define MAX_JOBS 1024
 
