@@ -274,25 +274,6 @@ static bool fields_in_place(struct selector *s, zb_view block, struct output *ou
 }
 
 /*
- * Records written whole (a filter without a LIST) go out in runs: after a record is
- * judged, a dropped one ends the run of kept records before it, which is written,
- * and a kept one whose terminator is not in the block ends the run with a
- * terminator added.  *run is where the current run starts.
- */
-static inline void extend_run(struct selector *s, zb_view block, bool kept, size_t rec_start,
-                              size_t end, bool terminated, size_t *run, struct output *out)
-{
-	if (!kept) {
-		output_put(out, block.data + *run, rec_start - *run);
-		*run = end + 1;
-	} else if (!terminated) {
-		output_put(out, block.data + *run, end - *run);
-		output_put(out, &s->term, 1);
-		*run = end + 1;
-	}
-}
-
-/*
  * The commonest filter alone, awk '$5 == "200"': --str-eq on field N (N >= 1), no
  * LIST, no -s, by the library's one pass for it, straight into the output buffer.
  * False when that cannot take the block (a record longer than it): the general
@@ -329,10 +310,16 @@ void select_block(struct selector *s, zb_view block, struct output *out)
 		size_t found = zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at, &term_at);
 		size_t end = term_at < 0 ? block.len : (size_t)term_at;
 
-		/* dropped or written (not kept whole): the run before it goes out (a run
-		 * exists only without a LIST, where finish_record writes nothing) */
-		extend_run(s, block, finish_record(s, block, found, rec_start, end, out), rec_start,
-		           end, term_at >= 0, &run, out);
+		if (!finish_record(s, block, found, rec_start, end, out)) {
+			/* dropped or written: the run of whole records before it goes out (a
+			 * run exists only without a LIST, where finish_record writes nothing) */
+			output_put(out, block.data + run, rec_start - run);
+			run = end + 1;
+		} else if (term_at < 0) { /* kept, but its terminator is not in the block */
+			output_put(out, block.data + run, end - run);
+			output_put(out, &s->term, 1);
+			run = end + 1;
+		}
 		rec_start = end + 1;
 	} while (rec_start < block.len);
 	if (run < block.len) /* adjacent kept records are written as one span */
