@@ -27,14 +27,17 @@ void zb_buffer_release(zb_buffer *b)
 	free(b);
 }
 
-/* read_from and read_at: one read(2), or pread(2) at `offset` when `at`. */
-static ptrdiff_t read_into(zb_buffer *b, int fd, bool at, off_t offset)
+/* read_from and read_at: one read(2), or pread(2) at `offset` when `at`, of at most
+ * `max` bytes. */
+static ptrdiff_t read_into(zb_buffer *b, int fd, bool at, off_t offset, size_t max)
 {
 	size_t room = zb_buffer_free(b);
 	ssize_t n;
 
 	if (room == 0)
 		return ZB_FULL;
+	if (room > max)
+		room = max;
 	if (room > SSIZE_MAX)
 		room = SSIZE_MAX;
 	do
@@ -51,12 +54,14 @@ static ptrdiff_t read_into(zb_buffer *b, int fd, bool at, off_t offset)
 
 ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd)
 {
-	return read_into(b, fd, false, 0);
+	return read_into(b, fd, false, 0, SIZE_MAX);
 }
 
-ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset)
+ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset, size_t max)
 {
-	return read_into(b, fd, true, offset);
+	if (max == 0) /* a read of nothing, which pread(2) would report as end of file */
+		return ZB_EINVAL;
+	return read_into(b, fd, true, offset, max);
 }
 
 int zb_buffer_view(const zb_buffer *b, ptrdiff_t start, ptrdiff_t stop, zb_view *out)

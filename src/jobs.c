@@ -43,13 +43,19 @@
  * a one-thread run; at 64 bytes records still cross parts at every size. */
 #define PART_MIN ((size_t)64)
 
-/* The bytes read past a part for the end of its last record: ordinary records end
- * in them, and so do most of the bench's 20 KB lines; a longer one is read on
- * through the collator.  A part costs this much more reading (an eighth of the
- * default 256 KiB); a smaller part, as much as itself (so that tiny parts do not
- * each read 32 KiB).  -j 2, alternating medians of 11: -f NF on 20 KB lines 16.5 ms
- * at 64 KiB, 14.7 at 32, 21.2 at 16 (every part then read on); -f2,5,9 flat. */
+/* The bytes read past a part for the end of its last record, in two steps.  First
+ * FIRST_TAIL, with the part, in the same read: ordinary records end there.  When
+ * the last record goes on past them, a second read up to TAIL_ROOM: most of the
+ * bench's 20 KB lines end there, and a longer one is read on through the collator.
+ * A part smaller than TAIL_ROOM has as much as itself past it (so that tiny parts
+ * do not each take 32 KiB of memory).  -j 2, alternating medians of 11 to 15:
+ *  - TAIL_ROOM, on 20 KB lines (-f NF): 16.5 ms at 64 KiB, 14.7 at 32, 21.2 at 16
+ *    (every part then read on through the collator);
+ *  - FIRST_TAIL: all 32 KiB in one read made every 256 KiB part cost an eighth more
+ *    copying; 4 KiB first took --str-eq from 21.2 to 20.0 ms and -c from 8.0 to
+ *    7.5, with -f NF on 20 KB lines unchanged. */
 #define TAIL_ROOM ((size_t)32 * 1024)
+#define FIRST_TAIL ((size_t)4 * 1024)
 
 enum slot_state {
 	FREE,    /* the main thread may fill it */
@@ -112,13 +118,15 @@ struct jobs {
 	unsigned nworkers;
 };
 
-/* Reads fd from `offset` into the emptied part buffer until it is full or the file
- * ends (*at_end); false, with s->err, on a read error. */
-static bool read_full_at(zb_buffer *part, struct slot *s, int fd, off_t offset, bool *at_end)
+/* Reads fd on into the part buffer, which holds the file from `offset` on, until
+ * it holds `upto` bytes (or is full) or the file ends (*at_end); false, with
+ * s->err, on a read error. */
+static bool read_upto(zb_buffer *part, struct slot *s, int fd, off_t offset, size_t upto,
+                      bool *at_end)
 {
-	zb_buffer_reset(part);
-	for (;;) {
-		ptrdiff_t got = zb_buffer_read_at(part, fd, offset + (off_t)zb_buffer_writepos(part));
+	while (zb_buffer_writepos(part) < upto) {
+		size_t have = zb_buffer_writepos(part);
+		ptrdiff_t got = zb_buffer_read_at(part, fd, offset + (off_t)have, upto - have);
 		if (got == ZB_FULL)
 			return true;
 		if (got == ZB_EOF) {
@@ -130,6 +138,15 @@ static bool read_full_at(zb_buffer *part, struct slot *s, int fd, off_t offset, 
 			return false;
 		}
 	}
+	return true;
+}
+
+/* Reads fd from `offset` into the emptied part buffer until it is full or the file
+ * ends (*at_end); false, with s->err, on a read error. */
+static bool read_full_at(zb_buffer *part, struct slot *s, int fd, off_t offset, bool *at_end)
+{
+	zb_buffer_reset(part);
+	return read_upto(part, s, fd, offset, zb_buffer_capacity(part), at_end);
 }
 
 /* Gathers v in the collator, copied in (the buffer is read into again); false,
@@ -142,8 +159,8 @@ static bool gather(zb_collator *big, struct slot *s, zb_view v)
 	return false;
 }
 
-/* The part buffer's size: a part, the byte before it, the bytes after it that end
- * its last record most often (as many as the part, when it is smaller). */
+/* The part buffer's size: a part, the byte before it, and TAIL_ROOM after it for
+ * the end of its last record (as many as the part, when it is smaller). */
 static size_t part_cap(const struct jobs *j)
 {
 	return j->part_size + 1 + (j->part_size < TAIL_ROOM ? j->part_size : TAIL_ROOM);
@@ -152,12 +169,13 @@ static size_t part_cap(const struct jobs *j)
 /*
  * The records that start in the slot's part of the file, into s->block (and
  * s->has_block).  The part is read with the byte before it, unless it begins the
- * region, and with up to TAIL_ROOM bytes after it, in one read: its records start
- * after the first terminator in that, and the last ends at the first terminator
- * from the part's last byte on, which is most often in those bytes after it, so the
- * block is a view of the worker's part buffer.  A longer record is read on in its
- * collator (it may be longer than many parts).  A part in which no record starts,
- * or past the end of the file, has none.  The block is valid until w reads again.
+ * region, and with FIRST_TAIL bytes after it, and up to TAIL_ROOM when its last
+ * record needs them: its records start after the first terminator in that, and the
+ * last ends at the first terminator from the part's last byte on, which is most
+ * often in those bytes after it, so the block is a view of the worker's part
+ * buffer.  A longer record is read on in its collator (it may be longer than many
+ * parts).  A part in which no record starts, or past the end of the file, has
+ * none.  The block is valid until w reads again.
  */
 static void read_part(struct jobs *j, struct worker *w, struct slot *s)
 {
@@ -165,14 +183,24 @@ static void read_part(struct jobs *j, struct worker *w, struct slot *s)
 	off_t at = s->start - (off_t)lead;
 	bool at_end = false;
 	zb_view have, rest;
-	ptrdiff_t t;
+	ptrdiff_t t, end;
 
 	s->has_block = false;
 	s->err = 0;
 	(void)zb_collator_collapse(&w->big, &rest); /* the last round's long record */
-	if (!read_full_at(w->part, s, j->fd, at, &at_end))
+	zb_buffer_reset(w->part);
+	if (!read_upto(w->part, s, j->fd, at, part_end + FIRST_TAIL, &at_end))
 		return;
 	have = zb_buffer_view_all(w->part);
+	/* end: the terminator of the part's last record, when it was read */
+	end = have.len < part_end ? -1 : zb_view_find_byte(have, j->term, part_end - 1);
+	if (end < 0 && !at_end && have.len >= part_end && zb_buffer_free(w->part) > 0) {
+		size_t searched = have.len; /* the last record goes on past FIRST_TAIL */
+		if (!read_upto(w->part, s, j->fd, at, zb_buffer_capacity(w->part), &at_end))
+			return;
+		have = zb_buffer_view_all(w->part);
+		end = zb_view_find_byte(have, j->term, (ptrdiff_t)searched);
+	}
 	if (at_end && have.len <= part_end) { /* no part after this one has bytes */
 		pthread_mutex_lock(&j->lock);
 		j->end_seen = true;
@@ -185,9 +213,8 @@ static void read_part(struct jobs *j, struct worker *w, struct slot *s)
 	}
 	if (begin >= part_end || begin >= have.len)
 		return; /* no record starts in the part */
-	t = have.len < part_end ? -1 : zb_view_find_byte(have, j->term, part_end - 1);
-	if (t >= 0 || at_end) { /* the last record ends in what was read, or the file does */
-		(void)zb_view_slice(have, (ptrdiff_t)begin, t >= 0 ? t + 1 : ZB_NONE, &s->block);
+	if (end >= 0 || at_end) { /* the last record ends in what was read, or the file does */
+		(void)zb_view_slice(have, (ptrdiff_t)begin, end >= 0 ? end + 1 : ZB_NONE, &s->block);
 		s->has_block = true;
 		return;
 	}

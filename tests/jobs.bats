@@ -155,6 +155,26 @@ every_set() {
 	[ "$(cat "$D/n")" -eq 2 ]
 }
 
+@test "records of 1 byte to 63 KB, so parts end in them at every distance from their end" {
+	# A part is read with 4 KiB after it, then with up to 32 KiB when its last
+	# record goes on, then through the collator.  Short records and, every eighth,
+	# one of 33 to 63 KB put the end of parts' last records in each of the three:
+	# at 64 KiB blocks, 30 parts took the second read and 9 the collator, and at
+	# the default 9 and 3 (counted once with a print in each path).
+	"$AWK" 'BEGIN { srand(7); b = "abcdefghijklmnopqrstuvwxyz"
+		while (length(b) < 70000) b = b b
+		for (i = 0; i < 300; i++) {
+			n = i % 8 == 7 ? 33000 + int(30000 * rand()) : int(12000 * rand() * rand()) + 1
+			printf "%d:%s:%d\n", i, substr(b, 1, n), n } }' >"$D/varied"
+	local BLOCKS="4096 65536 default" PIPE_BLOCKS="default"
+	like_j1 "$D/varied" -d : -f 1,3
+	like_j1 "$D/varied" -c 1-3,39990-
+	# by hand: the first field numbers the records, the third is the second's length
+	"$ZBSPLIT" -j 2 --block-size=64K -d : -f 1-3 "$D/varied" >"$D/out"
+	"$AWK" -F : '$1 != NR - 1 || $3 != length($2) { exit 1 }
+		END { if (NR != 300) exit 1 }' "$D/out"
+}
+
 # From a regular file each worker reads its block with pread(2), at positions the
 # main thread hands out from where the file offset stands: standard input may
 # arrive part read, and is left read to its end, as without -j.
