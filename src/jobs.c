@@ -29,6 +29,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -86,7 +87,6 @@ struct worker {
 	 * no change in speed measured) */
 	zb_buffer *part;   /* a part, the byte before it and TAIL_ROOM after it */
 	zb_collator big;   /* a record longer than that, gathered */
-	bool started;
 };
 
 struct jobs {
@@ -116,6 +116,8 @@ struct jobs {
 	struct output *out;   /* where they go */
 	struct worker *workers;
 	unsigned nworkers;
+	unsigned started;     /* workers[0 .. started - 1] run in threads of their own */
+	size_t block_size;    /* a pipe's blocks */
 };
 
 /* Reads fd on into the part buffer, which holds the file from `offset` on, until
@@ -282,6 +284,7 @@ static struct slot *claim_part(struct jobs *j)
 	if (j->next_start > OFF_T_MAX - (off_t)j->part_size) { /* no file is that long */
 		j->past_limit = true; /* EFBIG after what came before is written */
 		pthread_cond_broadcast(&j->done);
+		pthread_cond_broadcast(&j->ready);
 		return NULL;
 	}
 	s->state = WORKING;
@@ -294,6 +297,21 @@ static struct slot *claim_part(struct jobs *j)
 	return s;
 }
 
+/* With the lock held, which is let go meanwhile: the claimed part s of a regular
+ * file read, worked on, and written with the parts before it when it is the
+ * oldest. */
+static void work_on_part(struct jobs *j, struct worker *w, struct slot *s)
+{
+	pthread_mutex_unlock(&j->lock);
+	output_reset(&s->out);
+	read_part(j, w, s);
+	if (s->has_block)
+		run_block(&w->cfg, s->block, &s->out);
+	pthread_mutex_lock(&j->lock);
+	s->state = DONE;
+	write_done_parts(j);
+}
+
 static void *work(void *arg)
 {
 	struct worker *w = arg;
@@ -302,15 +320,8 @@ static void *work(void *arg)
 	pthread_mutex_lock(&j->lock);
 	for (;;) {
 		struct slot *s = claim_part(j);
-		if (s != NULL) { /* a part of a regular file: read, worked on, maybe written */
-			pthread_mutex_unlock(&j->lock);
-			output_reset(&s->out);
-			read_part(j, w, s);
-			if (s->has_block)
-				run_block(&w->cfg, s->block, &s->out);
-			pthread_mutex_lock(&j->lock);
-			s->state = DONE;
-			write_done_parts(j);
+		if (s != NULL) {
+			work_on_part(j, w, s);
 			continue;
 		}
 		s = &j->slots[j->take];
@@ -344,6 +355,7 @@ struct jobs *jobs_open(const struct config *cfg)
 	pthread_cond_init(&j->ready, NULL);
 	pthread_cond_init(&j->done, NULL);
 	j->term = cfg->sel.term;
+	j->block_size = cfg->block_size;
 	j->part_size = cfg->block_size < PART_MIN ? PART_MIN : cfg->block_size;
 	j->nworkers = cfg->jobs;
 	j->nslots = 2 * (size_t)cfg->jobs; /* one being worked on, one waiting, per worker */
@@ -354,30 +366,70 @@ struct jobs *jobs_open(const struct config *cfg)
 	for (i = 0; i < j->nslots; i++) {
 		struct slot *s = &j->slots[i];
 		zb_collator_init(&s->big);
-		s->in = zb_buffer_allocate(cfg->block_size);
 		/* the in-place fast paths want a block, a terminator and their copies'
 		 * slack (zb_first_fields' is the widest) */
-		if (s->in == NULL ||
-		    output_open_memory(&s->out, cfg->block_size + 1 + ZB_FIRST_FIELDS_SLACK) != 0)
+		if (output_open_memory(&s->out, cfg->block_size + 1 + ZB_FIRST_FIELDS_SLACK) != 0)
 			goto fail;
 	}
 	for (i = 0; i < j->nworkers; i++) {
 		struct worker *w = &j->workers[i];
 		w->jobs = j;
 		zb_collator_init(&w->big);
-		/* here, not in the worker, whose first allocation would make it a malloc
-		 * arena of its own (64 MiB mapped; perf showed it in -j 2's start) */
-		if ((w->part = zb_buffer_allocate(part_cap(j))) == NULL)
-			goto fail;
 		options_parse_again(cfg, &w->cfg);
-		if (pthread_create(&w->thread, NULL, work, w) != 0)
-			goto fail;
-		w->started = true;
 	}
 	return j;
 fail:
 	jobs_close(j);
 	return NULL;
+}
+
+/*
+ * The threads are started when an input first needs them, not here: a file of one
+ * part is worked on by this thread alone (-j 2 on a line: 1.2 ms, 0.8 for -j 1,
+ * when they started here; now 0.87).  They are started before the parts are
+ * handed out, and woken together: when this thread started one and went on with
+ * parts itself, the new thread ran on this thread's core until one of them was
+ * moved, and -j 2 -c on 25 MB had its second worker start 2 to 4 ms late (of 6.5).
+ */
+
+/* Buffers the workers read parts into, allocated by the main thread (a worker's
+ * first allocation would make it a malloc arena of its own: 64 MiB mapped, which
+ * perf showed in -j 2's start).  Dies when out of memory. */
+static void need_part_buffers(struct jobs *j)
+{
+	unsigned i;
+
+	for (i = 0; i < j->nworkers; i++)
+		if (j->workers[i].part == NULL &&
+		    (j->workers[i].part = zb_buffer_allocate(part_cap(j))) == NULL)
+			die_errno(EXIT_INPUT, "cannot allocate memory");
+}
+
+/* Buffers a pipe's blocks are read into.  Dies when out of memory. */
+static void need_slot_buffers(struct jobs *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->nslots; i++)
+		if (j->slots[i].in == NULL &&
+		    (j->slots[i].in = zb_buffer_allocate(j->block_size)) == NULL)
+			die_errno(EXIT_INPUT, "cannot allocate memory");
+}
+
+/* Starts workers until n run (fewer when the system refuses more threads, errno
+ * set: the ones running do the work); returns how many run. */
+static unsigned start_workers(struct jobs *j, unsigned n)
+{
+	while (j->started < n) {
+		struct worker *w = &j->workers[j->started];
+		int rc = pthread_create(&w->thread, NULL, work, w);
+		if (rc != 0) {
+			errno = rc;
+			break;
+		}
+		j->started++;
+	}
+	return j->started;
 }
 
 void jobs_resolve_names(struct jobs *j, zb_view header)
@@ -525,12 +577,23 @@ static bool cut(struct jobs *j, struct slot *s, zb_view *carry)
 	return have.len > 0;
 }
 
-/* jobs_input for a regular file from `region` on: the workers claim parts until
- * one reaches the end of the file, and write them; this thread waits. */
+/*
+ * jobs_input for a regular file from `region` on: the workers claim parts until
+ * one reaches the end of the file, and write them; this thread waits.  With one
+ * part left (or no threads to be had), this thread works on the parts itself.
+ */
 static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *out)
 {
+	struct worker *me = NULL;
+	struct stat st;
 	int err;
 
+	need_part_buffers(j);
+	/* (a file that grows as it is read may then run in this thread alone) */
+	if (fstat(fd, &st) != 0 || st.st_size - region > (off_t)j->part_size)
+		(void)start_workers(j, j->nworkers);
+	if (j->started < j->nworkers) /* one part, or the system refused threads */
+		me = &j->workers[j->nworkers - 1];
 	pthread_mutex_lock(&j->lock);
 	j->fd = fd;
 	j->out = out;
@@ -540,8 +603,17 @@ static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *
 	j->read_error = 0;
 	j->by_offset = true;
 	pthread_cond_broadcast(&j->ready);
-	while (j->in_flight > 0 || (!j->end_seen && !j->past_limit && j->read_error == 0))
-		pthread_cond_wait(&j->done, &j->lock);
+	for (;;) {
+		struct slot *s = me ? claim_part(j) : NULL;
+		if (s != NULL) {
+			work_on_part(j, me, s);
+			continue;
+		}
+		if (j->in_flight == 0 && (j->end_seen || j->past_limit || j->read_error != 0))
+			break;
+		/* a slot freed (to claim, or the last written) wakes `ready` */
+		pthread_cond_wait(me ? &j->ready : &j->done, &j->lock);
+	}
 	j->by_offset = false;
 	j->take = j->fill; /* every slot is free: a pipe's blocks start there */
 	err = j->read_error != 0 ? j->read_error : j->past_limit && !j->end_seen ? EFBIG : 0;
@@ -565,6 +637,9 @@ int jobs_input(struct jobs *j, int fd, bool may_block, zb_view carry, bool eof,
 	if (!may_block && (at = lseek(fd, 0, SEEK_CUR)) >= 0 && (off_t)carry.len <= at)
 		return input_by_offset(j, fd, at - (off_t)carry.len, out);
 
+	need_slot_buffers(j);
+	if (start_workers(j, j->nworkers) == 0)
+		die_errno(EXIT_INPUT, "cannot start a thread");
 	while (rc == 0 && (carry.len > 0 || !eof)) {
 		struct slot *s = next_slot(j, out);
 		zb_view rest = carry;
@@ -599,7 +674,7 @@ void jobs_close(struct jobs *j)
 	pthread_cond_broadcast(&j->ready);
 	pthread_mutex_unlock(&j->lock);
 	for (i = 0; j->workers && i < j->nworkers; i++) {
-		if (j->workers[i].started)
+		if (i < j->started)
 			pthread_join(j->workers[i].thread, NULL);
 		options_free(&j->workers[i].cfg);
 		zb_buffer_release(j->workers[i].part);
