@@ -59,6 +59,11 @@ $(BUILD)/zbsplit: $(TOOL_OBJ) $(BUILD)/libzb.a
 $(BUILD)/unit_tests: $(UNIT_OBJ) $(BUILD)/libzb.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libzb.a
 
+# An LD_PRELOAD library for tests/jobs.bats whose pthread_create always fails.  Built
+# without the sanitizers (a preloaded library would come before their runtimes).
+$(BUILD)/no_threads.so: tests/shim/no_threads.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(WARNINGS) -O2 -shared -fPIC -o $@ $<
+
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -78,9 +83,10 @@ HUGE_TESTS ?= 1
 # it to twice the number of cores, as many tests wait on pipes and pauses.
 BATS_TESTS ?= tests
 BATS_JOBS  ?= 1
-test: $(BUILD)/unit_tests $(BUILD)/zbsplit
+test: $(BUILD)/unit_tests $(BUILD)/zbsplit $(BUILD)/no_threads.so
 	$(BUILD)/unit_tests
 	ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit ZB_LDFLAGS="$(LDFLAGS)" ZB_HUGE_TESTS=$(HUGE_TESTS) \
+		ZB_NO_THREADS=$(CURDIR)/$(BUILD)/no_threads.so \
 		$(BATS) $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) $(BATS_TESTS)
 
 # PORTABLE=1 builds the scans without SSE2/AVX2, to test the portable engine.

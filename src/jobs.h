@@ -24,7 +24,9 @@ void jobs_resolve_names(struct jobs *j, zb_view header);
  * first the bytes `carry` (already read, not yet a whole record perhaps), then
  * what fd gives until end of file (`eof`: it has been seen).  When `may_block`
  * (a pipe), the output made so far is written before a read that would wait.
- * Returns 0, or -1 on a read error (errno set) after writing what came before.
+ * Returns 0, or -1 on a read error (errno set) after writing what came before; or
+ * 1, having read nothing, when a pipe would need a thread and the system gives none
+ * (a file's parts are then worked on by the calling thread).
  */
 int jobs_input(struct jobs *j, int fd, bool may_block, zb_view carry, bool eof,
                struct output *out);

@@ -148,16 +148,16 @@ int run_input(struct run *run, int fd, const char *name)
 		cfg->sel.only_delimited = only_delimited;
 		run->header_written = true;
 	}
-	if (rc <= 0) {
-		/* an empty input, or a read error in its first record */
-	} else if (run->jobs) {
+	/* (rc <= 0: an empty input, or a read error in its first record) */
+	if (rc > 0 && run->jobs) {
 		bool eof;
 		zb_view unread = records_unread(&run->records, &eof);
+		/* 1: no thread to be had for a pipe, which is then read here */
 		rc = jobs_input(run->jobs, fd, run->records.may_block, unread, eof, &run->out);
-	} else {
+	}
+	if (rc > 0)
 		while ((rc = records_next_block(&run->records, &rec)) > 0)
 			run_block(cfg, rec, &run->out);
-	}
 	if (rc < 0) {
 		warn_errno("%s", name);
 		return 1;

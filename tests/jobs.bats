@@ -210,6 +210,23 @@ every_set() {
 	done
 }
 
+@test "no threads to be had: -j works in one thread, from files and pipes, as -j 1" {
+	case "${ZB_LDFLAGS:-}" in *sanitize*) skip "a preloaded library would come before the sanitizer's runtime" ;; esac
+	[ -n "${ZB_NO_THREADS:-}" ] || skip "ZB_NO_THREADS (build/no_threads.so) not given"
+	local b
+	run_ok "$D/j1" -d : -f 2,1 "$IN" "$IN"
+	for b in 64 4096 default; do
+		block_opt "$b"
+		rm -f "$D/log"
+		# a file of many parts, then a pipe: both read by the main thread
+		cat "$IN" | NO_THREADS_LOG=$D/log LD_PRELOAD=$ZB_NO_THREADS \
+			run_ok "$D/jn" -j 2 "${bopt[@]}" -d : -f 2,1 "$IN" -
+		same_bytes "$D/j1" "$D/jn" "no threads, --block-size=$b"
+		# the threads were asked for (for the pipe at least) and refused
+		grep -q refused "$D/log"
+	done
+}
+
 @test "-j 0 (one thread per CPU) and --jobs=N: as -j 1" {
 	JOBS="0" BLOCKS="7 default" like_j1 "$IN" -d : -f 2,1
 	run_ok "$D/jn" --jobs=3 --block-size=64 -d : -f 2,1 "$IN"
