@@ -277,6 +277,17 @@ task_filter() {
 	measure_task
 }
 
+# A numeric filter, the everyday awk '$5 >= 400' (the error statuses): it parses a
+# number a record, so unlike --str-eq it is bound by the CPU, not by copying.
+task_numeric() {
+	begin_task "--ge tsv" "${FILE[tsv]}"
+	add ref "zbsplit --ge 5:400" "$(cmdline "$ZB" --ge 5:400 "$TASK_FILE")"
+	add zb "zbsplit -j 2 --ge 5:400" "$(cmdline "$ZB" -j 2 --ge 5:400 "$TASK_FILE")"
+	add_awks "'\$5>=400'" '$5>=400' -F '\t'
+	add_floors
+	measure_task
+}
+
 task_ws() {
 	begin_task "-F 3 log" "${FILE[log]}"
 	add ref "zbsplit -F 3" "$(cmdline "$ZB" -F 3 "$TASK_FILE")"
@@ -509,6 +520,7 @@ main() {
 	task_f259
 	task_last
 	task_filter
+	task_numeric
 	task_ws
 	task_chars
 	task_pipe
