@@ -2,8 +2,9 @@
  * filter.c - predicates on fields.  The fields the predicates name are found in one
  * scan of the record, as far as the highest of them, and compared in place: strings
  * with the view operations, regular expressions with REG_STARTEND (no copy), numbers
- * through a small scratch copy for strtod.
+ * as integers when they are short ones, else through a small scratch copy for strtod.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,10 +174,36 @@ int filter_prepare(struct filter *f)
 	return 0;
 }
 
+/*
+ * The value of v when it is [+-]?D{1,15}, the commonest number in a field; false for
+ * any other form.  Below 10^15 a double holds every integer exactly, so this is
+ * strtod's value, without its cost: a third of --ge 5:400's time was strtod's.
+ */
+static bool small_integer(zb_view v, double *out)
+{
+	size_t i = 0;
+	uint64_t n = 0;
+
+	if (v.len > 0 && (v.data[0] == '+' || v.data[0] == '-'))
+		i = 1;
+	if (v.len == i || v.len - i > 15)
+		return false;
+	for (; i < v.len; i++) {
+		unsigned digit = (unsigned)v.data[i] - '0';
+		if (digit > 9)
+			return false;
+		n = n * 10 + digit;
+	}
+	*out = v.data[0] == '-' ? -(double)n : (double)n;
+	return true;
+}
+
 /* Reads v as a number into *out; false when it is not one (blanks around allowed). */
 static bool field_number(struct filter *f, zb_view v, double *out)
 {
 	v = zb_view_strip_sets(v, &fields_blanks, &fields_blanks);
+	if (small_integer(v, out))
+		return true;
 	if (number_syntax((const char *)v.data, v.len) == 0)
 		return false;
 	if (v.len + 1 > f->num_cap) { /* grows to the longest number seen, then reused */

@@ -203,6 +203,23 @@ nums() {
 	nums 'b' --ge 2:1e+3
 }
 
+@test "integers up to 15 digits, and longer ones, compare as in awk" {
+	# Up to 15 digits a field is read as an integer, longer as any number: the
+	# same values either way.  Rows a-e, i, j checked with mawk and gawk
+	# (-F, '$2 == 123456789012345' and so on); f, g, h are not numbers, which
+	# awk compares as strings and zbsplit never keeps.
+	local I='a,123456789012345\nb,-123456789012345\nc,9007199254740993\nd,000000000000000000042\ne,0000000000000007\nf,+\ng,-\nh,+-1\ni,999999999999999\nj,1000000000000000\n'
+	check "$I" 'a\n' -d , -f 1 --eq 2:123456789012345
+	check "$I" 'a\nc\ni\nj\n' -d , -f 1 --gt 2:123456789012344
+	check "$I" 'b\n' -d , -f 1 --lt 2:-123456789012344
+	# 2^53 + 1 is read as 2^53, the nearest double, as awk reads it
+	check "$I" 'c\n' -d , -f 1 --eq 2:9007199254740992
+	check "$I" 'd\n' -d , -f 1 --eq 2:42
+	check "$I" 'e\n' -d , -f 1 --eq 2:7
+	check "$I" 'a\nb\nd\ne\ni\n' -d , -f 1 --lt 2:1000000000000000
+	check "$I" 'c\ni\nj\n' -d , -f 1 --ge 2:999999999999999
+}
+
 @test "a field that is not a number makes every numeric predicate false" {
 	# e f h i j k l m r s t are not numbers: never kept, --ne included
 	nums 'b c d g n o p q' --ne 2:0
