@@ -363,14 +363,8 @@ struct jobs *jobs_open(const struct config *cfg)
 	j->workers = calloc(j->nworkers, sizeof *j->workers);
 	if (!j->slots || !j->workers)
 		goto fail;
-	for (i = 0; i < j->nslots; i++) {
-		struct slot *s = &j->slots[i];
-		zb_collator_init(&s->big);
-		/* the in-place fast paths want a block, a terminator and their copies'
-		 * slack (zb_first_fields' is the widest) */
-		if (output_open_memory(&s->out, cfg->block_size + 1 + ZB_FIRST_FIELDS_SLACK) != 0)
-			goto fail;
-	}
+	for (i = 0; i < j->nslots; i++)
+		zb_collator_init(&j->slots[i].big);
 	for (i = 0; i < j->nworkers; i++) {
 		struct worker *w = &j->workers[i];
 		w->jobs = j;
@@ -384,32 +378,50 @@ fail:
 }
 
 /*
- * The threads are started when an input first needs them, not here: a file of one
- * part is worked on by this thread alone (-j 2 on a line: 1.2 ms, 0.8 for -j 1,
- * when they started here; now 0.87).  They are started before the parts are
+ * The threads are started when an input first needs them, not here (started here,
+ * they took -j 2 on a line to 1.2 ms, against 0.8 for -j 1; run.c keeps a file of
+ * one block from the workers altogether), and a file that has one part left is
+ * worked on by this thread alone.  They are started before the parts are
  * handed out, and woken together: when this thread started one and went on with
  * parts itself, the new thread ran on this thread's core until one of them was
  * moved, and -j 2 -c on 25 MB had its second worker start 2 to 4 ms late (of 6.5).
  */
 
-/* Buffers the workers read parts into, allocated by the main thread (a worker's
- * first allocation would make it a malloc arena of its own: 64 MiB mapped, which
- * perf showed in -j 2's start).  Dies when out of memory. */
+/* The buffers allocated when an input first needs them, by the main thread (a
+ * worker's first allocation would make it a malloc arena of its own: 64 MiB mapped,
+ * which perf showed in -j 2's start).  Die when out of memory. */
+
+/* The slots' outputs, which both ways of reading use. */
+static void need_slot_outputs(struct jobs *j)
+{
+	size_t i;
+
+	/* the in-place fast paths want a block, a terminator and their copies' slack
+	 * (zb_first_fields' is the widest) */
+	for (i = 0; i < j->nslots; i++)
+		if (j->slots[i].out.buf == NULL &&
+		    output_open_memory(&j->slots[i].out, j->block_size + 1 + ZB_FIRST_FIELDS_SLACK) != 0)
+			die_errno(EXIT_INPUT, "cannot allocate memory");
+}
+
+/* The buffers the workers read a file's parts into. */
 static void need_part_buffers(struct jobs *j)
 {
 	unsigned i;
 
+	need_slot_outputs(j);
 	for (i = 0; i < j->nworkers; i++)
 		if (j->workers[i].part == NULL &&
 		    (j->workers[i].part = zb_buffer_allocate(part_cap(j))) == NULL)
 			die_errno(EXIT_INPUT, "cannot allocate memory");
 }
 
-/* Buffers a pipe's blocks are read into.  Dies when out of memory. */
+/* The buffers a pipe's blocks are read into. */
 static void need_slot_buffers(struct jobs *j)
 {
 	size_t i;
 
+	need_slot_outputs(j);
 	for (i = 0; i < j->nslots; i++)
 		if (j->slots[i].in == NULL &&
 		    (j->slots[i].in = zb_buffer_allocate(j->block_size)) == NULL)

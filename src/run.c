@@ -148,8 +148,11 @@ int run_input(struct run *run, int fd, const char *name)
 		cfg->sel.only_delimited = only_delimited;
 		run->header_written = true;
 	}
-	/* (rc <= 0: an empty input, or a read error in its first record) */
-	if (rc > 0 && run->jobs) {
+	/* (rc <= 0: an empty input, or a read error in its first record); a file of
+	 * one block at most is not worth the workers (-j 2 on a line: 0.92 ms, against
+	 * 0.85 for -j 1, when they took it) */
+	if (rc > 0 && run->jobs &&
+	    !(S_ISREG(st.st_mode) && st.st_size <= (off_t)cfg->block_size)) {
 		bool eof;
 		zb_view unread = records_unread(&run->records, &eof);
 		/* 1: no thread to be had for a pipe, which is then read here */
