@@ -36,8 +36,8 @@ void zb_buffer_release(zb_buffer *b)
 	free(b);
 }
 
-/* read_from and read_at: one read(2), or pread(2) at `offset` when `at`, of at most
- * `max` bytes. */
+/* read_from, read_at and read_at_most: one read(2), or pread(2) at `offset` when
+ * `at`, of at most `max` bytes. */
 static ptrdiff_t read_into(zb_buffer *b, int fd, bool at, off_t offset, size_t max)
 {
 	size_t room = zb_buffer_free(b);
@@ -66,7 +66,12 @@ ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd)
 	return read_into(b, fd, false, 0, SIZE_MAX);
 }
 
-ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset, size_t max)
+ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset)
+{
+	return read_into(b, fd, true, offset, SIZE_MAX);
+}
+
+ptrdiff_t zb_buffer_read_at_most(zb_buffer *b, int fd, off_t offset, size_t max)
 {
 	if (max == 0) /* a read of nothing, which pread(2) would report as end of file */
 		return ZB_EINVAL;

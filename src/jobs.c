@@ -12,8 +12,8 @@
  * per worker, each a block and its output, plus the longest record (from a file,
  * the blocks are read into a buffer of each worker's instead).
  *
- * A regular file is not read by the main thread: the workers claim parts of the
- * file by position, in order, and each reads its part with pread(2)
+ * A regular file is not read by the main thread while workers run: they claim
+ * parts of the file by position, in order, and each reads its part with pread(2)
  * (zb_buffer_read_at), so the copies out of the page cache, half of a one-thread
  * run's time, are made on every core.  The worker that finishes the oldest part
  * not yet written writes it, and the finished ones after it, so no third thread
@@ -91,12 +91,14 @@ struct worker {
 
 struct jobs {
 	pthread_mutex_t lock;
-	pthread_cond_t ready; /* a slot became READY or FREE, or quit */
-	pthread_cond_t done;  /* a slot became DONE; by position: all were written */
+	pthread_cond_t ready; /* a slot became READY or FREE, quit, or past_limit */
+	pthread_cond_t done;  /* a slot became DONE; by position: all were written,
+	                         or past_limit */
 	struct slot *slots;   /* a ring, filled, taken and written in order */
 	size_t nslots;
 	/* fill, write and in_flight are the main thread's, from a pipe; the workers'
-	 * (under the lock) while they claim parts of a file */
+	 * (under the lock) while they claim parts of a file, the main thread's too
+	 * when it works on parts itself */
 	size_t fill;          /* the next slot to fill, or to claim */
 	size_t take;          /* the next slot to take (workers, under the lock) */
 	size_t write;         /* the oldest slot not yet written */
@@ -128,7 +130,7 @@ static bool read_upto(zb_buffer *part, struct slot *s, int fd, off_t offset, siz
 {
 	while (zb_buffer_writepos(part) < upto) {
 		size_t have = zb_buffer_writepos(part);
-		ptrdiff_t got = zb_buffer_read_at(part, fd, offset + (off_t)have, upto - have);
+		ptrdiff_t got = zb_buffer_read_at_most(part, fd, offset + (off_t)have, upto - have);
 		if (got == ZB_FULL)
 			return true;
 		if (got == ZB_EOF) {
@@ -380,11 +382,12 @@ fail:
 /*
  * The threads are started when an input first needs them, not here (started here,
  * they took -j 2 on a line to 1.2 ms, against 0.8 for -j 1; run.c keeps a file of
- * one block from the workers altogether), and a file that has one part left is
- * worked on by this thread alone.  They are started before the parts are
- * handed out, and woken together: when this thread started one and went on with
- * parts itself, the new thread ran on this thread's core until one of them was
- * moved, and -j 2 -c on 25 MB had its second worker start 2 to 4 ms late (of 6.5).
+ * one block from the workers altogether), and while none has started, a file that
+ * has one part left is worked on by this thread alone.  They are started before the
+ * parts are handed out, and woken together: when this thread started one and went
+ * on with parts itself, the new thread ran on this thread's core until one of them
+ * was moved, and -j 2 -c on 25 MB had its second worker start 2 to 4 ms late (of
+ * 6.5).
  */
 
 /* The buffers allocated when an input first needs them, by the main thread (a
@@ -428,19 +431,13 @@ static void need_slot_buffers(struct jobs *j)
 			die_errno(EXIT_INPUT, "cannot allocate memory");
 }
 
-/* Starts workers until n run (fewer when the system refuses more threads, errno
- * set: the ones running do the work); returns how many run. */
+/* Starts workers until n run (fewer when the system refuses more threads: the
+ * ones running do the work); returns how many run. */
 static unsigned start_workers(struct jobs *j, unsigned n)
 {
-	while (j->started < n) {
-		struct worker *w = &j->workers[j->started];
-		int rc = pthread_create(&w->thread, NULL, work, w);
-		if (rc != 0) {
-			errno = rc;
-			break;
-		}
+	while (j->started < n && pthread_create(&j->workers[j->started].thread, NULL, work,
+	                                        &j->workers[j->started]) == 0)
 		j->started++;
-	}
 	return j->started;
 }
 
@@ -591,8 +588,9 @@ static bool cut(struct jobs *j, struct slot *s, zb_view *carry)
 
 /*
  * jobs_input for a regular file from `region` on: the workers claim parts until
- * one reaches the end of the file, and write them; this thread waits.  With one
- * part left (or no threads to be had), this thread works on the parts itself.
+ * one reaches the end of the file, and write them; this thread waits.  When no
+ * thread has started and one part is left (or no threads are to be had), this
+ * thread works on the parts itself.
  */
 static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *out)
 {

@@ -31,7 +31,7 @@
  * Buffer.writepos                  zb_buffer_writepos
  * Buffer.free                      zb_buffer_free
  * Buffer.read_from(fd)             zb_buffer_read_from
- * (beyond the seed: at a position) zb_buffer_read_at
+ * (beyond the seed: at a position) zb_buffer_read_at, zb_buffer_read_at_most
  * Buffer.add_bytes(b)              zb_buffer_add_bytes
  * Buffer.view(start, stop)         zb_buffer_view, zb_buffer_view_all
  * (beyond the seed: reuse, free)   zb_buffer_reset, zb_buffer_release
@@ -995,14 +995,19 @@ ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd);
 
 /*
  * Beyond the seed: read_from at a position.  One pread(2) of fd at `offset` into the
- * free space, of at most `max` bytes (SIZE_MAX: as many as fit), retried only when
- * interrupted.  It neither uses nor moves the file offset, so threads can read
- * parts of one file at once, and `max` lets a reader take a little more of a file
- * without paying for a buffer's worth.  The same results as zb_buffer_read_from:
- * bytes read, ZB_EOF at or past the end of the file, ZB_FULL, or ZB_EOS with errno
- * set (ESPIPE for a pipe; EINVAL for a negative offset); ZB_EINVAL when max is 0.
+ * free space (retried only when interrupted), which neither uses nor moves the file
+ * offset, so threads can read parts of one file at once.  The same results as
+ * zb_buffer_read_from: bytes read, ZB_EOF at or past the end of the file, ZB_FULL,
+ * or ZB_EOS with errno set (ESPIPE for a pipe; EINVAL for a negative offset).
  */
-ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset, size_t max);
+ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset);
+
+/*
+ * read_at of at most `max` bytes of the free space, so that a reader can take a
+ * little more of a file without paying for a buffer's worth.  The same results,
+ * and ZB_EINVAL when max is 0.
+ */
+ptrdiff_t zb_buffer_read_at_most(zb_buffer *b, int fd, off_t offset, size_t max);
 
 
 /*

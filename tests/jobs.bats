@@ -160,7 +160,8 @@ every_set() {
 	# record goes on, then through the collator.  Short records and, every eighth,
 	# one of 33 to 63 KB put the end of parts' last records in each of the three:
 	# at 64 KiB blocks, 30 parts took the second read and 9 the collator, and at
-	# the default 9 and 3 (counted once with a print in each path).
+	# the default 9 and 3, with gawk's rand(); with mawk's, 24 and 8, 6 and 2
+	# (counted once with a print in each path).
 	"$AWK" 'BEGIN { srand(7); b = "abcdefghijklmnopqrstuvwxyz"
 		while (length(b) < 70000) b = b b
 		for (i = 0; i < 300; i++) {
@@ -224,6 +225,25 @@ every_set() {
 		same_bytes "$D/j1" "$D/jn" "no threads, --block-size=$b"
 		# the threads were asked for (for the pipe at least) and refused
 		grep -q refused "$D/log"
+	done
+}
+
+@test "fewer threads than asked for: the main thread works beside them, as -j 1" {
+	case "${ZB_LDFLAGS:-}" in *sanitize*) skip "a preloaded library would come before the sanitizer's runtime" ;; esac
+	[ -n "${ZB_NO_THREADS:-}" ] || skip "ZB_NO_THREADS (build/no_threads.so) not given"
+	local allow b
+	run_ok "$D/j1" -d : -f 2,1 "$IN" "$IN" "$IN"
+	# -j 3 gets 1 or 2 threads: a file's parts are shared by them and the main
+	# thread, a pipe's blocks go to them; then the file again with the threads up
+	for allow in 1 2; do
+		for b in 64 4096; do
+			rm -f "$D/log"
+			cat "$IN" | NO_THREADS_ALLOW=$allow NO_THREADS_LOG=$D/log \
+				LD_PRELOAD=$ZB_NO_THREADS run_ok "$D/jn" -j 3 --block-size="$b" \
+				-d : -f 2,1 "$IN" - "$IN"
+			same_bytes "$D/j1" "$D/jn" "$allow threads of 3, --block-size=$b"
+			grep -q refused "$D/log"
+		done
 	done
 }
 

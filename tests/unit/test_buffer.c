@@ -325,7 +325,7 @@ static void test_read_from_nonblocking(void)
 	/* read_at on a pipe: ESPIPE */
 	zb_buffer_reset(b);
 	errno = 0;
-	CHECK_EQ_INT(zb_buffer_read_at(b, fds[0], 0, SIZE_MAX), ZB_EOS);
+	CHECK_EQ_INT(zb_buffer_read_at(b, fds[0], 0), ZB_EOS);
 	CHECK_EQ_INT(errno, ESPIPE);
 	close(fds[0]);
 	zb_buffer_release(b);
@@ -367,26 +367,27 @@ static void test_read_from_file(void)
 		CHECK_VIEW(zb_buffer_view_all(big), "456789");
 		/* read_at: at a position, the file offset (now at the end) left alone */
 		zb_buffer_reset(small);
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 3, SIZE_MAX), 4);
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 3), 4);
 		CHECK_VIEW(zb_buffer_view_all(small), "3456");
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 0, SIZE_MAX), ZB_FULL);
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 0), ZB_FULL);
 		zb_buffer_reset(small);
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 8, SIZE_MAX), 2); /* short at the end */
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 8), 2); /* short at the end */
 		CHECK_VIEW(zb_buffer_view_all(small), "89");
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 10, SIZE_MAX), ZB_EOF);
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 99, SIZE_MAX), ZB_EOF);
-		/* at most max bytes: fewer than the free space, then the rest of it */
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 10), ZB_EOF);
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 99), ZB_EOF);
+		/* read_at_most: fewer than the free space, then the rest of it */
 		zb_buffer_reset(small);
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 1, 3), 3);
+		CHECK_EQ_INT(zb_buffer_read_at_most(small, fd, 1, 3), 3);
 		CHECK_VIEW(zb_buffer_view_all(small), "123");
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 4, 5), 1);
+		CHECK_EQ_INT(zb_buffer_read_at_most(small, fd, 4, 5), 1);
 		CHECK_VIEW(zb_buffer_view_all(small), "1234");
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 5, 1), ZB_FULL);
+		CHECK_EQ_INT(zb_buffer_read_at_most(small, fd, 5, 1), ZB_FULL);
 		zb_buffer_reset(small);
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, 0, 0), ZB_EINVAL);
+		CHECK_EQ_INT(zb_buffer_read_at_most(small, fd, 0, 0), ZB_EINVAL);
 		CHECK_EQ_INT(zb_buffer_writepos(small), 0);
+		CHECK_EQ_INT(zb_buffer_read_at_most(small, fd, 10, 2), ZB_EOF);
 		errno = 0;
-		CHECK_EQ_INT(zb_buffer_read_at(small, fd, -1, SIZE_MAX), ZB_EOS);
+		CHECK_EQ_INT(zb_buffer_read_at(small, fd, -1), ZB_EOS);
 		CHECK_EQ_INT(errno, EINVAL);
 		CHECK_EQ_INT(lseek(fd, 0, SEEK_CUR), 10);
 		CHECK_EQ_INT(zb_buffer_read_from(small, fd), ZB_EOF);
