@@ -14,8 +14,8 @@
  *
  * A regular file is not read by the main thread while workers run: they claim
  * parts of the file by position, in order, and each reads its part with pread(2)
- * (zb_buffer_read_at), so the copies out of the page cache, half of a one-thread
- * run's time, are made on every core.  The worker that finishes the oldest part
+ * (zb_buffer_read_at_most), so the copies out of the page cache, half of a
+ * one-thread run's time, are made on every core.  The worker that finishes the oldest part
  * not yet written writes it, and the finished ones after it, so no third thread
  * has to be woken for each part: on two cores, the main thread handing out parts
  * and writing them cost -j 2 a thousand context switches and half again the CPU
