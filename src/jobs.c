@@ -407,6 +407,13 @@ static void need_slot_outputs(struct jobs *j)
 			die_errno(EXIT_INPUT, "cannot allocate memory");
 }
 
+/* A buffer of `size` bytes into *b, unless it has one already. */
+static void need_buffer(zb_buffer **b, size_t size)
+{
+	if (*b == NULL && (*b = zb_buffer_allocate(size)) == NULL)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
+}
+
 /* The buffers the workers read a file's parts into. */
 static void need_part_buffers(struct jobs *j)
 {
@@ -414,9 +421,7 @@ static void need_part_buffers(struct jobs *j)
 
 	need_slot_outputs(j);
 	for (i = 0; i < j->nworkers; i++)
-		if (j->workers[i].part == NULL &&
-		    (j->workers[i].part = zb_buffer_allocate(part_cap(j))) == NULL)
-			die_errno(EXIT_INPUT, "cannot allocate memory");
+		need_buffer(&j->workers[i].part, part_cap(j));
 }
 
 /* The buffers a pipe's blocks are read into. */
@@ -426,9 +431,7 @@ static void need_slot_buffers(struct jobs *j)
 
 	need_slot_outputs(j);
 	for (i = 0; i < j->nslots; i++)
-		if (j->slots[i].in == NULL &&
-		    (j->slots[i].in = zb_buffer_allocate(j->block_size)) == NULL)
-			die_errno(EXIT_INPUT, "cannot allocate memory");
+		need_buffer(&j->slots[i].in, j->block_size);
 }
 
 /* Starts workers until n run (fewer when the system refuses more threads: the
