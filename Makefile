@@ -39,10 +39,14 @@ TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/select.c
            src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c \
            src/ere_size.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
+TOOL_TEST_SRC = $(wildcard tests/tool/*.c)
 
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(TOOL_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
+TOOL_TEST_OBJ = $(TOOL_TEST_SRC:tests/tool/%.c=$(BUILD)/tool/%.o)
+# The tool without main() and diag_exit(), which tests/tool/inproc.c replaces.
+TOOL_CORE_OBJ = $(filter-out $(BUILD)/main.o $(BUILD)/diag_exit.o,$(TOOL_OBJ))
 
 ALL_CFLAGS = $(WARNINGS) $(HARDEN_CFLAGS) $(CFLAGS) -pthread -MMD -MP
 ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS) -pthread
@@ -59,6 +63,12 @@ $(BUILD)/zbsplit: $(TOOL_OBJ) $(BUILD)/libzb.a
 $(BUILD)/unit_tests: $(UNIT_OBJ) $(BUILD)/libzb.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libzb.a
 
+# The tool's unit tests: its logic, and the record engine in-process at tiny
+# buffer sizes (tests/tool/inproc.h).
+$(BUILD)/tool_tests: $(TOOL_TEST_OBJ) $(BUILD)/unit/check.o $(TOOL_CORE_OBJ) $(BUILD)/libzb.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(TOOL_TEST_OBJ) $(BUILD)/unit/check.o \
+		$(TOOL_CORE_OBJ) $(BUILD)/libzb.a
+
 # An LD_PRELOAD library for tests/jobs.bats whose pthread_create always fails.  Built
 # without the sanitizers (a preloaded library would come before their runtimes).
 $(BUILD)/no_threads.so: tests/shim/no_threads.c | $(BUILD)
@@ -70,7 +80,10 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 $(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
 	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD) $(BUILD)/unit:
+$(BUILD)/tool/%.o: tests/tool/%.c | $(BUILD)/tool
+	$(CC) $(CPPFLAGS) -Isrc -Itests/unit $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD) $(BUILD)/unit $(BUILD)/tool:
 	mkdir -p $@
 
 # HUGE_TESTS=0 skips the few bats tests that stream hundreds of MiB (tests/faults.bats,
@@ -198,7 +211,7 @@ tidy-%: src/%.c FORCE
 
 .PHONY: lint lint-cppcheck lint-tidy tidy-portable-scan
 
--include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOL_TEST_OBJ:.o=.d)
 
 # Benchmark against cut, awk and the floors (wc -l, cat); BENCH_MB sets the data size.
 bench: $(BUILD)/zbsplit

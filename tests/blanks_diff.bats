@@ -2,8 +2,9 @@
 # Blank splitting, differentially: -F against mawk, -w and -w=trimmed against
 # tests/blanks_ref.py (written from the man page), on generated data with runs
 # of spaces and tabs, leading and trailing blanks, blank-only and empty lines,
-# CRLF, NULs, very long records and no final newline; every run is repeated at
-# --buffer-size 1, 7 and 64.
+# CRLF, NULs, very long records and no final newline; under `make check` every run
+# is repeated at --buffer-size 1, 7 and 64.  One python3 run writes every expected
+# output of a test (queue_case, run_queued).
 
 load test_helper
 
@@ -12,14 +13,14 @@ MAWK=mawk
 
 setup() {
 	D=$BATS_TEST_TMPDIR
-	python3 "$REF" gen 1 "$D/eol"
-	python3 "$REF" gen 2 "$D/noeol" noeol
+	"$PYTHON" "$REF" gen 1 "$D/eol"
+	"$PYTHON" "$REF" gen 2 "$D/noeol" noeol
 }
 
 # awk_items LIST: "3,1-2,4-,NF-2-NF-1" as the "lo:hi" words of fields_awk ("4:"
 # ends at NF).
 awk_items() {
-	python3 -c 'import re, sys
+	"$PYTHON" -c 'import re, sys
 b = r"(NF(?:-\d+)?|\d+)"
 for item in sys.argv[1].split(","):
     m = re.match(b + "?(-" + b + "?)?$", item)
@@ -110,64 +111,49 @@ vs_awk_filter() {
 	local f list
 	for f in eol noeol; do
 		for list in 1 2 3 6 3,1 2-4 1- 4,1-2 9 NF NF-1 NF,NF-2 NF-2- NF-8; do
-			python3 "$REF" select "$list" "$D/$f" >"$D/exp"
-			vs_ref "$D/exp" -w -f "$list" "$D/$f"
+			queue_case select "$list" "$D/$f" -- -w -f "$list" "$D/$f"
 		done
 		for list in 2 NF NF-1 1,NF 2-NF-1 3-; do
-			python3 "$REF" select --complement "$list" "$D/$f" >"$D/exp"
-			vs_ref "$D/exp" -w --complement -f "$list" "$D/$f"
+			queue_case select --complement "$list" "$D/$f" -- -w --complement -f "$list" "$D/$f"
 		done
 		for list in 3 1 1-2; do
-			python3 "$REF" select -s "$list" "$D/$f" >"$D/exp"
-			vs_ref "$D/exp" -w -s -f "$list" "$D/$f"
+			queue_case select -s "$list" "$D/$f" -- -w -s -f "$list" "$D/$f"
 		done
-		python3 "$REF" select -O '<>' 2,5 "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" -w -O '<>' -f 2,5 "$D/$f"
-		python3 "$REF" select --str-eq 3:a 1,NF "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" -w --str-eq 3:a -f 1,NF "$D/$f"
-		python3 "$REF" select --str-eq NF:- none "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" -w --str-eq NF:- "$D/$f"
-		python3 "$REF" select -s --str-eq 1: none "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" -w -s --str-eq 1: "$D/$f"
-		python3 "$REF" select --strip a1 --str-eq 2:GET 1-3,5- "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" -w --strip=a1 --str-eq 2:GET -f 1-3,5- "$D/$f"
+		queue_case select -O '<>' 2,5 "$D/$f" -- -w -O '<>' -f 2,5 "$D/$f"
+		queue_case select --str-eq 3:a 1,NF "$D/$f" -- -w --str-eq 3:a -f 1,NF "$D/$f"
+		queue_case select --str-eq NF:- none "$D/$f" -- -w --str-eq NF:- "$D/$f"
+		queue_case select -s --str-eq 1: none "$D/$f" -- -w -s --str-eq 1: "$D/$f"
+		queue_case select --strip a1 --str-eq 2:GET 1-3,5- "$D/$f" -- -w --strip=a1 --str-eq 2:GET -f 1-3,5- "$D/$f"
 	done
+	run_queued "$REF" vs_ref
 }
 
 @test "-w=trimmed vs the python reference" {
 	local f list
 	for f in eol noeol; do
 		for list in 1 2 3 6 3,1 2-4 1- 4,1-2 9 NF NF-1 NF,NF-2 NF-2- NF-8; do
-			python3 "$REF" select --trimmed "$list" "$D/$f" >"$D/exp"
-			vs_ref "$D/exp" --whitespace-delimited=trimmed -f "$list" "$D/$f"
+			queue_case select --trimmed "$list" "$D/$f" -- --whitespace-delimited=trimmed -f "$list" "$D/$f"
 		done
 		for list in 2 NF NF-1 1,NF 2-NF-1 3-; do
-			python3 "$REF" select --trimmed --complement "$list" "$D/$f" >"$D/exp"
-			vs_ref "$D/exp" --whitespace-delimited=trimmed --complement -f "$list" "$D/$f"
+			queue_case select --trimmed --complement "$list" "$D/$f" -- --whitespace-delimited=trimmed --complement -f "$list" "$D/$f"
 		done
 		for list in 3 1 1-2; do
-			python3 "$REF" select --trimmed -s "$list" "$D/$f" >"$D/exp"
-			vs_ref "$D/exp" --whitespace-delimited=trimmed -s -f "$list" "$D/$f"
+			queue_case select --trimmed -s "$list" "$D/$f" -- --whitespace-delimited=trimmed -s -f "$list" "$D/$f"
 		done
-		python3 "$REF" select --trimmed -O ' ' 3,1 "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" -F 3,1 "$D/$f"
-		python3 "$REF" select --trimmed --str-eq 1:a none "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" --whitespace-delimited=trimmed --str-eq 1:a "$D/$f"
-		python3 "$REF" select --trimmed --str-eq 0: 2 "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" --whitespace-delimited=trimmed --str-eq 0: -f 2 "$D/$f"
-		python3 "$REF" select --trimmed --str-eq NF-2:- 2-NF "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" --whitespace-delimited=trimmed --str-eq NF-2:- -f 2-NF "$D/$f"
-		python3 "$REF" select --trimmed -O ' ' --strip 1 3-30,1 "$D/$f" >"$D/exp"
-		vs_ref "$D/exp" -F 3-30,1 --strip=1 "$D/$f"
+		queue_case select --trimmed -O ' ' 3,1 "$D/$f" -- -F 3,1 "$D/$f"
+		queue_case select --trimmed --str-eq 1:a none "$D/$f" -- --whitespace-delimited=trimmed --str-eq 1:a "$D/$f"
+		queue_case select --trimmed --str-eq 0: 2 "$D/$f" -- --whitespace-delimited=trimmed --str-eq 0: -f 2 "$D/$f"
+		queue_case select --trimmed --str-eq NF-2:- 2-NF "$D/$f" -- --whitespace-delimited=trimmed --str-eq NF-2:- -f 2-NF "$D/$f"
+		queue_case select --trimmed -O ' ' --strip 1 3-30,1 "$D/$f" -- -F 3-30,1 --strip=1 "$D/$f"
 	done
+	run_queued "$REF" vs_ref
 }
 
 @test "-z: blank splitting of NUL-terminated records, newlines inside them" {
 	tr '\n\0' '\0\n' <"$D/noeol" >"$D/z"
-	python3 "$REF" select -z 2,4 "$D/z" >"$D/exp"
-	vs_ref "$D/exp" -z -w -f 2,4 "$D/z"
-	python3 "$REF" select -z --trimmed -O ' ' 3 "$D/z" >"$D/exp"
-	vs_ref "$D/exp" -z -F 3 "$D/z"
+	queue_case select -z 2,4 "$D/z" -- -z -w -f 2,4 "$D/z"
+	queue_case select -z --trimmed -O ' ' 3 "$D/z" -- -z -F 3 "$D/z"
+	run_queued "$REF" vs_ref
 }
 
 @test "the locale changes nothing: LC_ALL=C.UTF-8 writes what LC_ALL=C writes" {

@@ -5,6 +5,11 @@ and independent of zbsplit's code; and the data generator of tests/blanks_diff.b
   blanks_ref.py gen SEED OUT [noeol]   hard cases for blank splitting into OUT
   blanks_ref.py select [--trimmed] [--complement] [-s] [-O DELIM] [-z]
                        [--strip CHARS] [--str-eq F:VALUE]... LIST FILE
+  blanks_ref.py batch CASES OUTDIR     each line of CASES is the words of a
+                                       select (from "select" on), TAB-separated;
+                                       its output goes to
+                                       OUTDIR/N for the Nth line (one process
+                                       for a test's cases)
 
 LIST is a comma list of N, N-M, N-, NF and NF-k items, or "none"
 (records are written whole); items may overlap only where they name one field (a
@@ -147,11 +152,23 @@ def select(args):
         if complement:
             picks = [i for i in range(1, nf + 1) if i not in picks]
         out.append(out_delim.join(f[i - 1].strip(strip) for i in picks) + term)
-    sys.stdout.buffer.write(b"".join(out))
+    return b"".join(out)
+
+
+def batch(cases, outdir):
+    with open(cases) as f:
+        for n, line in enumerate(f, 1):
+            with open("%s/%d" % (outdir, n), "wb") as out:
+                words = line.rstrip("\n").rstrip("\t").split("\t")
+                if words[0] != "select":
+                    sys.exit("blanks_ref.py batch: line %d is not a select" % n)
+                out.write(select(words[1:]))
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "gen":
         gen(int(sys.argv[2]), sys.argv[3], len(sys.argv) < 5 or sys.argv[4] != "noeol")
+    elif sys.argv[1] == "batch":
+        batch(sys.argv[2], sys.argv[3])
     else:
-        select(sys.argv[2:])
+        sys.stdout.buffer.write(select(sys.argv[2:]))

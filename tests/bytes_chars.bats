@@ -187,7 +187,7 @@ load test_helper
 	cd "$BATS_TEST_TMPDIR"
 	# awk builds each line from a list of known characters and writes, beside it,
 	# the characters 2-20 and 9-40 joined: the expected output, made independently
-	awk 'BEGIN { srand(5); split("a b c \303\251 \344\270\255 \360\237\216\211 x y z", pool, " ");
+	"$AWK" 'BEGIN { srand(5); split("a b c \303\251 \344\270\255 \360\237\216\211 x y z", pool, " ");
 		for (i = 0; i < 2000; i++) {
 			n = int(rand() * 70); line = ""; e1 = ""; e2 = "";
 			for (j = 1; j <= n; j++) {
@@ -201,7 +201,7 @@ load test_helper
 	check_file in exp1 -c 2-20
 	check_file in exp2 -c 9-40
 	# pure ASCII lines: -b -n selects exactly what -b does
-	awk 'BEGIN { for (i = 0; i < 500; i++) { s = ""; for (j = 0; j < i % 90; j++) s = s "k"; print s } }' >ascii
+	"$AWK" 'BEGIN { for (i = 0; i < 500; i++) { s = ""; for (j = 0; j < i % 90; j++) s = s "k"; print s } }' >ascii
 	cut -b 3-47 ascii >exp3
 	check_file ascii exp3 -b 3-47 -n
 }

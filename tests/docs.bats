@@ -2,6 +2,8 @@
 # man/zb.3 keeps up with src/zb.h: every public name is documented, the inline list and
 # the zero_buffer table agree with the header, and the EXAMPLE programs compile and run.
 
+AWK=mawk # named, as in test_helper.bash
+
 setup() {
 	ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
 	ZBSPLIT="${ZBSPLIT:-$ROOT/build/zbsplit}"
@@ -11,7 +13,7 @@ setup() {
 
 # The text of section $1 of the page (from `.SH $1` up to the next .SH).
 section() {
-	awk -v want=".SH $1" '/^\.SH / { on = ($0 == want); next } on' "$PAGE"
+	"$AWK" -v want=".SH $1" '/^\.SH / { on = ($0 == want); next } on' "$PAGE"
 }
 
 # The functions zb.h declares or defines: the first `zb_name(` of each line that starts
@@ -19,7 +21,7 @@ section() {
 # preprocessor line or a struct field.
 header_functions() {
 	grep -E '^([a-z_][^(]*[ *])?zb_[a-z0-9_]+\(' "$HDR" | grep -v '^typedef' |
-		grep -oE '\<zb_[a-z0-9_]+\(' | sed 's/($//' | awk '!seen[$0]++'
+		grep -oE '\<zb_[a-z0-9_]+\(' | sed 's/($//' | "$AWK" '!seen[$0]++'
 }
 
 @test "the header's list of public functions is the one this test expects to read" {
@@ -46,9 +48,9 @@ header_functions() {
 @test "every type and macro of zb.h is in the SYNOPSIS" {
 	synopsis=$(section SYNOPSIS)
 	missing=()
-	for t in $(grep -oE '^typedef struct zb_[a-z0-9_]+' "$HDR" | awk '{ print $3 }') \
-		$(grep -oE '^#define ZB_[A-Z_]+' "$HDR" | awk '$2 != "ZB_H" { print $2 }') \
-		$(grep -oE '^\s+ZB_[A-Z]+ = ' "$HDR" | awk '{ print $1 }'); do
+	for t in $(grep -oE '^typedef struct zb_[a-z0-9_]+' "$HDR" | "$AWK" '{ print $3 }') \
+		$(grep -oE '^#define ZB_[A-Z_]+' "$HDR" | "$AWK" '$2 != "ZB_H" { print $2 }') \
+		$(grep -oE '^\s+ZB_[A-Z]+ = ' "$HDR" | "$AWK" '{ print $1 }'); do
 		grep -qw "$t" <<<"$synopsis" || missing+=("$t")
 	done
 	[ ${#missing[@]} -eq 0 ] || { printf 'not in SYNOPSIS: %s\n' "${missing[@]}"; return 1; }
@@ -56,7 +58,7 @@ header_functions() {
 
 @test "DESCRIPTION lists exactly the static inline functions of zb.h" {
 	# the first paragraph of DESCRIPTION names them
-	listed=$(section DESCRIPTION | awk '/^\.PP/ { exit } 1' | grep -oE '\<zb_[a-z0-9_]+' |
+	listed=$(section DESCRIPTION | "$AWK" '/^\.PP/ { exit } 1' | grep -oE '\<zb_[a-z0-9_]+' |
 		grep -xF "$(header_functions)" | sort -u)
 	inline=$(grep -oE '^static inline [^(]*\<zb_[a-z0-9_]+\(' "$HDR" |
 		grep -oE 'zb_[a-z0-9_]+\($' | sed 's/($//' | sort -u)
@@ -65,7 +67,7 @@ header_functions() {
 }
 
 @test "the ZERO_BUFFER METHODS table names the functions of the table in zb.h" {
-	in_header=$(awk '/^ \* Seed method/ { on = 1 } /^ \* Python exception/ { on = 0 } on' "$HDR" |
+	in_header=$("$AWK" '/^ \* Seed method/ { on = 1 } /^ \* Python exception/ { on = 0 } on' "$HDR" |
 		grep -oE '\<(zb|ZB)_[A-Za-z0-9_]+' | sort -u)
 	in_page=$(section 'ZERO_BUFFER METHODS' | grep -oE '\<(zb|ZB)_[A-Za-z0-9_]+' |
 		grep -vx 'ZB_NONE' | sort -u)
@@ -76,7 +78,7 @@ header_functions() {
 # The .EX block of the page whose first line is "/* $1: ...", with the man escapes it
 # uses turned back into C.
 example_program() {
-	awk -v head="/* $1:" '
+	"$AWK" -v head="/* $1:" '
 		/^\.EX$/ { inblock = 1; first = 1; next }
 		/^\.EE$/ { inblock = 0; on = 0; next }
 		inblock && first { first = 0; on = index($0, head) == 1 }
@@ -99,7 +101,7 @@ build_example() {
 	"$BATS_TEST_TMPDIR/first" <"$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/got"
 	cmp "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
 	# lines across the 4096-byte buffer, against cut
-	awk 'BEGIN { for (i = 0; i < 3000; i++) { s = ""; for (j = 0; j < i % 37; j++) s = s "x"; print s i ":" i } }' \
+	"$AWK" 'BEGIN { for (i = 0; i < 3000; i++) { s = ""; for (j = 0; j < i % 37; j++) s = s "x"; print s i ":" i } }' \
 		>"$BATS_TEST_TMPDIR/big"
 	cut -d: -f1 "$BATS_TEST_TMPDIR/big" >"$BATS_TEST_TMPDIR/want"
 	"$BATS_TEST_TMPDIR/first" <"$BATS_TEST_TMPDIR/big" >"$BATS_TEST_TMPDIR/got"
@@ -110,7 +112,7 @@ build_example() {
 	build_example fields23
 	cd "$BATS_TEST_TMPDIR"
 	# the page's session: the command after "$ " and the lines it prints
-	awk '/^\.EX$/ { inblock = 1; next } /^\.EE$/ { inblock = 0; n = 0; next }
+	"$AWK" '/^\.EX$/ { inblock = 1; next } /^\.EE$/ { inblock = 0; n = 0; next }
 		inblock && /fields23$/ && /^\$ / { n = 1; print substr($0, 3) > "cmd"; next }
 		inblock && n { print > "want" }' "$PAGE"
 	[ -s cmd ] && [ -s want ]
@@ -121,7 +123,7 @@ build_example() {
 	printf 'a:b:c:d\nno colon\nx:y\n\n:::\nlast:1:2' | ./fields23 >got
 	printf 'b:c\nno colon\ny\n\n:\n1:2\n' | cmp - got
 	# many fields, long lines and records across the scan's 512-byte refills, against cut
-	awk 'BEGIN { for (i = 0; i < 400; i++) { s = "r" i; for (j = 0; j < i % 23; j++)
+	"$AWK" 'BEGIN { for (i = 0; i < 400; i++) { s = "r" i; for (j = 0; j < i % 23; j++)
 		s = s (j % 5 ? ":" : "") (j % 7 == 0 ? "" : sprintf("%*s", i % 90, "f" j)); print s } }' \
 		>big
 	cut -d: -f2,3 big >want

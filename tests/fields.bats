@@ -340,13 +340,13 @@ load test_helper
 
 @test "fields counted from NF agree with awk's \$NF and \$(NF-k), on short and long records" {
 	# 6 to 80 fields a record, some empty: awk numbers them as zbsplit does
-	awk 'BEGIN { srand(11); for (i = 0; i < 3000; i++) { n = 6 + int(rand() * 75); s = "";
+	"$AWK" 'BEGIN { srand(11); for (i = 0; i < 3000; i++) { n = 6 + int(rand() * 75); s = "";
 		for (j = 1; j <= n; j++) s = s (j > 1 ? "\t" : "") substr("abcdefgh", 1, int(rand() * 4));
 		print s } }' >"$BATS_TEST_TMPDIR/in"
-	awk -F'\t' '{ print $NF }' "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/exp1"
+	"$AWK" -F'\t' '{ print $NF }' "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/exp1"
 	check_file "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/exp1" -f NF
-	awk -F'\t' '{ print $(NF-2) "\t" $NF }' "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/exp2"
+	"$AWK" -F'\t' '{ print $(NF-2) "\t" $NF }' "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/exp2"
 	check_file "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/exp2" -f NF-2,NF
-	awk -F'\t' '{ print $NF ":" $(NF-5) ":" $(NF-4) }' "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/exp3"
+	"$AWK" -F'\t' '{ print $NF ":" $(NF-5) ":" $(NF-4) }' "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/exp3"
 	check_file "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/exp3" -f NF,NF-5-NF-4 -O :
 }

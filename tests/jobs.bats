@@ -159,9 +159,9 @@ every_set() {
 	# A part is read with 4 KiB after it, then with up to 32 KiB when its last
 	# record goes on, then through the collator.  Short records and, every eighth,
 	# one of 33 to 63 KB put the end of parts' last records in each of the three:
-	# at 64 KiB blocks, 30 parts took the second read and 9 the collator, and at
-	# the default 9 and 3, with gawk's rand(); with mawk's, 24 and 8, 6 and 2
-	# (counted once with a print in each path).
+	# with mawk's rand(), 24 parts took the second read and 8 the collator at
+	# 64 KiB blocks, and 6 and 2 at the default (counted once with a print in each
+	# path).
 	"$AWK" 'BEGIN { srand(7); b = "abcdefghijklmnopqrstuvwxyz"
 		while (length(b) < 70000) b = b b
 		for (i = 0; i < 300; i++) {

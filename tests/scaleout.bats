@@ -11,7 +11,7 @@ load test_helper
 # 50-100 KB that are far longer than a part, CRLF line ends on some records,
 # records without a TAB (for -s), multi-byte UTF-8, and no newline at the very end.
 setup_file() {
-	python3 - "$BATS_FILE_TMPDIR" <<-'EOF'
+	"$PYTHON" - "$BATS_FILE_TMPDIR" <<-'EOF'
 		import random, sys
 		r = random.Random(7)
 		with open(sys.argv[1] + '/big.tsv', 'wb') as f:
@@ -70,7 +70,7 @@ same_as_plain() {
 
 @test "scaleout: the data is cut into many parts, some records longer than a part" {
 	[ "$(parts)" -ge 20 ]
-	[ "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$BIG")" -gt 40000 ]
+	[ "$("$AWK" '{ if (length($0) > m) m = length($0) } END { print m }' "$BIG")" -gt 40000 ]
 	grep -q $'\r$' "$BIG"
 	[ "$(tail -c 1 "$BIG")" = e ] # no newline at the end
 	# each part ends at a newline, so the parts together are the file, byte for byte
@@ -78,7 +78,7 @@ same_as_plain() {
 	cmp "$BIG" parts
 	# and every part but the last ends with a newline: no record is cut in two
 	parallel --pipepart -a "$BIG" --block 8k -k 'tail -c 1 | od -An -c' >ends
-	[ "$(sort ends | uniq -c | awk '{ print $1, $2 }')" = "1 e
+	[ "$(sort ends | uniq -c | "$AWK" '{ print $1, $2 }')" = "1 e
 $(($(wc -l <ends) - 1)) \\n" ]
 }
 

@@ -4,6 +4,9 @@
   utf8_ref.py gen SEED RECORDS            test text on stdout
   utf8_ref.py chars LIST [--complement] [-z]   what `zbsplit -c LIST` writes for stdin
   utf8_ref.py bytes LIST [--complement] [-z]   what `zbsplit -b LIST -n` writes for stdin
+  utf8_ref.py batch CASES OUTDIR   each line of CASES is MODE LIST [OPTIONS] FILE,
+                                   TAB-separated; the output for FILE goes to
+                                   OUTDIR/N for the Nth line (one process for many)
 
 A character is a well-formed UTF-8 sequence (decoded here to its code point: no
 overlong form, no surrogate, nothing past U+10FFFF); any other byte is a character
@@ -116,18 +119,32 @@ def gen(seed, nrecords):
     sys.stdout.buffer.write(bytes(out))
 
 
-def main():
-    if sys.argv[1] == "gen":
-        gen(int(sys.argv[2]), int(sys.argv[3]))
-        return
-    mode, lst = sys.argv[1], sys.argv[2]
-    complement = "--complement" in sys.argv[3:]
-    term = b"\0" if "-z" in sys.argv[3:] else b"\n"
-    data = sys.stdin.buffer.read()
+def run(mode, lst, options, data):
+    """What zbsplit writes for data (bytes) in mode with LIST and options."""
+    complement = "--complement" in options
+    term = b"\0" if "-z" in options else b"\n"
     records = data.split(term)
     if records[-1] == b"":
         records.pop()  # the input ended with a terminator
-    sys.stdout.buffer.write(b"".join(select(r, mode, lst, complement) + term for r in records))
+    return b"".join(select(r, mode, lst, complement) + term for r in records)
+
+
+def batch(cases, outdir):
+    with open(cases) as f:
+        for n, line in enumerate(f, 1):
+            words = line.rstrip("\n").rstrip("\t").split("\t")
+            with open(words[-1], "rb") as data, open("%s/%d" % (outdir, n), "wb") as out:
+                out.write(run(words[0], words[1], words[2:-1], data.read()))
+
+
+def main():
+    if sys.argv[1] == "gen":
+        gen(int(sys.argv[2]), int(sys.argv[3]))
+    elif sys.argv[1] == "batch":
+        batch(sys.argv[2], sys.argv[3])
+    else:
+        sys.stdout.buffer.write(run(sys.argv[1], sys.argv[2], sys.argv[3:],
+                                    sys.stdin.buffer.read()))
 
 
 main()

@@ -1,0 +1,19 @@
+/* main.c - runs the tool's unit tests and prints "N passed, N failed".
+ * Usage: tool_tests OPTION_SETS_FILE (tests/option_sets.txt). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "tool_check.h"
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: tool_tests tests/option_sets.txt\n");
+		return 2;
+	}
+	test_logic();
+	test_engine(argv[1]);
+	printf("%ld passed, %ld failed\n", check_passed, check_failed);
+	return check_failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

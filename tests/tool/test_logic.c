@@ -1,0 +1,208 @@
+/*
+ * test_logic.c - the tool's logic that needs no input: LIST parsing and planning,
+ * escapes, predicate parsing and the numbers predicates read.  Expected values are
+ * from the man page (LISTS, PREDICATES, escapes under -d), worked out by hand.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "escape.h"
+#include "filter.h"
+#include "list.h"
+#include "tool_check.h"
+
+static zb_view cstr_view(const char *s)
+{
+	return zb_view_of(s, strlen(s));
+}
+
+/* The plan of text for a record of `units` units, as "lo-hi,lo-hi" (hi of
+ * UNIT_MAX as "lo-"), or the error message. */
+static const char *plan_of(const char *text, bool complement, size_t units)
+{
+	static char out[320];
+	char err[256];
+	struct list l;
+	size_t i, len = 0;
+
+	if (list_parse(text, &l, err, sizeof err) != 0) {
+		snprintf(out, sizeof out, "error: %s", err);
+		list_free(&l);
+		return out;
+	}
+	l.complement = complement;
+	list_plan(&l, units);
+	out[0] = '\0';
+	for (i = 0; i < l.nplan && len < sizeof out - 48; i++) {
+		if (l.plan[i].hi == UNIT_MAX)
+			len += (size_t)snprintf(out + len, sizeof out - len, "%s%zu-", i ? "," : "",
+			                        l.plan[i].lo);
+		else
+			len += (size_t)snprintf(out + len, sizeof out - len, "%s%zu-%zu", i ? "," : "",
+			                        l.plan[i].lo, l.plan[i].hi);
+	}
+	list_free(&l);
+	return out;
+}
+
+#define CHECK_PLAN(text, complement, units, want) \
+	CHECK_VIEW(cstr_view(plan_of(text, complement, units)), want)
+
+static void lists(void)
+{
+	/* items in the order named; overlapping ones merged where first named */
+	CHECK_PLAN("3,1", false, 10, "3-3,1-1");
+	CHECK_PLAN("1-3,2-4", false, 10, "1-4");
+	CHECK_PLAN("5,1-2", false, 10, "5-5,1-2");
+	CHECK_PLAN("2-4,3", false, 10, "2-4");
+	CHECK_PLAN("1,2", false, 10, "1-1,2-2"); /* touching items stay apart */
+	CHECK_PLAN("-2,5", false, 10, "1-2,5-5");
+	CHECK_PLAN("3-", false, 10, "3-10");
+	CHECK_PLAN("3-", false, UNIT_MAX, "3-");
+	CHECK_PLAN("1 3", false, 10, "1-1,3-3"); /* blanks separate, as in GNU cut */
+	/* NF forms, clipped to the record */
+	CHECK_PLAN("NF", false, 7, "7-7");
+	CHECK_PLAN("NF-1-", false, 7, "6-7");
+	CHECK_PLAN("NF,1", false, 7, "7-7,1-1");
+	CHECK_PLAN("NF,1", false, 1, "1-1"); /* one field named twice: written once */
+	CHECK_PLAN("NF-3", false, 2, "");     /* before the first field: nothing */
+	CHECK_PLAN("2-NF-1", false, 5, "2-4");
+	CHECK_PLAN("9", false, 3, "");
+	/* the complement: the gaps, ascending */
+	CHECK_PLAN("2,3", true, 5, "1-1,4-5");
+	CHECK_PLAN("3,1", true, 4, "2-2,4-4");
+	CHECK_PLAN("1-", true, 4, "");
+	/* errors name the bad item */
+	CHECK_PLAN("", false, 3, "error: invalid list: it is empty");
+	CHECK_PLAN("1,,2", false, 3, "error: invalid list: an item is empty");
+	CHECK_PLAN("0", false, 3, "error: invalid list item '0': numbering starts at 1");
+	CHECK_PLAN("3-1", false, 3, "error: invalid list item '3-1': decreasing range");
+	CHECK_PLAN("NF-1-NF-3", false, 3, "error: invalid list item 'NF-1-NF-3': decreasing range");
+	CHECK_PLAN("2,3x", false, 3, "error: invalid list item '3x'");
+	CHECK_PLAN("99999999999999999999", false, 3,
+	           "error: invalid list item '99999999999999999999' is too large (the limit is "
+	           "9223372036854775807)");
+	CHECK_PLAN("\"ab", false, 3, "error: invalid list item '\"ab': a quote is not closed");
+}
+
+static const char *unescaped(const char *text, size_t *len)
+{
+	static char out[320];
+	char err[256];
+	ptrdiff_t n = unescape(text, (unsigned char *)out, err, sizeof err);
+
+	if (n < 0) {
+		snprintf(out, sizeof out, "error: %s", err);
+		*len = strlen(out);
+	} else {
+		*len = (size_t)n;
+	}
+	return out;
+}
+
+#define CHECK_UNESCAPE(text, want)                                          \
+	do {                                                                \
+		size_t n_;                                                  \
+		const char *got_ = unescaped(text, &n_);                    \
+		CHECK_VIEW_N(zb_view_of(got_, n_), want, sizeof(want) - 1); \
+	} while (0)
+
+static void escapes(void)
+{
+	CHECK_UNESCAPE("a\\tb", "a\tb");
+	CHECK_UNESCAPE("\\n\\r\\0\\\\", "\n\r\0\\");
+	CHECK_UNESCAPE("\\x2c", ",");
+	CHECK_UNESCAPE("\\x9z", "\tz"); /* one hex digit is enough */
+	CHECK_UNESCAPE("\\xC3\\xa9", "\xc3\xa9");
+	CHECK_UNESCAPE("\\", "\\"); /* a backslash at the end stands for itself, as in cut */
+	CHECK_UNESCAPE("", "");
+	CHECK_UNESCAPE("\\q", "error: invalid escape '\\q' in '\\q'");
+	CHECK_UNESCAPE("a\\xg", "error: invalid escape '\\x' in 'a\\xg': hex digits must follow");
+}
+
+/* Whether a filter of one predicate keeps rec (fields split at ':'). */
+static int keeps(enum pred_kind kind, const char *arg, const char *rec)
+{
+	static const struct splitter colon = {SPLIT_DELIM, (const unsigned char *)":", 1, NULL};
+	struct filter f;
+	char err[256];
+	int kept;
+
+	memset(&f, 0, sizeof f);
+	if (filter_add(&f, kind, "test", arg, err, sizeof err) != 0 || filter_prepare(&f) != 0) {
+		filter_free(&f);
+		return -1;
+	}
+	kept = filter_keep(&f, &colon, NULL, NULL, cstr_view(rec));
+	filter_free(&f);
+	return kept;
+}
+
+static void predicate_error(enum pred_kind kind, const char *arg, const char *want)
+{
+	struct filter f;
+	char err[256] = "";
+
+	memset(&f, 0, sizeof f);
+	CHECK(filter_add(&f, kind, "test", arg, err, sizeof err) != 0);
+	CHECK_VIEW_N(cstr_view(err), want, strlen(want));
+	filter_free(&f);
+}
+
+static void predicates(void)
+{
+	/* strings: the field exactly, escapes decoded; 0 is the record */
+	CHECK_EQ_INT(keeps(P_STR_EQ, "2:GET", "a:GET:b"), 1);
+	CHECK_EQ_INT(keeps(P_STR_EQ, "2:GET", "a:GETS:b"), 0);
+	CHECK_EQ_INT(keeps(P_STR_EQ, "2:", "a::b"), 1);
+	CHECK_EQ_INT(keeps(P_STR_EQ, "3:x", "a:b"), 0); /* no field 3: no match */
+	CHECK_EQ_INT(keeps(P_STR_NE, "3:x", "a:b"), 1);
+	CHECK_EQ_INT(keeps(P_STR_EQ, "NF:b", "a:b"), 1);
+	CHECK_EQ_INT(keeps(P_STR_EQ, "2:a\\tb", "x:a\tb"), 1);
+	CHECK_EQ_INT(keeps(P_CONTAINS, "0:b:c", "a:b:c"), 1);
+	CHECK_EQ_INT(keeps(P_PREFIX, "1:ab", "abc:d"), 1);
+	CHECK_EQ_INT(keeps(P_SUFFIX, "1:ab", "abc:d"), 0);
+	/* numbers: blanks around them allowed, as awk reads a field */
+	CHECK_EQ_INT(keeps(P_GE, "2:400", "a:400"), 1);
+	CHECK_EQ_INT(keeps(P_GE, "2:400", "a:399.99"), 0);
+	CHECK_EQ_INT(keeps(P_GE, "2:400", "a: 4e2 "), 1);
+	CHECK_EQ_INT(keeps(P_EQ, "2:0.5", "a:.5"), 1);
+	CHECK_EQ_INT(keeps(P_EQ, "2:-3", "a:-003"), 1);
+	CHECK_EQ_INT(keeps(P_EQ, "2:3", "a:+3"), 1);
+	CHECK_EQ_INT(keeps(P_LT, "2:10", "a:9"), 1);
+	CHECK_EQ_INT(keeps(P_LT, "2:10", "a:x"), 0);  /* not a number: never kept */
+	CHECK_EQ_INT(keeps(P_NE, "2:10", "a:x"), 0);
+	CHECK_EQ_INT(keeps(P_LT, "2:10", "a:"), 0);   /* empty: not a number */
+	CHECK_EQ_INT(keeps(P_GT, "2:1", "a:12abc"), 0);
+	/* integers of 15 digits are exact, 2^53 + 1 reads as 2^53 (a double) */
+	CHECK_EQ_INT(keeps(P_EQ, "2:999999999999999", "a:999999999999999"), 1);
+	CHECK_EQ_INT(keeps(P_EQ, "2:999999999999998", "a:999999999999999"), 0);
+	CHECK_EQ_INT(keeps(P_EQ, "2:9007199254740992", "a:9007199254740993"), 1);
+	/* classes */
+	CHECK_EQ_INT(keeps(P_EMPTY, "2", "a:"), 1);
+	CHECK_EQ_INT(keeps(P_EMPTY, "3", "a:"), 1); /* a missing field is empty */
+	CHECK_EQ_INT(keeps(P_ISDIGIT, "1", "123:x"), 1);
+	CHECK_EQ_INT(keeps(P_ISDIGIT, "1", ":x"), 0);
+	CHECK_EQ_INT(keeps(P_ISALPHA, "2", "1:abC"), 1);
+	/* regexes: EREs, -i ignores case */
+	CHECK_EQ_INT(keeps(P_REGEX, "2:^[a-c]+$", "x:abc"), 1);
+	CHECK_EQ_INT(keeps(P_IREGEX, "2:^ABC$", "x:abc"), 1);
+	CHECK_EQ_INT(keeps(P_NOT_REGEX, "2:b", "x:abc"), 0);
+	/* errors name the option and the bad part */
+	predicate_error(P_STR_EQ, "x", "invalid predicate '--test x': expected FIELD:STRING");
+	predicate_error(P_GE, "2", "invalid predicate '--test 2': expected FIELD:NUMBER");
+	predicate_error(P_GE, "2:abc", "invalid predicate '--test 2:abc': 'abc' is not a number");
+	predicate_error(P_GE, "2:inf", "invalid predicate '--test 2:inf': 'inf' is not a number");
+	predicate_error(P_EMPTY, "2:x", "invalid predicate '--test 2:x': only a field is expected");
+	predicate_error(P_STR_EQ, ":x", "invalid predicate '--test :x': it must start with a field");
+	predicate_error(P_STR_EQ, "2:\\q", "invalid predicate '--test 2:\\q': invalid escape "
+	                                    "'\\q' in '\\q'");
+}
+
+void test_logic(void)
+{
+	lists();
+	escapes();
+	predicates();
+}
