@@ -1,7 +1,8 @@
 # zbsplit: the zb buffer library and the zbsplit tool.
 #   make                 build build/libzb.a and build/zbsplit
-#   make test            unit tests and the bats suite
-#   make sanitize        the same tests built with -fsanitize=address,undefined
+#   make test            the quick suite: unit tests, the engine in-process, bats (< 1 min)
+#   make check           everything, as CI runs it (see "tests" below)
+#   make sanitize        the quick suite built with -fsanitize=address,undefined
 #   make tsan            unit tests, tests/jobs.bats and fuzz_found.bats with -fsanitize=thread
 #   make valgrind        the unit tests under valgrind memcheck
 #   make lint            cppcheck and clang-tidy on src/ (.clang-tidy, .cppcheck-suppressions)
@@ -86,21 +87,63 @@ $(BUILD)/tool/%.o: tests/tool/%.c | $(BUILD)/tool
 $(BUILD) $(BUILD)/unit $(BUILD)/tool:
 	mkdir -p $@
 
-# HUGE_TESTS=0 skips the few bats tests that stream hundreds of MiB (tests/faults.bats,
-# tests/memory.bats; about a minute: 200 MB records, 20 MB read a byte at a time, 1 GiB inputs):
-# `make test` runs them once.  The sanitizer and portable passes, which repeat the
-# suite, set it to 0: a byte-at-a-time read does not exercise the scan engine, and
-# peak memory under ASan's shadow and redzones says nothing about the real build.
+# --- tests -----------------------------------------------------------------------
+# make test, the quick suite run before every commit (under a minute on 2 cores):
+# the library's unit tests, the tool's (tests/tool: LIST, escape and predicate
+# logic, and the record engine in-process at buffer sizes 1, 2, 3, 7 and 64, from
+# files, pipes and -j), then the bats files but memory.bats and scaleout.bats, each
+# case at the default buffer size, TEST_JOBS files at a time (many tests wait on
+# pipes and pauses, so 4 keep 2 cores busy).  ZB_CHECK=1 (make check) runs the bats
+# tests marked check_only too, and ZB_ALL_SIZES=1 repeats every case at buffer
+# sizes 1, 2, 3, 7 and 64 as separate runs (test_helper.bash).  HUGE_TESTS=0 skips
+# the tests that stream hundreds of MiB, for the passes that repeat the suite in a
+# slower build.
+QUICK_BATS = $(filter-out tests/memory.bats tests/scaleout.bats,$(wildcard tests/*.bats))
+BATS_TESTS ?= $(QUICK_BATS)
+TEST_JOBS  ?= 4
+ZB_CHECK   ?= 0
 HUGE_TESTS ?= 1
-# BATS_JOBS=N runs N tests at once (bats --jobs, which needs GNU parallel); CI sets
-# it to twice the number of cores, as many tests wait on pipes and pauses.
-BATS_TESTS ?= tests
-BATS_JOBS  ?= 1
-test: $(BUILD)/unit_tests $(BUILD)/zbsplit $(BUILD)/no_threads.so
+BATS_ENV = ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit ZB_LDFLAGS="$(LDFLAGS)" \
+           ZB_NO_THREADS=$(CURDIR)/$(BUILD)/no_threads.so ZB_HUGE_TESTS=$(HUGE_TESTS) \
+           ZB_CHECK=$(ZB_CHECK) ZB_ALL_SIZES=$(ZB_CHECK)
+test: $(BUILD)/unit_tests $(BUILD)/tool_tests $(BUILD)/zbsplit $(BUILD)/no_threads.so
+	@sh tests/need.sh test
+	@$(MAKE) --no-print-directory -k -j$(TEST_JOBS) --output-sync=target \
+		run-tool-tests run-unit-tests $(BATS_TESTS:%=bats/%)
+
+run-unit-tests: FORCE
 	$(BUILD)/unit_tests
-	ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit ZB_LDFLAGS="$(LDFLAGS)" ZB_HUGE_TESTS=$(HUGE_TESTS) \
-		ZB_NO_THREADS=$(CURDIR)/$(BUILD)/no_threads.so \
-		$(BATS) $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) $(BATS_TESTS)
+
+run-tool-tests: FORCE
+	$(BUILD)/tool_tests tests/option_sets.txt
+
+# One bats file (make's -j runs several at once; --output-sync keeps each whole).
+bats/%: FORCE
+	@$(BATS_ENV) $(BATS) $*
+
+# make check: everything, as CI runs it (about 12 minutes): every bats test, every
+# case at every buffer size, the huge-data, fault, memory and scale-out tests, then
+# the portable engine, the sanitizers, ThreadSanitizer, valgrind, lint, the man
+# pages and 30 s of each fuzzer.
+check:
+	@sh tests/need.sh check
+	$(MAKE) test ZB_CHECK=1 BATS_TESTS="$(wildcard tests/*.bats)"
+	$(MAKE) test-portable
+	$(MAKE) sanitize
+	$(MAKE) tsan
+	$(MAKE) valgrind
+	$(MAKE) lint
+	$(MAKE) man-check
+	$(MAKE) fuzz-build
+	nice -n 10 $(MAKE) -j3 fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+CHECK_FUZZ_SECONDS ?= 30
+
+# groff's warnings about the man pages (-ww), each page on its own.
+man-check:
+	@for page in man/*.[13]; do \
+		out=$$(LC_ALL=C.UTF-8 MANROFFSEQ='' groff -ww -man -z "$$page" 2>&1); \
+		if [ -n "$$out" ]; then echo "$$page: $$out"; exit 1; fi; \
+	done
 
 # PORTABLE=1 builds the scans without SSE2/AVX2, to test the portable engine.
 ifeq ($(PORTABLE),1)
@@ -119,7 +162,7 @@ REPEAT_TESTS = $(filter-out tests/scaleout.bats tests/docs.bats tests/install.ba
                  tests/readme.bats tests/hardening.bats,$(wildcard tests/*.bats))
 sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" \
-		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 BATS_TESTS="$(REPEAT_TESTS)" test
+		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 ZB_CHECK=0 BATS_TESTS="$(REPEAT_TESTS)" test
 
 # ThreadSanitizer: the unit tests, tests/jobs.bats, which starts -j's threads, and
 # the -j regression in tests/fuzz_found.bats (the rest of the suite runs one thread,
@@ -135,7 +178,7 @@ tsan:
 	@status=0; \
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66 log_path=$(CURDIR)/build/tsan/race $(TSAN_OPTIONS)" \
 		$(MAKE) BUILD=build/tsan CFLAGS="$(TSAN_FLAGS)" LDFLAGS="$(TSAN_FLAGS)" \
-		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 BATS_TESTS="$(TSAN_BATS)" test || status=$$?; \
+		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 ZB_CHECK=0 BATS_TESTS="$(TSAN_BATS)" test || status=$$?; \
 	if ls build/tsan/race.* >/dev/null 2>&1; then \
 		cat build/tsan/race.*; echo "ThreadSanitizer reports above (build/tsan/race.*)"; status=1; \
 	fi; \
@@ -151,7 +194,7 @@ ENGINE_TESTS = tests/gnu_cut.bats tests/buffer_size.bats tests/utf8_chars.bats \
                tests/bytes_chars.bats tests/fields.bats tests/whitespace.bats \
                tests/blanks_diff.bats tests/filters.bats
 test-portable:
-	$(MAKE) BUILD=build/portable PORTABLE=1 HUGE_TESTS=0 BATS_TESTS="$(ENGINE_TESTS)" test
+	$(MAKE) BUILD=build/portable PORTABLE=1 HUGE_TESTS=0 ZB_CHECK=1 BATS_TESTS="$(ENGINE_TESTS)" test
 
 valgrind: $(BUILD)/unit_tests $(BUILD)/zbsplit
 	$(VALGRIND) $(BUILD)/unit_tests
@@ -176,7 +219,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all test test-portable sanitize tsan valgrind install uninstall clean
+.PHONY: all test check man-check test-portable sanitize tsan valgrind install uninstall clean
 
 # --- lint ----------------------------------------------------------------------
 # cppcheck and clang-tidy on the shipped sources (src/), failing on any finding.

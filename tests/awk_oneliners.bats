@@ -56,12 +56,16 @@ gen_app() {
 	}' >"$1"
 }
 
+# The logs are made once for the file (setup_file) and only read by the tests.
+setup_file() {
+	gen_access "$BATS_FILE_TMPDIR/access.tsv" 20240301
+	gen_app "$BATS_FILE_TMPDIR/app.log" 4711
+}
+
 setup() {
-	LOG=$BATS_TEST_TMPDIR/access.tsv
-	APP=$BATS_TEST_TMPDIR/app.log
+	LOG=$BATS_FILE_TMPDIR/access.tsv
+	APP=$BATS_FILE_TMPDIR/app.log
 	EXP=$BATS_TEST_TMPDIR/exp
-	gen_access "$LOG" 20240301
-	gen_app "$APP" 4711
 }
 
 # filtered FILE: $EXP keeps some but not all of FILE's records.

@@ -11,21 +11,30 @@ load test_helper
 REF="$BATS_TEST_DIRNAME/blanks_ref.py"
 MAWK=mawk
 
+# The data is made once for the file and only read by the tests: G holds it, D
+# each test's own files.
+setup_file() {
+	"$PYTHON" "$REF" gen 1 "$BATS_FILE_TMPDIR/eol"
+	"$PYTHON" "$REF" gen 2 "$BATS_FILE_TMPDIR/noeol" noeol
+}
+
 setup() {
 	D=$BATS_TEST_TMPDIR
-	"$PYTHON" "$REF" gen 1 "$D/eol"
-	"$PYTHON" "$REF" gen 2 "$D/noeol" noeol
+	G=$BATS_FILE_TMPDIR
 }
 
 # awk_items LIST: "3,1-2,4-,NF-2-NF-1" as the "lo:hi" words of fields_awk ("4:"
 # ends at NF).
 awk_items() {
-	"$PYTHON" -c 'import re, sys
-b = r"(NF(?:-\d+)?|\d+)"
-for item in sys.argv[1].split(","):
-    m = re.match(b + "?(-" + b + "?)?$", item)
-    lo = m.group(1) or "1"
-    print(lo + ":" + ((m.group(3) or "") if m.group(2) else lo), end=" ")' "$1"
+	local item hi words="" b='(NF(-[0-9]+)?|[0-9]+)'
+	local IFS=,
+	for item in $1; do
+		[[ $item =~ ^$b?(-$b?)?$ ]] || return 1
+		hi=${BASH_REMATCH[1]:-1}
+		[ -z "${BASH_REMATCH[3]}" ] || hi=${BASH_REMATCH[4]}
+		words+="${BASH_REMATCH[1]:-1}:$hi "
+	done
+	echo "$words"
 }
 
 # fields_awk LIST FILE [-s]: what -F LIST writes, by mawk: $lo..$hi of each item
@@ -63,12 +72,12 @@ vs_ref() {
 	for f in eol noeol; do
 		for list in 3 1 2 5 9 2,1 3,1 7,3 3- 2-4 4,1-2 1- NF NF-1 NF-3 NF,NF-2 NF-2- \
 			NF-3-NF-1 NF-12 1,NF 5-NF 2-NF-1 NF-1,2; do
-			fields_awk "$list" "$D/$f" >"$D/exp"
-			vs_ref "$D/exp" -F "$list" "$D/$f"
+			fields_awk "$list" "$G/$f" >"$D/exp"
+			vs_ref "$D/exp" -F "$list" "$G/$f"
 		done
 		for list in 3 1 1,3 NF; do
-			fields_awk "$list" "$D/$f" -s >"$D/exp"
-			vs_ref "$D/exp" -F "$list" -s "$D/$f"
+			fields_awk "$list" "$G/$f" -s >"$D/exp"
+			vs_ref "$D/exp" -F "$list" -s "$G/$f"
 		done
 	done
 }
@@ -76,7 +85,7 @@ vs_ref() {
 @test "-F N is mawk '{print \$N}' on the records that hold a blank" {
 	local n
 	# (and at least one field: awk's $NF of a blank-only record is $0)
-	"$MAWK" 'NF && (index($0, " ") || index($0, "\t"))' "$D/noeol" >"$D/blanked"
+	"$MAWK" 'NF && (index($0, " ") || index($0, "\t"))' "$G/noeol" >"$D/blanked"
 	for n in 1 2 3 4 6 10 NF; do
 		"$MAWK" "{ print \$$n }" "$D/blanked" >"$D/exp"
 		vs_ref "$D/exp" -F "$n" "$D/blanked"
@@ -93,9 +102,9 @@ vs_awk_filter() {
 	local cond=$1 list=$2 f
 	shift 2
 	for f in eol noeol; do
-		"$MAWK" "$cond" "$D/$f" >"$D/kept"
+		"$MAWK" "$cond" "$G/$f" >"$D/kept"
 		fields_awk "$list" "$D/kept" >"$D/exp"
-		vs_ref "$D/exp" -F "$list" "$@" "$D/$f"
+		vs_ref "$D/exp" -F "$list" "$@" "$G/$f"
 	done
 }
 
@@ -111,19 +120,19 @@ vs_awk_filter() {
 	local f list
 	for f in eol noeol; do
 		for list in 1 2 3 6 3,1 2-4 1- 4,1-2 9 NF NF-1 NF,NF-2 NF-2- NF-8; do
-			queue_case select "$list" "$D/$f" -- -w -f "$list" "$D/$f"
+			queue_case select "$list" "$G/$f" -- -w -f "$list" "$G/$f"
 		done
 		for list in 2 NF NF-1 1,NF 2-NF-1 3-; do
-			queue_case select --complement "$list" "$D/$f" -- -w --complement -f "$list" "$D/$f"
+			queue_case select --complement "$list" "$G/$f" -- -w --complement -f "$list" "$G/$f"
 		done
 		for list in 3 1 1-2; do
-			queue_case select -s "$list" "$D/$f" -- -w -s -f "$list" "$D/$f"
+			queue_case select -s "$list" "$G/$f" -- -w -s -f "$list" "$G/$f"
 		done
-		queue_case select -O '<>' 2,5 "$D/$f" -- -w -O '<>' -f 2,5 "$D/$f"
-		queue_case select --str-eq 3:a 1,NF "$D/$f" -- -w --str-eq 3:a -f 1,NF "$D/$f"
-		queue_case select --str-eq NF:- none "$D/$f" -- -w --str-eq NF:- "$D/$f"
-		queue_case select -s --str-eq 1: none "$D/$f" -- -w -s --str-eq 1: "$D/$f"
-		queue_case select --strip a1 --str-eq 2:GET 1-3,5- "$D/$f" -- -w --strip=a1 --str-eq 2:GET -f 1-3,5- "$D/$f"
+		queue_case select -O '<>' 2,5 "$G/$f" -- -w -O '<>' -f 2,5 "$G/$f"
+		queue_case select --str-eq 3:a 1,NF "$G/$f" -- -w --str-eq 3:a -f 1,NF "$G/$f"
+		queue_case select --str-eq NF:- none "$G/$f" -- -w --str-eq NF:- "$G/$f"
+		queue_case select -s --str-eq 1: none "$G/$f" -- -w -s --str-eq 1: "$G/$f"
+		queue_case select --strip a1 --str-eq 2:GET 1-3,5- "$G/$f" -- -w --strip=a1 --str-eq 2:GET -f 1-3,5- "$G/$f"
 	done
 	run_queued "$REF" vs_ref
 }
@@ -132,35 +141,35 @@ vs_awk_filter() {
 	local f list
 	for f in eol noeol; do
 		for list in 1 2 3 6 3,1 2-4 1- 4,1-2 9 NF NF-1 NF,NF-2 NF-2- NF-8; do
-			queue_case select --trimmed "$list" "$D/$f" -- --whitespace-delimited=trimmed -f "$list" "$D/$f"
+			queue_case select --trimmed "$list" "$G/$f" -- --whitespace-delimited=trimmed -f "$list" "$G/$f"
 		done
 		for list in 2 NF NF-1 1,NF 2-NF-1 3-; do
-			queue_case select --trimmed --complement "$list" "$D/$f" -- --whitespace-delimited=trimmed --complement -f "$list" "$D/$f"
+			queue_case select --trimmed --complement "$list" "$G/$f" -- --whitespace-delimited=trimmed --complement -f "$list" "$G/$f"
 		done
 		for list in 3 1 1-2; do
-			queue_case select --trimmed -s "$list" "$D/$f" -- --whitespace-delimited=trimmed -s -f "$list" "$D/$f"
+			queue_case select --trimmed -s "$list" "$G/$f" -- --whitespace-delimited=trimmed -s -f "$list" "$G/$f"
 		done
-		queue_case select --trimmed -O ' ' 3,1 "$D/$f" -- -F 3,1 "$D/$f"
-		queue_case select --trimmed --str-eq 1:a none "$D/$f" -- --whitespace-delimited=trimmed --str-eq 1:a "$D/$f"
-		queue_case select --trimmed --str-eq 0: 2 "$D/$f" -- --whitespace-delimited=trimmed --str-eq 0: -f 2 "$D/$f"
-		queue_case select --trimmed --str-eq NF-2:- 2-NF "$D/$f" -- --whitespace-delimited=trimmed --str-eq NF-2:- -f 2-NF "$D/$f"
-		queue_case select --trimmed -O ' ' --strip 1 3-30,1 "$D/$f" -- -F 3-30,1 --strip=1 "$D/$f"
+		queue_case select --trimmed -O ' ' 3,1 "$G/$f" -- -F 3,1 "$G/$f"
+		queue_case select --trimmed --str-eq 1:a none "$G/$f" -- --whitespace-delimited=trimmed --str-eq 1:a "$G/$f"
+		queue_case select --trimmed --str-eq 0: 2 "$G/$f" -- --whitespace-delimited=trimmed --str-eq 0: -f 2 "$G/$f"
+		queue_case select --trimmed --str-eq NF-2:- 2-NF "$G/$f" -- --whitespace-delimited=trimmed --str-eq NF-2:- -f 2-NF "$G/$f"
+		queue_case select --trimmed -O ' ' --strip 1 3-30,1 "$G/$f" -- -F 3-30,1 --strip=1 "$G/$f"
 	done
 	run_queued "$REF" vs_ref
 }
 
 @test "-z: blank splitting of NUL-terminated records, newlines inside them" {
-	tr '\n\0' '\0\n' <"$D/noeol" >"$D/z"
+	tr '\n\0' '\0\n' <"$G/noeol" >"$D/z"
 	queue_case select -z 2,4 "$D/z" -- -z -w -f 2,4 "$D/z"
 	queue_case select -z --trimmed -O ' ' 3 "$D/z" -- -z -F 3 "$D/z"
 	run_queued "$REF" vs_ref
 }
 
 @test "the locale changes nothing: LC_ALL=C.UTF-8 writes what LC_ALL=C writes" {
-	LC_ALL=C "$ZBSPLIT" -F 3,1 "$D/eol" >"$D/exp"
-	LC_ALL=C.UTF-8 "$ZBSPLIT" -F 3,1 "$D/eol" >"$D/got"
+	LC_ALL=C "$ZBSPLIT" -F 3,1 "$G/eol" >"$D/exp"
+	LC_ALL=C.UTF-8 "$ZBSPLIT" -F 3,1 "$G/eol" >"$D/got"
 	same_bytes "$D/exp" "$D/got"
-	LC_ALL=C.UTF-8 "$ZBSPLIT" -w -f 2- "$D/eol" >"$D/got"
-	LC_ALL=C "$ZBSPLIT" -w -f 2- "$D/eol" >"$D/exp"
+	LC_ALL=C.UTF-8 "$ZBSPLIT" -w -f 2- "$G/eol" >"$D/got"
+	LC_ALL=C "$ZBSPLIT" -w -f 2- "$G/eol" >"$D/exp"
 	same_bytes "$D/exp" "$D/got"
 }

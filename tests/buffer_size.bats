@@ -11,9 +11,13 @@ load corpus
 
 SIZES="1 2 3 7 64 4096"
 
+# The corpus is made once for the file and only read by the tests.
+setup_file() {
+	gen_corpus "$BATS_FILE_TMPDIR/corpus"
+}
+
 setup() {
-	IN=$BATS_TEST_TMPDIR/corpus
-	gen_corpus "$IN"
+	IN=$BATS_FILE_TMPDIR/corpus
 	REF=$BATS_TEST_TMPDIR/ref
 	DEF=$BATS_TEST_TMPDIR/default.out
 }
@@ -22,14 +26,16 @@ setup() {
 # every size in $SIZES; all outputs must be identical.  The default output is
 # left in $DEF.
 sizes() {
-	local rc=0 s
+	local rc=0 s small
 	"$ZBSPLIT" "$@" "$IN" >"$DEF" 2>"$BATS_TEST_TMPDIR/err" || rc=$?
 	if [ "$rc" -ne 0 ] || [ -s "$BATS_TEST_TMPDIR/err" ]; then
 		echo "zbsplit $*: exit $rc"
 		cat "$BATS_TEST_TMPDIR/err"
 		return 1
 	fi
-	for s in $(small_sizes $SIZES); do
+	# shellcheck disable=SC2086 # SIZES is a list of numbers
+	small_sizes $SIZES
+	for s in "${small[@]}"; do
 		rc=0
 		"$ZBSPLIT" --buffer-size="$s" "$@" "$IN" >"$BATS_TEST_TMPDIR/bs.out" 2>"$BATS_TEST_TMPDIR/err" || rc=$?
 		if [ "$rc" -ne 0 ] || [ -s "$BATS_TEST_TMPDIR/err" ]; then

@@ -42,7 +42,21 @@ stderr_is() {
 	usage_error --fields=1 --fields=2
 }
 
+@test "usage errors through the binary: one of each kind (all of them in tests/tool/test_usage.c)" {
+	usage_error -f 1 --str-eq 2
+	[ "$errline" = "zbsplit: invalid predicate '--str-eq 2': expected FIELD:STRING" ]
+	usage_error -f 1 --ge 2:abc
+	[ "$errline" = "zbsplit: invalid predicate '--ge 2:abc': 'abc' is not a number" ]
+	usage_error -f 1 --regex '2:('
+	err_mentions "invalid predicate '--regex 2:('"
+	usage_error -f 1 --gt NF-x:1
+	[ "$errline" = "zbsplit: invalid predicate '--gt NF-x:1': expected FIELD:NUMBER" ]
+	usage_error -b 3-1
+	[ "$errline" = "zbsplit: invalid list item '3-1': decreasing range" ]
+}
+
 @test "bad LISTs are usage errors naming the bad item" {
+	check_only # in-process by tests/tool/test_usage.c in make test
 	# LIST=ITEM: the message must name the bad ITEM
 	local p l item o
 	for p in 0=0 0-2=0-2 3-1=3-1 -=- a=a NF-1-NF-3=NF-1-NF-3 1,x=x 2-a=a \

@@ -275,11 +275,13 @@ big_run() {
 }
 
 @test "a single 200 MB record without a newline, at the default buffer size" {
+	check_only
 	[ -x /usr/bin/time ] || skip "GNU time is not installed"
 	big_run 200000000
 }
 
 @test "a single 200 MB record without a newline, at --buffer-size=64" {
+	check_only
 	huge_only
 	[ -x /usr/bin/time ] || skip "GNU time is not installed"
 	big_run 200000000 --buffer-size=64
@@ -290,6 +292,7 @@ big_run() {
 # the record is 20 MB; what a byte-sized buffer could get wrong (a collator that grows
 # by copying everything each time, memory that grows by buffer) shows at that size.
 @test "a single 20 MB record without a newline, at --buffer-size=1 (one read per byte)" {
+	check_only
 	huge_only
 	[ -x /usr/bin/time ] || skip "GNU time is not installed"
 	big_run 20000000 --buffer-size=1

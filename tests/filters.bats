@@ -328,6 +328,7 @@ bad() {
 }
 
 @test "a predicate without ':' is a usage error" {
+	check_only # in-process by tests/tool/test_usage.c in make test
 	local o
 	for o in --str-eq --str-ne --contains --not-contains --prefix --suffix \
 		--regex --not-regex --iregex --eq --ne --lt --le --gt --ge; do
@@ -337,6 +338,7 @@ bad() {
 }
 
 @test "a malformed NUM is a usage error naming it" {
+	check_only # in-process by tests/tool/test_usage.c in make test
 	local o v
 	for o in --eq --ne --lt --le --gt --ge; do
 		for v in abc '' 1e . - + 0x10 inf nan 1.2.3 1e+ ++1 12abc '1 2' e5 1e5.0; do
@@ -354,6 +356,7 @@ bad() {
 }
 
 @test "a bad ERE is a usage error" {
+	check_only # in-process by tests/tool/test_usage.c in make test
 	local o e
 	for o in --regex --not-regex --iregex; do
 		for e in '(' '[a' 'a{1' 'a{2,1}' '*a' '\'; do
@@ -364,6 +367,7 @@ bad() {
 }
 
 @test "bad field forms in predicates are usage errors" {
+	check_only # in-process by tests/tool/test_usage.c in make test
 	local f
 	for f in -1 1-2 '' NF-x 2x 0-1 NF- 1.5 +1 NF+; do
 		usage_error -f 1 --str-eq "$f:x"

@@ -64,37 +64,53 @@ gen_lists() {
 	done
 }
 
-setup() {
-	D=$BATS_TEST_TMPDIR
-	gen_input "$D/colon" 101 :
-	gen_input "$D/tab" 202 tab
-	gen_input "$D/zcolon" 303 : 1
-	gen_lists >"$D/lists"
+# The inputs and lists are made once for the file and only read by the tests: G
+# holds them, D each test's own files.
+setup_file() {
+	local G=$BATS_FILE_TMPDIR
+	gen_input "$G/colon" 101 :
+	gen_input "$G/tab" 202 tab
+	gen_input "$G/zcolon" 303 : 1
+	gen_lists >"$G/lists"
 }
 
-# for_lists CMD...: run "CMD... LIST" for every generated list.
+setup() {
+	D=$BATS_TEST_TMPDIR
+	G=$BATS_FILE_TMPDIR
+}
+
+# for_lists CMD...: run "CMD... LIST" for every generated list, the vs_cut calls
+# in it compared in one batch (vs_cut_batch).
 for_lists() {
-	local l
-	while read -r l; do
+	vs_cut_batch each_list "$@"
+}
+
+# each_list CMD...: "CMD... LIST" for the first 10 lists under `make test`, for all
+# $NLISTS under `make check`: each costs a GNU cut and a zbsplit process.
+each_list() {
+	local l n=0 max=10
+	[ "${ZB_CHECK:-0}" != 1 ] || max=$NLISTS
+	while read -r l && [ "$n" -lt "$max" ]; do
+		n=$((n + 1))
 		"$@" "$l" || {
 			echo "failed with LIST=$l"
 			return 1
 		}
-	done <"$D/lists"
+	done <"$G/lists"
 }
 
-f_colon() { vs_cut "$D/colon" -d : "$@"; }
-f_tab() { vs_cut "$D/tab" "$@"; }
+f_colon() { vs_cut "$G/colon" -d : "$@"; }
+f_tab() { vs_cut "$G/tab" "$@"; }
 
 @test "the generated inputs and lists are varied" {
-	[ "$(wc -l <"$D/lists")" -eq "$NLISTS" ]
-	grep -q -- '-$' "$D/lists"
-	grep -q '^-' "$D/lists"
-	grep -q '^[0-9]*,' "$D/lists"
-	grep -q '^$' "$D/colon"
-	grep -qv ':' "$D/colon"
-	grep -q '::' "$D/colon"
-	[ "$(tr -cd '\0' <"$D/zcolon" | wc -c)" -eq 300 ]
+	[ "$(wc -l <"$G/lists")" -eq "$NLISTS" ]
+	grep -q -- '-$' "$G/lists"
+	grep -q '^-' "$G/lists"
+	grep -q '^[0-9]*,' "$G/lists"
+	grep -q '^$' "$G/colon"
+	grep -qv ':' "$G/colon"
+	grep -q '::' "$G/colon"
+	[ "$(tr -cd '\0' <"$G/zcolon" | wc -c)" -eq 300 ]
 }
 
 @test "-f LIST, ':' and TAB delimiters" {
@@ -103,49 +119,49 @@ f_tab() { vs_cut "$D/tab" "$@"; }
 }
 
 @test "-f LIST -s" {
-	cut_s() { vs_cut "$D/colon" -d : -s -f "$1"; }
-	cut_s_tab() { vs_cut "$D/tab" --only-delimited -f "$1"; }
+	cut_s() { vs_cut "$G/colon" -d : -s -f "$1"; }
+	cut_s_tab() { vs_cut "$G/tab" --only-delimited -f "$1"; }
 	for_lists cut_s
 	for_lists cut_s_tab
 }
 
 @test "-f LIST --complement" {
-	cut_c() { vs_cut "$D/colon" -d : --complement -f "$1"; }
-	cut_cs() { vs_cut "$D/tab" --complement -s -f "$1"; }
+	cut_c() { vs_cut "$G/colon" -d : --complement -f "$1"; }
+	cut_cs() { vs_cut "$G/tab" --complement -s -f "$1"; }
 	for_lists cut_c
 	for_lists cut_cs
 }
 
 @test "-f LIST --output-delimiter" {
-	cut_o() { vs_cut "$D/colon" -d : --output-delimiter=XY -f "$1"; }
-	cut_o2() { vs_cut "$D/tab" --output-delimiter='|' -f "$1"; }
+	cut_o() { vs_cut "$G/colon" -d : --output-delimiter=XY -f "$1"; }
+	cut_o2() { vs_cut "$G/tab" --output-delimiter='|' -f "$1"; }
 	for_lists cut_o
 	for_lists cut_o2
 }
 
 @test "-b LIST" {
-	cut_b() { vs_cut "$D/colon" -b "$1"; }
+	cut_b() { vs_cut "$G/colon" -b "$1"; }
 	for_lists cut_b
 }
 
 @test "-b LIST --output-delimiter" {
-	cut_bo() { vs_cut "$D/colon" --output-delimiter=: -b "$1"; }
-	cut_bo2() { vs_cut "$D/tab" --output-delimiter='<>' -b "$1"; }
+	cut_bo() { vs_cut "$G/colon" --output-delimiter=: -b "$1"; }
+	cut_bo2() { vs_cut "$G/tab" --output-delimiter='<>' -b "$1"; }
 	for_lists cut_bo
 	for_lists cut_bo2
 }
 
 @test "-b LIST --complement, with and without --output-delimiter" {
-	cut_bc() { vs_cut "$D/colon" --complement -b "$1"; }
-	cut_bco() { vs_cut "$D/tab" --complement --output-delimiter=: -b "$1"; }
+	cut_bc() { vs_cut "$G/colon" --complement -b "$1"; }
+	cut_bco() { vs_cut "$G/tab" --complement --output-delimiter=: -b "$1"; }
 	for_lists cut_bc
 	for_lists cut_bco
 }
 
 @test "-z with -f, -f -s and -b" {
-	cut_zf() { vs_cut "$D/zcolon" -z -d : -f "$1"; }
-	cut_zfs() { vs_cut "$D/zcolon" -z -d : -s --complement -f "$1"; }
-	cut_zb() { vs_cut "$D/zcolon" -z --output-delimiter=, -b "$1"; }
+	cut_zf() { vs_cut "$G/zcolon" -z -d : -f "$1"; }
+	cut_zfs() { vs_cut "$G/zcolon" -z -d : -s --complement -f "$1"; }
+	cut_zb() { vs_cut "$G/zcolon" -z --output-delimiter=, -b "$1"; }
 	for_lists cut_zf
 	for_lists cut_zfs
 	for_lists cut_zb
@@ -161,9 +177,9 @@ f_tab() { vs_cut "$D/tab" "$@"; }
 	printf 'abcdef\n' >"$D/abcdef"
 	[ "$("$CUT" -b 3,1 "$D/abcdef")" = "ac" ]
 	# on the generated input: -s -f 3,1 is awk's $3 ":" $1
-	"$AWK" -F : 'NF > 1 { if (NF >= 3) print $3 ":" $1; else print $1 }' "$D/colon" >"$D/exp"
-	check_file "$D/colon" "$D/exp" -d : -s -f 3,1
-	"$CUT" -d : -s -f 3,1 "$D/colon" >"$D/cut.out"
+	"$AWK" -F : 'NF > 1 { if (NF >= 3) print $3 ":" $1; else print $1 }' "$G/colon" >"$D/exp"
+	check_file "$G/colon" "$D/exp" -d : -s -f 3,1
+	"$CUT" -d : -s -f 3,1 "$G/colon" >"$D/cut.out"
 	if cmp -s "$D/exp" "$D/cut.out"; then
 		echo "cut unexpectedly keeps LIST order"
 		return 1

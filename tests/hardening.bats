@@ -42,6 +42,8 @@ sanitized() {
 		4294967300 1073741825 1048577K 1025M 2G 99999999999999999999G; do
 		usage_error -f 1 --buffer-size="$v"
 		[ "$errline" = "zbsplit: buffer size '$v' is too large (the limit is 1G)" ]
+		# the rest in-process by tests/tool/test_usage.c, unless make check
+		[ "${ZB_CHECK:-0}" = 1 ] || break
 	done
 	# the largest allowed, written three ways
 	for v in 1073741824 1048576K 1G; do
@@ -64,6 +66,8 @@ sanitized() {
 		[ "$errline" = "zbsplit: invalid predicate '--str-eq $n:x': the field number is too large" ]
 		usage_error --empty "NF-$n"
 		err_mentions "too large"
+		# the rest in-process by tests/tool/test_usage.c, unless make check
+		[ "${ZB_CHECK:-0}" = 1 ] || break
 	done
 }
 

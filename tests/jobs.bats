@@ -13,10 +13,14 @@ load corpus
 JOBS="2 4"
 BLOCKS="1 7 4096 default"
 
+# The corpus is made once for the file and only read by the tests.
+setup_file() {
+	gen_corpus "$BATS_FILE_TMPDIR/corpus"
+}
+
 setup() {
 	D=$BATS_TEST_TMPDIR
-	IN=$D/corpus
-	gen_corpus "$IN"
+	IN=$BATS_FILE_TMPDIR/corpus
 }
 
 # run_ok OUT ARGS...: zbsplit ARGS (stdin /dev/null unless redirected by the caller)
@@ -99,18 +103,25 @@ every_set() {
 }
 
 @test "every option set: -j 2, -j 4 at block sizes 1, 7, 4096, default, as -j 1" {
+	check_only
 	every_set "$IN"
 }
 
 @test "option sets from a pipe: -j 2, -j 4 as -j 1" {
+	check_only
 	BLOCKS="" PIPE_BLOCKS="1 7 default" every_set "$IN" some
 }
 
 @test "several inputs, an empty one and one without a final newline: as -j 1" {
+	check_only
 	: >"$D/empty"
 	printf 'h:a::b\nx:1::2\ny:3' >"$D/short"
 	BLOCKS="1 7 default" every_set "$IN $D/empty $D/short $IN" some
-	# the -H header is the first input's: written once, names from it
+}
+
+@test "-H with several inputs and -j: the first input's header, written once" {
+	: >"$D/empty"
+	printf 'h:a::b\nx:1::2\ny:3' >"$D/short"
 	local j
 	for j in 2 4; do
 		check_args 'a:b\n1:2\n1:2\n' -H -d : -f a,b -j "$j" --block-size=7 \
@@ -119,6 +130,7 @@ every_set() {
 }
 
 @test "-H at buffer sizes 5 to 40: what is read with the header, handed on, as -j 1" {
+	check_only
 	# -j takes over after the header from the one-thread reader, with what it has
 	# read beyond it: --buffer-size sets how much, so that some size ends it at a
 	# terminator followed by an empty record, or inside "::"
@@ -133,6 +145,7 @@ every_set() {
 }
 
 @test "an input of 3 MB with records longer than the default block" {
+	check_only
 	# short records, a 2.5 MB record, more short ones, a 1.5 MB record without
 	# a final newline: the default block (256 KiB) is cut many times
 	{
@@ -351,6 +364,7 @@ every_set() {
 }
 
 @test "peak memory with -j 4, a 256 MiB file and 512 MiB streamed: bounded by the slots" {
+	check_only
 	[ "${ZB_HUGE_TESTS:-1}" != 0 ] || skip "ZB_HUGE_TESTS=0 (this pass repeats the suite in a slower build)"
 	[ -x /usr/bin/time ] || skip "GNU time is not installed"
 	case "${ZB_LDFLAGS:-}" in *sanitize*) skip "sanitizers change memory use" ;; esac

@@ -143,9 +143,13 @@ gen_sep() {
 	}' >"$1"
 }
 
+# The input is made once for the file and only read by the tests.
+setup_file() {
+	gen_sep "$BATS_FILE_TMPDIR/sep" 777
+}
+
 setup() {
-	IN=$BATS_TEST_TMPDIR/sep
-	gen_sep "$IN" 777
+	IN=$BATS_FILE_TMPDIR/sep
 	EXP=$BATS_TEST_TMPDIR/exp
 }
 

@@ -10,10 +10,15 @@
 
 load test_helper
 
+# The text is made once for the file; a test that wants other text writes a file
+# of its own.
+setup_file() {
+	"$PYTHON" "$BATS_TEST_DIRNAME/utf8_ref.py" gen 7 400 >"$BATS_FILE_TMPDIR/utf8.txt"
+}
+
 setup() {
 	REF="$PYTHON $BATS_TEST_DIRNAME/utf8_ref.py"
-	IN=$BATS_TEST_TMPDIR/utf8.txt
-	$REF gen 7 400 >"$IN"
+	IN=$BATS_FILE_TMPDIR/utf8.txt
 }
 
 # vs_ref MODE LIST [ZBSPLIT OPTIONS...]: queues zbsplit -c LIST (MODE chars) or
@@ -33,6 +38,7 @@ LISTS=(2-20 1 -5 30- 3,7-9 1-3,60-70 65- NF NF-2- 1-NF-3 2-NF-60)
 @test "utf8_ref.py: the reference itself on hand-checked records" {
 	# a, e-acute, euro, U+1F600, then a stray continuation, an overlong '/'
 	# (C0 AF: two characters) and a surrogate (ED A0 80: three)
+	IN=$BATS_TEST_TMPDIR/hand.txt
 	printf 'a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\x80\xc0\xaf\xed\xa0\x80\n' >"$IN"
 	run $REF chars 2-4 <"$IN"
 	[ "$output" = "$(printf '\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80')" ]
@@ -80,6 +86,7 @@ LISTS=(2-20 1 -5 30- 3,7-9 1-3,60-70 65- NF NF-2- 1-NF-3 2-NF-60)
 }
 
 @test "-c and -b -n with -z against the reference" {
+	IN=$BATS_TEST_TMPDIR/z.txt
 	$REF gen 11 200 | tr '\n\0' '\0\n' >"$IN"
 	for list in 2-20 1 30- NF-2-; do
 		vs_ref chars "$list" -z

@@ -30,9 +30,13 @@ gen_log() {
 	}' >"$1"
 }
 
+# The log is made once for the file and only read by the tests.
+setup_file() {
+	gen_log "$BATS_FILE_TMPDIR/log" 20231125
+}
+
 setup() {
-	LOG=$BATS_TEST_TMPDIR/log
-	gen_log "$LOG" 20231125
+	LOG=$BATS_FILE_TMPDIR/log
 	EXP=$BATS_TEST_TMPDIR/exp
 }
 

@@ -13,6 +13,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	test_logic();
+	test_usage();
 	test_engine(argv[1]);
 	printf("%ld passed, %ld failed\n", check_passed, check_failed);
 	return check_failed ? EXIT_FAILURE : EXIT_SUCCESS;

@@ -4,6 +4,7 @@
 #define ZB_TOOL_CHECK_H
 
 void test_logic(void);
+void test_usage(void);
 void test_engine(const char *option_sets_path);
 
 #endif
