@@ -98,7 +98,11 @@ $(BUILD) $(BUILD)/unit $(BUILD)/tool:
 # sizes 1, 2, 3, 7 and 64 as separate runs (test_helper.bash).  HUGE_TESTS=0 skips
 # the tests that stream hundreds of MiB, for the passes that repeat the suite in a
 # slower build.
-QUICK_BATS = $(filter-out tests/memory.bats tests/scaleout.bats,$(wildcard tests/*.bats))
+# The longest files first, so that none of them starts last and runs on alone.
+SLOW_BATS  = tests/jobs.bats tests/filters.bats tests/gnu_cut.bats tests/blanks_diff.bats \
+             tests/fields.bats
+QUICK_BATS = $(SLOW_BATS) $(filter-out $(SLOW_BATS) tests/memory.bats tests/scaleout.bats, \
+               $(wildcard tests/*.bats))
 BATS_TESTS ?= $(QUICK_BATS)
 TEST_JOBS  ?= 4
 ZB_CHECK   ?= 0

@@ -183,6 +183,7 @@ sizes_cut() {
 }
 
 @test "every option set of corpus.bash (strip, predicates, -R, -H): sizes 1, 7, 64" {
+	check_only # in-process by tests/tool/test_engine.c (default and sizes 1 to 64) in make test
 	local SIZES="1 7 64" line n=0
 	while IFS= read -r line; do
 		eval "set -- $line"

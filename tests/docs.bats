@@ -35,14 +35,22 @@ header_functions() {
 }
 
 @test "every function in zb.h is in the SYNOPSIS and described under FUNCTIONS" {
-	synopsis=$(section SYNOPSIS)
-	functions=$(section FUNCTIONS)
-	missing=()
-	for f in $(header_functions); do
-		grep -q "\<$f(" <<<"$synopsis" || missing+=("$f (SYNOPSIS)")
-		grep -qE "^\.BR? $f( |$)|^\.BR .* $f( |$)" <<<"$functions" || missing+=("$f (FUNCTIONS)")
-	done
-	[ ${#missing[@]} -eq 0 ] || { printf 'undocumented: %s\n' "${missing[@]}"; return 1; }
+	# one mawk for all the functions (a grep each cost 1.5 s): the SYNOPSIS names
+	# f( as a word, FUNCTIONS has a line .B f, .BR f ... or .BR ... f ...
+	missing=$(header_functions | "$AWK" -v page="$PAGE" '
+		BEGIN {
+			while ((getline line <page) > 0) {
+				if (line ~ /^\.SH /) { sec = line; continue }
+				if (sec == ".SH SYNOPSIS") syn = syn "\n" line
+				if (sec == ".SH FUNCTIONS") fun = fun "\n" line "\n"
+			}
+		}
+		{
+			if (syn !~ ("(^|[^a-z0-9_])" $0 "\\(")) print $0 " (SYNOPSIS)"
+			if (fun !~ ("\n\\.BR? " $0 "[ \n]") && fun !~ ("\n\\.BR [^\n]* " $0 "[ \n]"))
+				print $0 " (FUNCTIONS)"
+		}')
+	[ -z "$missing" ] || { echo "undocumented: $missing"; return 1; }
 }
 
 @test "every type and macro of zb.h is in the SYNOPSIS" {

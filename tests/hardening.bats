@@ -122,16 +122,23 @@ fields() {
 	check_file in exp -F "$(seq -s, 3000 -1 1)" -d '\t' -O '\t'
 }
 
+# predicates OPT SUFFIX: sets preds to OPT 1SUFFIX OPT 2SUFFIX ... OPT 2000SUFFIX
+# (run untraced: 2000 commands under bats' trap cost 0.8 s).
+predicates() {
+	local k
+	preds=()
+	for ((k = 1; k <= 2000; k++)); do preds+=("$1" "$k$2"); done
+}
+
 @test "2000 predicates on one command line" {
 	fields 2000 | head -2 >in
 	# make field 1500 of the second record 'zz'
 	"$AWK" -F '\t' -v OFS='\t' 'NR == 2 { $1500 = "zz" } { print }' in >in2
-	local preds=() k
-	for k in $(seq 1 2000); do preds+=(--str-ne "$k:zz"); done
+	local preds=()
+	untraced predicates --str-ne :zz
 	"$AWK" 'NR == 1' in2 >exp
 	check_file in2 exp "${preds[@]}"
-	preds=()
-	for k in $(seq 1 2000); do preds+=(--not-empty "$k"); done
+	untraced predicates --not-empty ''
 	check_file in2 in2 "${preds[@]}"
 }
 

@@ -20,6 +20,27 @@ AWK=mawk
 PYTHON=/usr/bin/python3
 export LC_ALL=C
 
+# untraced FUNCTION ARGS...: FUNCTION ARGS with bats' DEBUG trap off, returning its
+# status.  bats runs that trap before every command of a test, to report the line of
+# a failure, at 0.4 ms a command on these machines: the helpers below run tens of
+# commands a call and are called thousands of times, so each one (NAME) is the body
+# _NAME run through here.  A failure inside is still reported at the line of the test
+# that called the helper (the trap's last record).  Nested calls leave the trap off.
+untraced() {
+	if [ -n "${ZB_UNTRACED:-}" ]; then
+		"$@"
+		return
+	fi
+	[ -n "${ZB_DEBUG_TRAP+set}" ] || ZB_DEBUG_TRAP=$(trap -p DEBUG)
+	trap - DEBUG
+	ZB_UNTRACED=1
+	"$@" # under set -e, a failure ends the test here, as it would have without this
+	local rc=$?
+	ZB_UNTRACED=
+	eval "$ZB_DEBUG_TRAP"
+	return "$rc"
+}
+
 # zb ARGS...: run zbsplit.
 zb() {
 	"$ZBSPLIT" "$@"
@@ -31,7 +52,7 @@ hexdump() {
 }
 
 # same_bytes EXPECTED_FILE ACTUAL_FILE [WHAT]: cmp, with a dump on failure.
-same_bytes() {
+_same_bytes() {
 	local a b
 	# Without a NUL in either file, read -d '' takes all of it (and fails at the end
 	# of the file): compared in the shell, where a cmp would cost a process.
@@ -48,12 +69,13 @@ same_bytes() {
 		return 1
 	fi
 }
+same_bytes() { untraced _same_bytes "$@"; }
 
 # check INPUT EXPECTED ARGS...
 # INPUT and EXPECTED are printf formats (\t \n \0 \xHH ..., write %% for %).
 # Runs zbsplit ARGS on stdin INPUT; requires exit 0, an empty stderr and
 # exactly the EXPECTED bytes on stdout.
-check() {
+_check() {
 	local in=$1 exp=$2
 	shift 2
 	local d=$BATS_TEST_TMPDIR
@@ -61,10 +83,11 @@ check() {
 	printf -- "$exp" >"$d/check.exp"
 	check_file "$d/check.in" "$d/check.exp" "$@"
 }
+check() { untraced _check "$@"; }
 
 # check_file FILE EXPECTED_FILE ARGS...: zbsplit ARGS FILE must write exactly
 # EXPECTED_FILE, exit 0, empty stderr.
-check_file() {
+_check_file() {
 	local f=$1 exp=$2
 	shift 2
 	local d=$BATS_TEST_TMPDIR rc=0
@@ -76,10 +99,11 @@ check_file() {
 	fi
 	same_bytes "$exp" "$d/cf.out" "zbsplit $* $f"
 }
+check_file() { untraced _check_file "$@"; }
 
 # vs_cut FILE ARGS...: zbsplit and GNU cut with the same ARGS on FILE must
 # produce identical bytes and both exit 0.
-vs_cut() {
+_vs_cut() {
 	local f=$1
 	shift
 	local d=$BATS_TEST_TMPDIR rc=0
@@ -95,12 +119,13 @@ vs_cut() {
 	}
 	check_file "$f" "$d/vc.cut" "$@"
 }
+vs_cut() { untraced _vs_cut "$@"; }
 
 # vs_cut_batch CMD...: runs CMD, in which every vs_cut only collects GNU cut's and
 # zbsplit's outputs (each after a line naming its arguments); then they must be
 # the same bytes, zbsplit must have said nothing and both exited 0.  One cmp for
 # hundreds of cases, where vs_cut alone spends a third of its forks on cmp.
-vs_cut_batch() {
+_vs_cut_batch() {
 	local d=$BATS_TEST_TMPDIR
 	: >"$d/batch.cut"
 	: >"$d/batch.zb"
@@ -114,19 +139,21 @@ vs_cut_batch() {
 		return 1
 	fi
 }
+vs_cut_batch() { untraced _vs_cut_batch "$@"; }
 
 # vs_cut_str INPUT ARGS...: like vs_cut on an input given as a printf format.
-vs_cut_str() {
+_vs_cut_str() {
 	local in=$1
 	shift
 	printf -- "$in" >"$BATS_TEST_TMPDIR/vcs.in"
 	vs_cut "$BATS_TEST_TMPDIR/vcs.in" "$@"
 }
+vs_cut_str() { untraced _vs_cut_str "$@"; }
 
 # usage_error ARGS...: zbsplit ARGS (stdin /dev/null) must exit 2, write
 # nothing to stdout, and two stderr lines: "zbsplit: ..." and the Try line.
 # Sets $errline to the first stderr line.
-usage_error() {
+_usage_error() {
 	local d=$BATS_TEST_TMPDIR rc=0 all="" lines
 	"$ZBSPLIT" "$@" </dev/null >"$d/ue.out" 2>"$d/ue.err" || rc=$?
 	if [ "$rc" -ne 2 ]; then
@@ -156,6 +183,7 @@ usage_error() {
 		return 1
 	fi
 }
+usage_error() { untraced _usage_error "$@"; }
 
 # err_mentions STRING: the last usage_error's first line contains STRING.
 err_mentions() {
@@ -186,7 +214,7 @@ err_mentions_any() {
 # check_args EXPECTED ARGS...: zbsplit ARGS (input FILEs are among ARGS,
 # stdin is /dev/null) must exit 0 with an empty stderr and write exactly
 # EXPECTED (a printf format) on stdout.
-check_args() {
+_check_args() {
 	local d=$BATS_TEST_TMPDIR rc=0
 	printf -- "$1" >"$d/ca.exp"
 	shift
@@ -198,6 +226,7 @@ check_args() {
 	fi
 	same_bytes "$d/ca.exp" "$d/ca.out" "zbsplit $*"
 }
+check_args() { untraced _check_args "$@"; }
 
 # small_sizes SIZE...: sets the array `small` to the SIZEs under `make check`
 # (ZB_ALL_SIZES=1), to none under `make test`.  The quick suite runs each case at
@@ -223,7 +252,7 @@ check_only() {
 # default buffer size and, under `make check`, at --buffer-size 1, 2, 3, 7 and 64
 # (or the sizes in AT_SIZES): every run must exit 0 with an empty stderr and the
 # same stdout.  The default run's output is left in OUT.
-at_all_sizes() {
+_at_all_sizes() {
 	local out=$1 d=$BATS_TEST_TMPDIR rc s small
 	shift
 	rc=0
@@ -246,6 +275,7 @@ at_all_sizes() {
 		same_bytes "$out" "$d/aas.out" "--buffer-size=$s $*" || return 1
 	done
 }
+at_all_sizes() { untraced _at_all_sizes "$@"; }
 
 # --- pipes and FIFOs (tests/streaming.bats, tests/jobs.bats) ---------------
 
@@ -298,18 +328,19 @@ flush_check() {
 # matches EXPECTED_FILE ARGS...: zbsplit ARGS (input files among them) writes
 # exactly EXPECTED_FILE, exits 0 and says nothing, at the default buffer size and,
 # under `make check`, at 1, 7 and 64.
-matches() {
+_matches() {
 	local exp=$1
 	shift
 	AT_SIZES="1 7 64" at_all_sizes "$BATS_TEST_TMPDIR/matches.out" "$@" || return 1
 	same_bytes "$exp" "$BATS_TEST_TMPDIR/matches.out" "zbsplit $*"
 }
+matches() { untraced _matches "$@"; }
 
 # queue_case REF_WORDS... -- ZBSPLIT_ARGS...: queues a case for run_queued: the
 # words of one line of a python reference's batch (its CASES file) and the zbsplit
 # arguments that must write what that line gives.  No word may be empty or hold a
 # TAB (the lines are TAB-separated).
-queue_case() {
+_queue_case() {
 	local d=$BATS_TEST_TMPDIR
 	while [ "$1" != -- ]; do
 		printf '%s\t' "$1" >>"$d/ref.cases"
@@ -320,11 +351,12 @@ queue_case() {
 	printf '%s\t' "$@" >>"$d/zb.cases"
 	echo >>"$d/zb.cases"
 }
+queue_case() { untraced _queue_case "$@"; }
 
 # run_queued SCRIPT CHECK: `python3 SCRIPT batch` writes the expected output of
 # every queued case in one run; then CHECK EXPECTED_FILE ZBSPLIT_ARGS... runs for
 # each, in order, and the first failure fails.  The queue is emptied.
-run_queued() {
+_run_queued() {
 	local d=$BATS_TEST_TMPDIR script=$1 check=$2 n=0 args
 	rm -rf "$d/expected" && mkdir "$d/expected"
 	"$PYTHON" "$script" batch "$d/ref.cases" "$d/expected"
@@ -336,3 +368,4 @@ run_queued() {
 	# guards the loop: a queue that ran nothing must not pass
 	[ "$n" -gt 0 ]
 }
+run_queued() { untraced _run_queued "$@"; }
