@@ -103,6 +103,7 @@ SLOW_BATS  = tests/jobs.bats tests/filters.bats tests/gnu_cut.bats tests/blanks_
              tests/fields.bats
 QUICK_BATS = $(SLOW_BATS) $(filter-out $(SLOW_BATS) tests/memory.bats tests/scaleout.bats, \
                $(wildcard tests/*.bats))
+ALL_BATS   = tests/memory.bats $(QUICK_BATS) tests/scaleout.bats
 BATS_TESTS ?= $(QUICK_BATS)
 TEST_JOBS  ?= 4
 ZB_CHECK   ?= 0
@@ -131,15 +132,24 @@ bats/%: FORCE
 # pages and 30 s of each fuzzer.
 check:
 	@sh tests/need.sh check
-	$(MAKE) test ZB_CHECK=1 BATS_TESTS="$(wildcard tests/*.bats)"
+	@echo "== $$(date +%T) make check: every test, every buffer size, huge data (ZB_CHECK=1)"
+	$(MAKE) test ZB_CHECK=1 BATS_TESTS="$(ALL_BATS)"
+	@echo "== $$(date +%T) make check: the portable engine (no SSE2/AVX2)"
 	$(MAKE) test-portable
+	@echo "== $$(date +%T) make check: sanitizers (address, undefined)"
 	$(MAKE) sanitize
+	@echo "== $$(date +%T) make check: ThreadSanitizer"
 	$(MAKE) tsan
+	@echo "== $$(date +%T) make check: valgrind"
 	$(MAKE) valgrind
-	$(MAKE) lint
+	@echo "== $$(date +%T) make check: lint (cppcheck, clang-tidy)"
+	$(MAKE) -j2 lint
+	@echo "== $$(date +%T) make check: the man pages"
 	$(MAKE) man-check
-	$(MAKE) fuzz-build
+	@echo "== $$(date +%T) make check: fuzzing ($(CHECK_FUZZ_SECONDS) s a target, three at once)"
+	$(MAKE) -j2 fuzz-build
 	nice -n 10 $(MAKE) -j3 fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+	@echo "== $$(date +%T) make check: passed"
 CHECK_FUZZ_SECONDS ?= 30
 
 # groff's warnings about the man pages (-ww), each page on its own.
@@ -163,7 +173,7 @@ SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 # parallel recipes (they test how parallel cuts a file), the man pages, the
 # install, the README and the hardening flags (which these builds change).
 REPEAT_TESTS = $(filter-out tests/scaleout.bats tests/docs.bats tests/install.bats \
-                 tests/readme.bats tests/hardening.bats,$(wildcard tests/*.bats))
+                 tests/readme.bats tests/hardening.bats,$(ALL_BATS))
 sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" \
 		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 ZB_CHECK=0 BATS_TESTS="$(REPEAT_TESTS)" test

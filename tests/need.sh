@@ -1,31 +1,48 @@
 #!/bin/sh
-# need.sh test|check: fails, naming the Debian packages to install, when a tool
-# that `make test` (or `make check`) calls is missing.  Every oracle is named here
-# as the tests call it: mawk, never "whatever awk is".  .ci/run installs the same.
+# need.sh [--packages] test|check: what `make test` (or `make check`) calls and this
+# machine lacks.  It fails naming the Debian packages to install; with --packages it
+# prints their names and succeeds (.ci/run installs them).  Every oracle is named as
+# the tests call it: mawk, never "whatever awk is"; Debian's python3 by its path.
+list=false
+if [ "$1" = --packages ]; then
+	list=true
+	shift
+fi
+target=$1
 missing=""
 need() { # need PACKAGE CHECK...: PACKAGE is missing unless CHECK succeeds
 	pkg=$1
 	shift
 	"$@" >/dev/null 2>&1 || missing="$missing $pkg"
 }
+fuzzer_links() { # clang with libFuzzer's runtime
+	echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' |
+		clang -fsanitize=fuzzer -x c - -o "${TMPDIR:-/tmp}/zbsplit-need.$$" &&
+		rm -f "${TMPDIR:-/tmp}/zbsplit-need.$$"
+}
 
 need bats command -v bats
 need mawk command -v mawk
-need python3 test -x /usr/bin/python3 # tests/*_ref.py, by its path (see test_helper.bash)
+need python3 test -x /usr/bin/python3                       # tests/*_ref.py
 need coreutils sh -c '/usr/bin/cut --version | grep -q GNU' # GNU cut, the reference
+need gcc command -v cc
+need make command -v make
 
-if [ "$1" = check ]; then
-	need parallel sh -c 'parallel --version | grep -q "^GNU parallel"' # tests/scaleout.bats
-	need time test -x /usr/bin/time # GNU time: peak memory in tests/memory.bats
-	need binutils command -v readelf # tests/hardening.bats
+if [ "$target" = check ]; then
+	need parallel sh -c 'parallel --version | grep -q "^GNU parallel"' # scaleout.bats, README
+	need time test -x /usr/bin/time                                    # peak memory
+	need binutils command -v readelf                                   # hardening.bats
 	need valgrind command -v valgrind
-	need groff command -v groff # the man pages' check
+	need groff command -v groff # make man-check
 	need cppcheck command -v cppcheck
 	need clang-tidy command -v clang-tidy
-	need clang command -v clang # the fuzzers (and libclang-rt-dev: libFuzzer)
+	need clang command -v clang # make fuzz, with libFuzzer:
+	command -v clang >/dev/null 2>&1 && need libclang-rt-dev fuzzer_links
 fi
 
-if [ -n "$missing" ]; then
-	echo "make $1 needs:$missing (Debian: apt-get install$missing)" >&2
+if $list; then
+	echo $missing
+elif [ -n "$missing" ]; then
+	echo "make $target needs:$missing (Debian: apt-get install$missing)" >&2
 	exit 1
 fi
