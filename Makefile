@@ -2,7 +2,7 @@
 #   make                 build build/libzb.a and build/zbsplit
 #   make test            the quick suite: unit tests, the engine in-process, bats (< 1 min)
 #   make check           everything, as CI runs it (see "tests" below)
-#   make sanitize        the quick suite built with -fsanitize=address,undefined
+#   make sanitize        the suite (every size, no huge data) with -fsanitize=address,undefined
 #   make tsan            unit tests, tests/jobs.bats and fuzz_found.bats with -fsanitize=thread
 #   make valgrind        the unit tests under valgrind memcheck
 #   make lint            cppcheck and clang-tidy on src/ (.clang-tidy, .cppcheck-suppressions)
@@ -176,7 +176,7 @@ REPEAT_TESTS = $(filter-out tests/scaleout.bats tests/docs.bats tests/install.ba
                  tests/readme.bats tests/hardening.bats,$(ALL_BATS))
 sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" \
-		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 ZB_CHECK=0 BATS_TESTS="$(REPEAT_TESTS)" test
+		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 ZB_CHECK=1 BATS_TESTS="$(REPEAT_TESTS)" test
 
 # ThreadSanitizer: the unit tests, tests/jobs.bats, which starts -j's threads, and
 # the -j regression in tests/fuzz_found.bats (the rest of the suite runs one thread,
@@ -192,7 +192,7 @@ tsan:
 	@status=0; \
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66 log_path=$(CURDIR)/build/tsan/race $(TSAN_OPTIONS)" \
 		$(MAKE) BUILD=build/tsan CFLAGS="$(TSAN_FLAGS)" LDFLAGS="$(TSAN_FLAGS)" \
-		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 ZB_CHECK=0 BATS_TESTS="$(TSAN_BATS)" test || status=$$?; \
+		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 ZB_CHECK=1 BATS_TESTS="$(TSAN_BATS)" test || status=$$?; \
 	if ls build/tsan/race.* >/dev/null 2>&1; then \
 		cat build/tsan/race.*; echo "ThreadSanitizer reports above (build/tsan/race.*)"; status=1; \
 	fi; \

@@ -1,7 +1,9 @@
 #!/usr/bin/env bats
 # -j N splits the work across threads and must not change the output: for every
-# option set of tests/corpus.bash, -j 2 and -j 4 at --block-size 1, 7, 4096 and the
-# default write byte for byte what -j 1 writes, from a file and from a pipe.  Then
+# option set of tests/option_sets.txt, -j 2 and -j 4 at --block-size 1, 7, 4096 and
+# the default write byte for byte what -j 1 writes, from a file and from a pipe
+# (under `make check`; `make test` runs the option sets at -j 2 and 3 with blocks of
+# 1 to 64 bytes in-process, tests/tool/test_engine.c).  Then
 # what -j must keep from the one-thread tool: several inputs and a missing one, a FIFO
 # fed slowly, output written before a read that waits, a closed pipe, usage errors,
 # and a peak memory that does not grow with the input.  -j 1's own output is checked
