@@ -54,9 +54,11 @@ hexdump() {
 # same_bytes EXPECTED_FILE ACTUAL_FILE [WHAT]: cmp, with a dump on failure.
 _same_bytes() {
 	local a b
-	# Without a NUL in either file, read -d '' takes all of it (and fails at the end
-	# of the file): compared in the shell, where a cmp would cost a process.
-	if ! IFS= read -r -d '' a <"$1" && ! IFS= read -r -d '' b <"$2" && [ "$a" == "$b" ]; then
+	# Files under 64 KiB without a NUL are compared in the shell (1.5 ms at most,
+	# where a cmp process costs 7 here): read stops at a NUL or after 65536 bytes
+	# (status 0), or at the end of the file (status 1: all of it read).
+	if ! IFS= read -r -d '' -n 65536 a <"$1" && ! IFS= read -r -d '' -n 65536 b <"$2" &&
+		[ "$a" == "$b" ]; then
 		return 0
 	fi
 	if ! cmp -s -- "$1" "$2"; then
