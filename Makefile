@@ -40,7 +40,7 @@ TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/select.c
            src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c \
            src/ere_size.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
-TOOL_TEST_SRC = $(wildcard tests/tool/*.c)
+TOOL_TEST_SRC = $(filter-out tests/tool/cases_main.c,$(wildcard tests/tool/*.c))
 
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(TOOL_SRC:src/%.c=$(BUILD)/%.o)
@@ -70,6 +70,12 @@ $(BUILD)/tool_tests: $(TOOL_TEST_OBJ) $(BUILD)/unit/check.o $(TOOL_CORE_OBJ) $(B
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(TOOL_TEST_OBJ) $(BUILD)/unit/check.o \
 		$(TOOL_CORE_OBJ) $(BUILD)/libzb.a
 
+# The quick suite's `check` cases, queued by a bats test and run in-process at every
+# buffer size when it ends (tests/tool/cases_main.c).
+$(BUILD)/zbsplit_cases: $(BUILD)/tool/cases_main.o $(BUILD)/tool/inproc.o $(TOOL_CORE_OBJ) \
+                        $(BUILD)/libzb.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^
+
 # An LD_PRELOAD library for tests/jobs.bats whose pthread_create always fails.  Built
 # without the sanitizers (a preloaded library would come before their runtimes).
 $(BUILD)/no_threads.so: tests/shim/no_threads.c | $(BUILD)
@@ -92,12 +98,13 @@ $(BUILD) $(BUILD)/unit $(BUILD)/tool:
 # the library's unit tests, the tool's (tests/tool: LIST, escape and predicate
 # logic, and the record engine in-process at buffer sizes 1, 2, 3, 7 and 64, from
 # files, pipes and -j), then the bats files but memory.bats and scaleout.bats, each
-# case at the default buffer size, TEST_JOBS files at a time (many tests wait on
-# pipes and pauses, so 4 keep 2 cores busy).  ZB_CHECK=1 (make check) runs the bats
-# tests marked check_only too, and ZB_ALL_SIZES=1 repeats every case at buffer
-# sizes 1, 2, 3, 7 and 64 as separate runs (test_helper.bash).  HUGE_TESTS=0 skips
-# the tests that stream hundreds of MiB, for the passes that repeat the suite in a
-# slower build.
+# case at the default buffer size (a test's `check` cases in-process at every size
+# by build/zbsplit_cases), TEST_JOBS files at a time (many tests wait on pipes and
+# pauses, so 4 keep 2 cores busy).  ZB_CHECK=1 (make check) runs `check` through the
+# binary and the bats tests marked check_only too, and ZB_ALL_SIZES=1 repeats every
+# case at buffer sizes 1, 2, 3, 7 and 64 as separate runs (test_helper.bash).
+# HUGE_TESTS=0 skips the tests that stream hundreds of MiB, for the passes that
+# repeat the suite in a slower build.
 # The longest files first, so that none of them starts last and runs on alone.
 SLOW_BATS  = tests/jobs.bats tests/filters.bats tests/gnu_cut.bats tests/blanks_diff.bats \
              tests/fields.bats
@@ -110,8 +117,9 @@ ZB_CHECK   ?= 0
 HUGE_TESTS ?= 1
 BATS_ENV = ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit ZB_LDFLAGS="$(LDFLAGS)" \
            ZB_NO_THREADS=$(CURDIR)/$(BUILD)/no_threads.so ZB_HUGE_TESTS=$(HUGE_TESTS) \
-           ZB_CHECK=$(ZB_CHECK) ZB_ALL_SIZES=$(ZB_CHECK)
-test: $(BUILD)/unit_tests $(BUILD)/tool_tests $(BUILD)/zbsplit $(BUILD)/no_threads.so
+           ZB_CHECK=$(ZB_CHECK) ZB_ALL_SIZES=$(ZB_CHECK) ZB_CASES=$(CURDIR)/$(BUILD)/zbsplit_cases
+test: $(BUILD)/unit_tests $(BUILD)/tool_tests $(BUILD)/zbsplit_cases $(BUILD)/zbsplit \
+      $(BUILD)/no_threads.so
 	@sh tests/need.sh test
 	@$(MAKE) --no-print-directory -k -j$(TEST_JOBS) --output-sync=target \
 		run-tool-tests run-unit-tests $(BATS_TESTS:%=bats/%)
@@ -268,7 +276,8 @@ tidy-%: src/%.c FORCE
 
 .PHONY: lint lint-cppcheck lint-tidy tidy-portable-scan
 
--include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOL_TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOL_TEST_OBJ:.o=.d) \
+         $(BUILD)/tool/cases_main.d
 
 # Benchmark against cut, awk and the floors (wc -l, cat); BENCH_MB sets the data size.
 bench: $(BUILD)/zbsplit

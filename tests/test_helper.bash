@@ -75,17 +75,40 @@ same_bytes() { untraced _same_bytes "$@"; }
 
 # check INPUT EXPECTED ARGS...
 # INPUT and EXPECTED are printf formats (\t \n \0 \xHH ..., write %% for %).
-# Runs zbsplit ARGS on stdin INPUT; requires exit 0, an empty stderr and
-# exactly the EXPECTED bytes on stdout.
+# Runs zbsplit ARGS on the file INPUT; requires exit 0, an empty stderr and
+# exactly the EXPECTED bytes on stdout.  Under `make test` (ZB_CASES names
+# build/zbsplit_cases) the case is queued, and when the test ends one process runs
+# all its cases in-process, each at the default buffer size and at 1, 2, 3, 7 and
+# 64 (a failure then names the line of the check); under `make check`, or without
+# ZB_CASES, it runs the binary at once.
 _check() {
 	local in=$1 exp=$2
 	shift 2
 	local d=$BATS_TEST_TMPDIR
+	if [ "${ZB_CHECK:-0}" != 1 ] && [ -n "${ZB_CASES:-}" ]; then
+		local c=$d/case.$((${ZB_NCASES:-0} + 1))
+		ZB_NCASES=${c##*.}
+		printf -- "$in" >"$c.in"
+		printf -- "$exp" >"$c.exp"
+		printf '%s\0' "$@" >"$c.args"
+		# the caller of check (untraced, check, then the test or its helper)
+		printf '%s line %s\n' "${BATS_TEST_FILENAME##*/}" "${BASH_LINENO[2]}" >"$c.where"
+		return 0
+	fi
 	printf -- "$in" >"$d/check.in"
 	printf -- "$exp" >"$d/check.exp"
 	check_file "$d/check.in" "$d/check.exp" "$@"
 }
 check() { untraced _check "$@"; }
+
+# teardown: the checks the test queued (see check) must pass.  A test file that
+# needs a teardown of its own calls run_queued_checks from it.
+run_queued_checks() {
+	[ -z "${ZB_NCASES:-}" ] || "$ZB_CASES" "$BATS_TEST_TMPDIR"
+}
+teardown() {
+	run_queued_checks
+}
 
 # check_file FILE EXPECTED_FILE ARGS...: zbsplit ARGS FILE must write exactly
 # EXPECTED_FILE, exit 0, empty stderr.
@@ -110,9 +133,10 @@ _vs_cut() {
 	shift
 	local d=$BATS_TEST_TMPDIR rc=0
 	if [ -n "${VS_CUT_BATCH:-}" ]; then # see vs_cut_batch
-		{ printf '== %s\n' "$*"; "$CUT" "$@" "$f" || echo "== exit $?"; } >>"$d/batch.cut"
-		{ printf '== %s\n' "$*"; "$ZBSPLIT" "$@" "$f" 2>>"$d/batch.err" || echo "== exit $?"; } \
-			>>"$d/batch.zb"
+		{ printf '== %s\n' "$*"; "$CUT" "$@" "$f" || printf '\n== exit %s\n' "$?"; } \
+			>>"$d/batch.cut"
+		{ printf '== %s\n' "$*"; "$ZBSPLIT" "$@" "$f" 2>>"$d/batch.err" ||
+			printf '\n== exit %s\n' "$?"; } >>"$d/batch.zb"
 		return 0
 	fi
 	"$CUT" "$@" "$f" >"$d/vc.cut" || {
