@@ -2,7 +2,7 @@
 #   make                 build build/libzb.a and build/zbsplit
 #   make test            the quick suite: unit tests, the engine in-process, bats (< 1 min)
 #   make check           everything, as CI runs it (see "tests" below)
-#   make sanitize        the suite (every size, no huge data) with -fsanitize=address,undefined
+#   make sanitize        the suite at every buffer size with -fsanitize=address,undefined
 #   make tsan            unit tests, tests/jobs.bats and fuzz_found.bats with -fsanitize=thread
 #   make valgrind        the unit tests under valgrind memcheck
 #   make lint            cppcheck and clang-tidy on src/ (.clang-tidy, .cppcheck-suppressions)
@@ -114,10 +114,12 @@ ALL_BATS   = tests/memory.bats $(QUICK_BATS) tests/scaleout.bats
 BATS_TESTS ?= $(QUICK_BATS)
 TEST_JOBS  ?= 4
 ZB_CHECK   ?= 0
+ZB_ALL_SIZES ?= $(ZB_CHECK)
 HUGE_TESTS ?= 1
 BATS_ENV = ZBSPLIT=$(CURDIR)/$(BUILD)/zbsplit ZB_LDFLAGS="$(LDFLAGS)" \
            ZB_NO_THREADS=$(CURDIR)/$(BUILD)/no_threads.so ZB_HUGE_TESTS=$(HUGE_TESTS) \
-           ZB_CHECK=$(ZB_CHECK) ZB_ALL_SIZES=$(ZB_CHECK) ZB_CASES=$(CURDIR)/$(BUILD)/zbsplit_cases
+           ZB_CHECK=$(ZB_CHECK) ZB_ALL_SIZES=$(ZB_ALL_SIZES) \
+           ZB_CASES=$(CURDIR)/$(BUILD)/zbsplit_cases
 test: $(BUILD)/unit_tests $(BUILD)/tool_tests $(BUILD)/zbsplit_cases $(BUILD)/zbsplit \
       $(BUILD)/no_threads.so
 	@sh tests/need.sh test
@@ -134,12 +136,14 @@ run-tool-tests: FORCE
 bats/%: FORCE
 	@$(BATS_ENV) $(BATS) $*
 
-# make check: everything, as CI runs it (about 12 minutes): every bats test, every
-# case at every buffer size, the huge-data, fault, memory and scale-out tests, then
-# the portable engine, the sanitizers, ThreadSanitizer, valgrind, lint, the man
-# pages and 30 s of each fuzzer.
+# make check: everything, as CI runs it (about 12 minutes): make test, then every
+# bats test, every case at every buffer size through the binary, the huge-data,
+# fault, memory and scale-out tests, then the portable engine, the sanitizers,
+# ThreadSanitizer, valgrind, lint, the man pages and 30 s of each fuzzer.
 check:
 	@sh tests/need.sh check
+	@echo "== $$(date +%T) make check: the quick suite, as make test runs it"
+	$(MAKE) test
 	@echo "== $$(date +%T) make check: every test, every buffer size, huge data (ZB_CHECK=1)"
 	$(MAKE) test ZB_CHECK=1 BATS_TESTS="$(ALL_BATS)"
 	@echo "== $$(date +%T) make check: the portable engine (no SSE2/AVX2)"
@@ -179,12 +183,14 @@ SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 # The passes that repeat the suite with another build (sanitizers, the portable
 # engines) leave out the files whose checks do not depend on the build: the GNU
 # parallel recipes (they test how parallel cuts a file), the man pages, the
-# install, the README and the hardening flags (which these builds change).
+# install, the README and the hardening flags (which these builds change).  The
+# sanitizers repeat every case at every buffer size (ZB_ALL_SIZES=1) but not the
+# check_only tests, whose option sets at -j tests/tool runs in-process under them.
 REPEAT_TESTS = $(filter-out tests/scaleout.bats tests/docs.bats tests/install.bats \
                  tests/readme.bats tests/hardening.bats,$(ALL_BATS))
 sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" \
-		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 ZB_CHECK=1 BATS_TESTS="$(REPEAT_TESTS)" test
+		HARDEN_CFLAGS=-fPIE HUGE_TESTS=0 ZB_ALL_SIZES=1 BATS_TESTS="$(REPEAT_TESTS)" test
 
 # ThreadSanitizer: the unit tests, tests/jobs.bats, which starts -j's threads, and
 # the -j regression in tests/fuzz_found.bats (the rest of the suite runs one thread,
