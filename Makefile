@@ -136,7 +136,7 @@ run-tool-tests: FORCE
 bats/%: FORCE
 	@$(BATS_ENV) $(BATS) $*
 
-# make check: everything, as CI runs it (about 12 minutes): make test, then every
+# make check: everything, as CI runs it (about 15 minutes): make test, then every
 # bats test, every case at every buffer size through the binary, the huge-data,
 # fault, memory and scale-out tests, then the portable engine, the sanitizers,
 # ThreadSanitizer, valgrind, lint, the man pages and 30 s of each fuzzer.
