@@ -8,8 +8,9 @@
 #   unreadable file, among good ones ............ errors.bats "a missing file: ..." etc.
 #   a FIFO written in small pieces with pauses .. streaming.bats "FIFO written in ..."
 #   --help and --version to a full or closed output  errors.bats
-# The tests that stream hundreds of MiB run only when ZB_HUGE_TESTS is not 0 (the
-# Makefile sets it to 0 for the sanitizer and portable passes, see there).
+# The tests that stream hundreds of MiB run under `make check` only (check_only),
+# and not when ZB_HUGE_TESTS is 0 (the Makefile sets it to 0 for the sanitizer and
+# portable passes, see there).
 
 load test_helper
 
