@@ -136,14 +136,13 @@ run-tool-tests: FORCE
 bats/%: FORCE
 	@$(BATS_ENV) $(BATS) $*
 
-# make check: everything, as CI runs it (about 15 minutes): make test, then every
-# bats test, every case at every buffer size through the binary, the huge-data,
-# fault, memory and scale-out tests, then the portable engine, the sanitizers,
-# ThreadSanitizer, valgrind, lint, the man pages and 30 s of each fuzzer.
-check:
+# make check: everything, as CI runs it (about 15 minutes): make test (a
+# prerequisite, so `make test check` runs it once), then every bats test, every
+# case at every buffer size through the binary, the huge-data, fault, memory and
+# scale-out tests, the portable engine, the sanitizers, ThreadSanitizer, valgrind,
+# lint, the man pages and 30 s of each fuzzer.
+check: test
 	@sh tests/need.sh check
-	@echo "== $$(date +%T) make check: the quick suite, as make test runs it"
-	$(MAKE) test
 	@echo "== $$(date +%T) make check: every test, every buffer size, huge data (ZB_CHECK=1)"
 	$(MAKE) test ZB_CHECK=1 BATS_TESTS="$(ALL_BATS)"
 	@echo "== $$(date +%T) make check: the portable engine (no SSE2/AVX2)"

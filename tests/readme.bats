@@ -10,7 +10,7 @@ setup() {
 	BIN="$BATS_TEST_TMPDIR/bin"
 	mkdir -p "$BIN"
 	ln -sf "$ZBSPLIT" "$BIN/zbsplit"
-	# the examples' awk is mawk, Debian's default, whatever /usr/bin/awk is here
+	# the examples' awk is mawk, Debian's default, whatever the system awk is
 	ln -sf "$(command -v mawk)" "$BIN/awk"
 }
 

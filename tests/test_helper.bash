@@ -3,7 +3,7 @@
 # Expected values never come from zbsplit itself: they are written by hand
 # from the specification, or produced by GNU cut (/usr/bin/cut) or mawk on the
 # same input.  Every oracle is named (mawk, never "whatever awk is"), so the suite
-# gives the same verdicts whether /usr/bin/awk is mawk or gawk; `make test` checks
+# gives the same verdicts whether the system awk is mawk or gawk; `make test` checks
 # they are installed before it starts (tests/need.sh).
 
 ZBSPLIT="${ZBSPLIT:-$BATS_TEST_DIRNAME/../build/zbsplit}"
