@@ -1,5 +1,5 @@
 /*
- * first_fields.c - zb_first_fields: the first field of every record of a view
+ * first_fields.c - first_fields: the first field of every record of a view
  * (cut -f1), in one pass, with the masks in registers.
  *
  * Per 64-byte block: the masks of the delimiter and the terminator (masks.h), then
@@ -22,7 +22,7 @@
 /* x + y + carry (carry 0 or 1) to *sum; returns the carry out. */
 static inline uint64_t add_carry(uint64_t x, uint64_t y, uint64_t carry, uint64_t *sum)
 {
-#ifdef ZB_HAVE_X86
+#ifdef HAVE_X86
 	unsigned long long out;
 	unsigned char c = _addcarry_u64((unsigned char)carry, x, y, &out);
 	*sum = out;
@@ -59,7 +59,7 @@ static inline unsigned char *walk_block(struct walk *w, uint64_t a, uint64_t b, 
 	w->starts = b >> 63;
 	while (runs) {
 		uint64_t after = runs + (runs & (~runs + 1)); /* the bit after the lowest run */
-		unsigned from = zb_ctz64(runs), to = after ? zb_ctz64(after) : 64;
+		unsigned from = ctz64(runs), to = after ? ctz64(after) : 64;
 		memcpy(p, src + from, 32); /* fields are mostly short: one copy */
 		if (to - from > 32)
 			memcpy(p + 32, src + from + 32, 32);
@@ -113,29 +113,29 @@ static inline unsigned char *walk_view(zb_view v, unsigned char delim, unsigned 
 static unsigned char *walk_portable(zb_view v, unsigned char delim, unsigned char term,
                                     unsigned char *p)
 {
-	return walk_view(v, delim, term, p, zb_masks_portable);
+	return walk_view(v, delim, term, p, pair_masks_portable);
 }
 
-#ifdef ZB_HAVE_X86
+#ifdef HAVE_X86
 static unsigned char *walk_sse2(zb_view v, unsigned char delim, unsigned char term,
                                 unsigned char *p)
 {
-	return walk_view(v, delim, term, p, zb_masks_sse2);
+	return walk_view(v, delim, term, p, pair_masks_sse2);
 }
 
 __attribute__((target("avx2,bmi"))) static unsigned char *
 walk_avx2(zb_view v, unsigned char delim, unsigned char term, unsigned char *p)
 {
-	return walk_view(v, delim, term, p, zb_masks_avx2);
+	return walk_view(v, delim, term, p, pair_masks_avx2);
 }
 #endif
 
-size_t zb_first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst)
+size_t first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst)
 {
-	const char *engine = zb_scan2_engine();
+	const char *engine = scan2_engine();
 	unsigned char *p = dst;
 
-#ifdef ZB_HAVE_X86
+#ifdef HAVE_X86
 	if (engine[0] == 'a')
 		p = walk_avx2(v, delim, term, p);
 	else if (engine[0] == 's')

@@ -400,10 +400,10 @@ static void need_slot_outputs(struct jobs *j)
 	size_t i;
 
 	/* the in-place fast paths want a block, a terminator and their copies' slack
-	 * (zb_first_fields' is the widest) */
+	 * (first_fields' is the widest) */
 	for (i = 0; i < j->nslots; i++)
 		if (j->slots[i].out.buf == NULL &&
-		    output_open_memory(&j->slots[i].out, j->block_size + 1 + ZB_FIRST_FIELDS_SLACK) != 0)
+		    output_open_memory(&j->slots[i].out, j->block_size + 1 + FIRST_FIELDS_SLACK) != 0)
 			die_errno(EXIT_INPUT, "cannot allocate memory");
 }
 

@@ -1,5 +1,5 @@
 /*
- * keep_field_eq.c - zb_keep_field_eq: the records of a view whose field n is a
+ * keep_field_eq.c - keep_field_eq: the records of a view whose field n is a
  * given string (awk -F'\t' '$5 == "200"'), in one pass, with the masks in
  * registers.
  *
@@ -77,7 +77,7 @@ static ALWAYS_INLINE void walk_block(struct walk *w, uint64_t a, uint64_t b, siz
 		size_t end;
 
 		while (w->need > 0 && mine) { /* those before field n: counted */
-			unsigned bit = zb_ctz64(mine);
+			unsigned bit = ctz64(mine);
 			mine &= mine - 1;
 			if (--w->need == 0) {
 				w->from = base + bit + 1;
@@ -85,12 +85,12 @@ static ALWAYS_INLINE void walk_block(struct walk *w, uint64_t a, uint64_t b, siz
 			}
 		}
 		if (w->in_field && mine) { /* the delimiter that ends field n */
-			w->to = base + zb_ctz64(mine);
+			w->to = base + ctz64(mine);
 			w->in_field = false;
 		}
 		if (!first_b)
 			return; /* the record goes on in the next block */
-		end = base + zb_ctz64(first_b);
+		end = base + ctz64(first_b);
 		(void)end_record(w, end, end + 1);
 		begin_record(w, end + 1);
 		a &= ~(first_b | (first_b - 1)); /* the delimiters after the terminator */
@@ -143,31 +143,31 @@ static ALWAYS_INLINE unsigned char *walk_view(struct walk q, zb_view v, unsigned
 static unsigned char *walk_portable(struct walk q, zb_view v, unsigned char delim,
                                     unsigned char term)
 {
-	return walk_view(q, v, delim, term, zb_masks_portable);
+	return walk_view(q, v, delim, term, pair_masks_portable);
 }
 
-#ifdef ZB_HAVE_X86
+#ifdef HAVE_X86
 static unsigned char *walk_sse2(struct walk q, zb_view v, unsigned char delim,
                                 unsigned char term)
 {
-	return walk_view(q, v, delim, term, zb_masks_sse2);
+	return walk_view(q, v, delim, term, pair_masks_sse2);
 }
 
 __attribute__((target("avx2,bmi"))) static unsigned char *
 walk_avx2(struct walk q, zb_view v, unsigned char delim, unsigned char term)
 {
-	return walk_view(q, v, delim, term, zb_masks_avx2);
+	return walk_view(q, v, delim, term, pair_masks_avx2);
 }
 #endif
 
-size_t zb_keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
+size_t keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
                         const void *str, size_t len, bool invert, unsigned char *dst)
 {
-	const char *engine = zb_scan2_engine();
+	const char *engine = scan2_engine();
 	struct walk q = {v.data, n, str, len, invert, 0, 0, 0, 0, false, false, 0, dst};
 	unsigned char *p;
 
-#ifdef ZB_HAVE_X86
+#ifdef HAVE_X86
 	if (engine[0] == 'a')
 		p = walk_avx2(q, v, delim, term);
 	else if (engine[0] == 's')

@@ -4,7 +4,7 @@
  * and a portable loop.  The scans (scan.c) and the one-pass functions
  * (first_fields.c, keep_field_eq.c) build their loops on them; each loop is
  * compiled once per engine, so the masks stay in registers, and the one to run is
- * the one zb_scan2_engine() names.  The broadcasts of a and b are made in each
+ * the one scan2_engine() names.  The broadcasts of a and b are made in each
  * call; inlined in a loop, they are made once.
  */
 #ifndef ZB_MASKS_H
@@ -15,12 +15,12 @@
 
 #if !defined(ZB_PORTABLE) && (defined(__x86_64__) || defined(_M_X64)) && \
     (defined(__GNUC__) || defined(__clang__))
-#define ZB_HAVE_X86 1
+#define HAVE_X86 1
 #include <immintrin.h>
 #endif
 
 /* A byte at a time. */
-static inline void zb_masks_portable(const unsigned char *p, unsigned char a, unsigned char b,
+static inline void pair_masks_portable(const unsigned char *p, unsigned char a, unsigned char b,
                                      uint64_t *am, uint64_t *bm)
 {
 	uint64_t x = 0, y = 0;
@@ -34,9 +34,9 @@ static inline void zb_masks_portable(const unsigned char *p, unsigned char a, un
 	*bm = y;
 }
 
-#ifdef ZB_HAVE_X86
+#ifdef HAVE_X86
 /* Four 16-byte compares (every x86-64 has SSE2). */
-static inline void zb_masks_sse2(const unsigned char *p, unsigned char a, unsigned char b,
+static inline void pair_masks_sse2(const unsigned char *p, unsigned char a, unsigned char b,
                                  uint64_t *am, uint64_t *bm)
 {
 	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
@@ -54,7 +54,7 @@ static inline void zb_masks_sse2(const unsigned char *p, unsigned char a, unsign
 
 /* Two 32-byte compares; for callers compiled with target("avx2"). */
 __attribute__((target("avx2"))) static inline void
-zb_masks_avx2(const unsigned char *p, unsigned char a, unsigned char b, uint64_t *am, uint64_t *bm)
+pair_masks_avx2(const unsigned char *p, unsigned char a, unsigned char b, uint64_t *am, uint64_t *bm)
 {
 	const __m256i va = _mm256_set1_epi8((char)a), vb = _mm256_set1_epi8((char)b);
 	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);

@@ -1,5 +1,5 @@
 /*
- * scan.c - the refill of zb_scan2: bit masks of two byte values, 64 bytes a block.
+ * scan.c - the refill of scan2: bit masks of two byte values, 64 bytes a block.
  *
  * Three engines give identical masks: AVX2 (two 32-byte compares a block), SSE2
  * (four 16-byte compares; every x86-64 has it) and a portable loop.  The engine is
@@ -23,20 +23,20 @@ static void blocks_portable(const unsigned char *p, size_t n, unsigned char a, u
 	size_t k;
 
 	for (k = 0; k < n; k++, p += 64) {
-		zb_masks_portable(p, a, b, &am[k], &bm[k]);
-		acount[k] = (unsigned char)zb_popcount64(am[k]);
+		pair_masks_portable(p, a, b, &am[k], &bm[k]);
+		acount[k] = (unsigned char)popcount64(am[k]);
 	}
 }
 
-#ifdef ZB_HAVE_X86
+#ifdef HAVE_X86
 static void blocks_sse2(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
                         uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
 	size_t k;
 
 	for (k = 0; k < n; k++, p += 64) {
-		zb_masks_sse2(p, a, b, &am[k], &bm[k]);
-		acount[k] = (unsigned char)zb_popcount64(am[k]);
+		pair_masks_sse2(p, a, b, &am[k], &bm[k]);
+		acount[k] = (unsigned char)popcount64(am[k]);
 	}
 }
 
@@ -49,7 +49,7 @@ __attribute__((target("avx2,popcnt"))) static void blocks_avx2(const unsigned ch
 	size_t k;
 
 	for (k = 0; k < n; k++, p += 64) {
-		zb_masks_avx2(p, a, b, &am[k], &bm[k]);
+		pair_masks_avx2(p, a, b, &am[k], &bm[k]);
 		acount[k] = (unsigned char)_mm_popcnt_u64(am[k]);
 	}
 }
@@ -62,7 +62,7 @@ static void choose_engine(void)
 {
 	engine = blocks_portable;
 	engine_name = "portable";
-#ifdef ZB_HAVE_X86
+#ifdef HAVE_X86
 	engine = blocks_sse2;
 	engine_name = "sse2";
 	__builtin_cpu_init();
@@ -82,7 +82,7 @@ __attribute__((constructor)) static void choose_at_start(void)
 }
 #endif
 
-int zb_scan2_use(const char *name)
+int scan2_use(const char *name)
 {
 	if (engine == NULL)
 		choose_engine();
@@ -91,7 +91,7 @@ int zb_scan2_use(const char *name)
 		engine_name = "portable";
 		return 0;
 	}
-#ifdef ZB_HAVE_X86
+#ifdef HAVE_X86
 	if (strcmp(name, "sse2") == 0) {
 		engine = blocks_sse2;
 		engine_name = "sse2";
@@ -106,14 +106,14 @@ int zb_scan2_use(const char *name)
 	return -1;
 }
 
-const char *zb_scan2_engine(void)
+const char *scan2_engine(void)
 {
 	if (engine == NULL)
 		choose_engine();
 	return engine_name;
 }
 
-void zb_scan2_start(zb_scan2 *s, zb_view v, unsigned char a, unsigned char b)
+void scan2_start(scan2 *s, zb_view v, unsigned char a, unsigned char b)
 {
 	s->data = v.data;
 	s->len = v.len;
@@ -126,7 +126,7 @@ void zb_scan2_start(zb_scan2 *s, zb_view v, unsigned char a, unsigned char b)
 		choose_engine();
 }
 
-bool zb_scan2_refill(zb_scan2 *s)
+bool scan2_refill(scan2 *s)
 {
 	size_t n;
 
@@ -134,11 +134,11 @@ bool zb_scan2_refill(zb_scan2 *s)
 		return false;
 	s->base = s->next;
 	n = (s->len - s->next) / 64;
-	if (n > ZB_SCAN_BLOCKS)
-		n = ZB_SCAN_BLOCKS;
+	if (n > SCAN2_BLOCKS)
+		n = SCAN2_BLOCKS;
 	engine(s->data + s->next, n, s->a, s->b, s->a_bits, s->b_bits, s->a_count);
 	s->next += 64 * n;
-	if (n < ZB_SCAN_BLOCKS && s->next < s->len) {
+	if (n < SCAN2_BLOCKS && s->next < s->len) {
 		/* The last, partial block: examined in a copy padded with a byte that is
 		 * neither a nor b, so nothing is read past the view. */
 		unsigned char tail[64];

@@ -1,5 +1,5 @@
 /*
- * scanset.c - the refill of zb_scanset: where a small set of bytes and a terminator
+ * scanset.c - the refill of scanset: where a small set of bytes and a terminator
  * are, 64 bytes a block, and from that where runs begin and end.
  *
  * The engines only compare: AVX2 (32 bytes a compare), SSE2 (16; every x86-64 has
@@ -37,7 +37,7 @@ static inline uint64_t to_edges(uint64_t set, uint64_t term, bool words, uint64_
 }
 
 /* The set and terminator masks of the n <= 64 bytes at p, a byte at a time. */
-static void masks_portable(const zb_scanset *s, const unsigned char *p, size_t n, uint64_t *set,
+static void masks_portable(const scanset *s, const unsigned char *p, size_t n, uint64_t *set,
                            uint64_t *term)
 {
 	uint64_t x = 0, y = 0;
@@ -54,23 +54,23 @@ static void masks_portable(const zb_scanset *s, const unsigned char *p, size_t n
 }
 
 /* Masks of the 64 bytes at p: what the engines provide, besides whole refills. */
-typedef void block_fn(const zb_scanset *s, const unsigned char *p, uint64_t *set, uint64_t *term);
+typedef void block_fn(const scanset *s, const unsigned char *p, uint64_t *set, uint64_t *term);
 
 /* Edge and terminator masks of nb 64-byte blocks at p, carrying s->inside. */
-typedef void blocks_fn(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
+typedef void blocks_fn(scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
                        uint64_t *term_bits);
 
 /* The masks of n < 64 bytes at p, the last of the view. */
-typedef void part_fn(const zb_scanset *s, const unsigned char *p, size_t n, uint64_t *set,
+typedef void part_fn(const scanset *s, const unsigned char *p, size_t n, uint64_t *set,
                      uint64_t *term);
 
-static void block_portable(const zb_scanset *s, const unsigned char *p, uint64_t *set,
+static void block_portable(const scanset *s, const unsigned char *p, uint64_t *set,
                            uint64_t *term)
 {
 	masks_portable(s, p, 64, set, term);
 }
 
-static void blocks_portable(zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
+static void blocks_portable(scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
                             uint64_t *term_bits)
 {
 	size_t b;
@@ -90,12 +90,12 @@ static void blocks_portable(zb_scanset *s, const unsigned char *p, size_t nb, ui
  */
 #define VECTOR_ENGINE(name, isa, MASKS) \
 	__attribute__((target(isa))) static void block_##name( \
-		const zb_scanset *s, const unsigned char *p, uint64_t *set, uint64_t *term) \
+		const scanset *s, const unsigned char *p, uint64_t *set, uint64_t *term) \
 	{ \
 		MASKS(s, p, s->nset > 2, set, term); \
 	} \
 	__attribute__((target(isa), always_inline)) static inline void blocks_##name( \
-		zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
+		scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
 		uint64_t *term_bits, bool four) \
 	{ \
 		uint64_t inside = s->inside, x, y; \
@@ -108,13 +108,13 @@ static void blocks_portable(zb_scanset *s, const unsigned char *p, size_t nb, ui
 		s->inside = inside; \
 	} \
 	__attribute__((target(isa))) static void blocks_##name##_2( \
-		zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
+		scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
 		uint64_t *term_bits) \
 	{ \
 		blocks_##name(s, p, nb, edge_bits, term_bits, false); \
 	} \
 	__attribute__((target(isa))) static void blocks_##name##_4( \
-		zb_scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
+		scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
 		uint64_t *term_bits) \
 	{ \
 		blocks_##name(s, p, nb, edge_bits, term_bits, true); \
@@ -122,7 +122,7 @@ static void blocks_portable(zb_scanset *s, const unsigned char *p, size_t nb, ui
 
 #ifdef HAVE_X86
 /* SSE2: the masks of the 16 bytes at p. */
-static inline void masks16(const zb_scanset *s, const unsigned char *p, bool four, uint32_t *set,
+static inline void masks16(const scanset *s, const unsigned char *p, bool four, uint32_t *set,
                            uint32_t *term)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -137,7 +137,7 @@ static inline void masks16(const zb_scanset *s, const unsigned char *p, bool fou
 }
 
 /* SSE2: four 16-byte compares a block. */
-static inline void masks_sse2(const zb_scanset *s, const unsigned char *p, bool four,
+static inline void masks_sse2(const scanset *s, const unsigned char *p, bool four,
                               uint64_t *set, uint64_t *term)
 {
 	uint64_t x = 0, y = 0;
@@ -155,7 +155,7 @@ static inline void masks_sse2(const zb_scanset *s, const unsigned char *p, bool 
 
 /* AVX2: two 32-byte compares a block. */
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
-in_set32(__m256i v, const zb_scanset *s, bool four)
+in_set32(__m256i v, const scanset *s, bool four)
 {
 	__m256i in = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)s->set[0])),
 	                             _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)s->set[1])));
@@ -168,7 +168,7 @@ in_set32(__m256i v, const zb_scanset *s, bool four)
 }
 
 __attribute__((target("avx2"), always_inline)) static inline void
-masks_avx2(const zb_scanset *s, const unsigned char *p, bool four, uint64_t *set, uint64_t *term)
+masks_avx2(const scanset *s, const unsigned char *p, bool four, uint64_t *set, uint64_t *term)
 {
 	const __m256i t = _mm256_set1_epi8((char)s->term);
 	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
@@ -184,7 +184,7 @@ VECTOR_ENGINE(avx2, "avx2", masks_avx2)
 
 /* A short last part, 16 bytes at a time: the rest is read as the part's last 16
  * bytes, or byte by byte when the part is shorter. */
-static void part_sse2(const zb_scanset *s, const unsigned char *p, size_t n, uint64_t *set,
+static void part_sse2(const scanset *s, const unsigned char *p, size_t n, uint64_t *set,
                       uint64_t *term)
 {
 	uint64_t x = 0, y = 0;
@@ -256,7 +256,7 @@ __attribute__((constructor)) static void choose_at_start(void)
 }
 #endif
 
-int zb_scanset_use(const char *name)
+int scanset_use(const char *name)
 {
 	size_t i;
 
@@ -270,14 +270,14 @@ int zb_scanset_use(const char *name)
 	return -1;
 }
 
-const char *zb_scanset_engine(void)
+const char *scanset_engine(void)
 {
 	if (current == NULL)
 		choose_default();
 	return current->name;
 }
 
-bool zb_scanset_refill(zb_scanset *s)
+bool scanset_refill(scanset *s)
 {
 	blocks_fn *fn;
 	size_t n = (s->len - s->next) / 64;
@@ -299,11 +299,11 @@ bool zb_scanset_refill(zb_scanset *s)
 		return true;
 	}
 	s->base = s->next;
-	if (n > ZB_SCANSET_BLOCKS)
-		n = ZB_SCANSET_BLOCKS;
+	if (n > SCANSET_BLOCKS)
+		n = SCANSET_BLOCKS;
 	fn(s, s->data + s->next, n, s->edge_bits, s->term_bits);
 	s->next += 64 * n;
-	if (n < ZB_SCANSET_BLOCKS && s->next < s->len) { /* the last, partial block */
+	if (n < SCANSET_BLOCKS && s->next < s->len) { /* the last, partial block */
 		size_t rest = s->len - s->next;
 		uint64_t set, term;
 		if (s->len >= 64) { /* the view's last 64 bytes, shifted down */
@@ -322,27 +322,27 @@ bool zb_scanset_refill(zb_scanset *s)
 	return true;
 }
 
-size_t zb_scanset_count(const zb_scanset *s)
+size_t scanset_count(const scanset *s)
 {
 	uint64_t t = s->terms;
-	size_t n = zb_popcount64(s->edges & (t ^ (t - 1))), i;
-	zb_scanset ahead;
+	size_t n = popcount64(s->edges & (t ^ (t - 1))), i;
+	scanset ahead;
 
 	if (t)
 		return n;
 	for (i = s->cur; i < s->nblocks; i++) { /* the blocks already examined */
 		t = s->term_bits[i];
-		n += zb_popcount64(s->edge_bits[i] & (t ^ (t - 1)));
+		n += popcount64(s->edge_bits[i] & (t ^ (t - 1)));
 		if (t)
 			return n;
 	}
 	ahead = *s; /* further on, in a copy: its refills leave s as it was */
 	for (;;) {
-		if (!zb_scanset_refill(&ahead))
+		if (!scanset_refill(&ahead))
 			return n;
 		for (i = 0; i < ahead.nblocks; i++) {
 			t = ahead.term_bits[i];
-			n += zb_popcount64(ahead.edge_bits[i] & (t ^ (t - 1)));
+			n += popcount64(ahead.edge_bits[i] & (t ^ (t - 1)));
 			if (t)
 				return n;
 		}

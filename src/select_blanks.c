@@ -1,7 +1,7 @@
 /*
  * select_blanks.c - the fast path for fields between runs of blanks (-w,
  * -w=trimmed, -F) with a fixed plan, and predicates on fixed fields: one scan of the
- * block (zb_scanset) finds the edges of the runs and the record ends together, and
+ * block (scanset) finds the edges of the runs and the record ends together, and
  * fields are found by counting edges, which come in pairs within a record.
  * Trimmed, the fields are the words: field k lies between edges 2k-1 and 2k.
  * Untrimmed, the runs are of blanks: field 1 starts with the record and field k
@@ -15,7 +15,7 @@
 
 #include "select_int.h"
 
-static const unsigned char blanks[] = " \t"; /* fields_blanks, as zb_scanset wants it */
+static const unsigned char blanks[] = " \t"; /* fields_blanks, as scanset wants it */
 
 /* The fields to look for, made once from the plan; allocated as one block. */
 struct blank_plan {
@@ -207,9 +207,9 @@ int select_blanks_init(struct selector *s)
 
 /* For a plan with fields from NF: the edges that begin them in this record, from
  * the number of edges before its end; false when it has too few fields. */
-static bool plan_relative(struct blank_plan *bp, const zb_scanset *scan, size_t lead)
+static bool plan_relative(struct blank_plan *bp, const scanset *scan, size_t lead)
 {
-	size_t edges = zb_scanset_count(scan), i;
+	size_t edges = scanset_count(scan), i;
 	size_t nf = edges / 2 + !lead; /* words: two edges each; runs: one field more than runs */
 
 	if (nf < bp->min_fields)
@@ -224,21 +224,21 @@ static bool plan_relative(struct blank_plan *bp, const zb_scanset *scan, size_t 
  * between them (at either end, untrimmed, they make empty fields, as split). */
 static void put_range(struct selector *s, zb_view part, struct output *out)
 {
-	zb_scanset scan;
+	scanset scan;
 	size_t start = 0, end;
 	ptrdiff_t at;
 	bool is_term;
 
-	(void)zb_scanset_start(&scan, part, blanks, sizeof blanks - 1, s->term, false);
+	(void)scanset_start(&scan, part, blanks, sizeof blanks - 1, s->term, false);
 	for (;;) {
-		at = zb_scanset_next_nth(&scan, 1, &is_term); /* a run begins: the field ends */
+		at = scanset_next_nth(&scan, 1, &is_term); /* a run begins: the field ends */
 		end = at < 0 ? part.len : (size_t)at;
 		output_view(out, select_strip(s, (zb_view){part.data + start, end - start, part.owner}));
 		if (at < 0)
 			return;
 		output_put(out, s->out_delim, s->out_delim_len);
 		/* the run ends where the next field begins (at the part's end at the latest) */
-		start = (size_t)zb_scanset_next_nth(&scan, 1, &is_term);
+		start = (size_t)scanset_next_nth(&scan, 1, &is_term);
 	}
 }
 
@@ -343,9 +343,9 @@ static void one_field(struct selector *s, zb_view block, struct output *out)
 	size_t rec_start = 0, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
 	size_t first = bp->first[0]; /* the edge that begins the field (0: the record's start) */
 	unsigned char term = s->term;
-	zb_scanset scan;
+	scanset scan;
 
-	(void)zb_scanset_start(&scan, block, blanks, sizeof blanks - 1, term, lead);
+	(void)scanset_start(&scan, block, blanks, sizeof blanks - 1, term, lead);
 	do { /* at least once: an empty block is one empty record */
 		size_t start = rec_start, end = 0, rec_end;
 		bool found = true, is_term = false;
@@ -353,15 +353,15 @@ static void one_field(struct selector *s, zb_view block, struct output *out)
 		zb_view rec;
 
 		if (first > 0) {
-			at = zb_scanset_next_nth(&scan, first, &is_term);
+			at = scanset_next_nth(&scan, first, &is_term);
 			found = at >= 0 && !is_term;
 			start = (size_t)at;
 		}
 		if (found) {
-			at = zb_scanset_next_nth(&scan, 1, &is_term); /* the edge that ends it */
+			at = scanset_next_nth(&scan, 1, &is_term); /* the edge that ends it */
 			end = at < 0 ? block.len : (size_t)at;
 			if (at >= 0 && !is_term)
-				at = zb_scanset_next_term(&scan);
+				at = scanset_next_term(&scan);
 		}
 		rec_end = at < 0 ? block.len : (size_t)at;
 		rec = (zb_view){data + rec_start, rec_end - rec_start, block.owner};
@@ -391,14 +391,14 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 {
 	struct blank_plan *bp = s->blanks; /* its per-record parts are written */
 	size_t rec_start = 0, lead = s->split.kind == SPLIT_BLANKS_TRIMMED;
-	zb_scanset scan;
+	scanset scan;
 
 	if (s->mode == MODE_FIELDS && bp->single && bp->nplan == 1 && bp->nwanted == 1 &&
 	    bp->min_fields == 0 && npreds(s) == 0 && !s->only_delimited) {
 		one_field(s, block, out);
 		return;
 	}
-	(void)zb_scanset_start(&scan, block, blanks, sizeof blanks - 1, s->term, lead);
+	(void)scanset_start(&scan, block, blanks, sizeof blanks - 1, s->term, lead);
 	do { /* at least once: an empty block is one empty record */
 		size_t j, seen = 0, start = rec_start, end = 0, rec_end;
 		bool ended = false, delimited, is_term;
@@ -406,7 +406,7 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 		zb_view rec;
 
 		if (bp->min_fields > 0 && !plan_relative(bp, &scan, lead)) { /* the general way */
-			at = zb_scanset_next_term(&scan);
+			at = scanset_next_term(&scan);
 			rec_end = at < 0 ? block.len : (size_t)at;
 			rec = (zb_view){block.data + rec_start, rec_end - rec_start, block.owner};
 			if (!npreds(s) || filter_keep(s->filter, &s->split, s->lstrip, s->rstrip, rec))
@@ -417,14 +417,14 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 		for (j = 0; j < bp->nwanted && !ended; j++) {
 			size_t first = bp->first[j];
 			if (first > 0) {
-				at = zb_scanset_next_nth(&scan, first - seen, &is_term);
+				at = scanset_next_nth(&scan, first - seen, &is_term);
 				if (at < 0 || is_term) { /* the record ends before this field */
 					ended = true;
 					break;
 				}
 				start = (size_t)at;
 			}
-			at = zb_scanset_next_nth(&scan, 1, &is_term);
+			at = scanset_next_nth(&scan, 1, &is_term);
 			end = at < 0 ? block.len : (size_t)at;
 			ended = at < 0 || is_term;
 			seen = first + 1;
@@ -432,7 +432,7 @@ void select_blanks(struct selector *s, zb_view block, struct output *out)
 			bp->end[j] = end;
 		}
 		if (!ended)
-			at = zb_scanset_next_term(&scan);
+			at = scanset_next_term(&scan);
 		rec_end = at < 0 ? block.len : (size_t)at;
 		rec = (zb_view){block.data + rec_start, rec_end - rec_start, block.owner};
 		rec_start = rec_end + 1;

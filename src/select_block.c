@@ -2,11 +2,11 @@
  * select_block.c - the fast path for a block of records with a one-byte delimiter
  * and a fixed plan.  Before the loop, the plan's ranges and the predicates' fields
  * are turned into the delimiters they start after and end at (select_pick_plan);
- * then one zb_scan2_pick per record finds those delimiters and the record's end
+ * then one scan2_pick per record finds those delimiters and the record's end
  * in one pass, counting the delimiters in between rather than visiting them, and
  * the fields are copied straight into the output buffer.  The two commonest cases,
  * -f1 and --str-eq alone, are a block each for the library's one-pass functions
- * (zb_first_fields, zb_keep_field_eq).
+ * (first_fields, keep_field_eq).
  */
 #include <stdlib.h>
 
@@ -210,7 +210,7 @@ static inline bool in_place(struct selector *s, zb_view block, struct output *ou
 	const unsigned char *data = block.data;
 	size_t rec_start = 0, need = block.len + 1 + COPY_SLACK, end;
 	unsigned char *dst, *p;
-	zb_scan2 scan;
+	scan2 scan;
 
 	bool one_range = s->list.nplan == 1;
 	bool from_start = s->spans[0].after == NO_PICK, to_end = s->spans[0].upto == NO_PICK;
@@ -218,12 +218,12 @@ static inline bool in_place(struct selector *s, zb_view block, struct output *ou
 	if (!output_room(out, need))
 		return false;
 	dst = p = zb_buffer_space(out->buf);
-	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
+	scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
 		ptrdiff_t term_at;
 		size_t at1 = 0; /* the first delimiter, in a register */
-		size_t found = first_only ? zb_scan2_pick1(&scan, &at1, &term_at)
-		                          : zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at,
+		size_t found = first_only ? scan2_pick1(&scan, &at1, &term_at)
+		                          : scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at,
 		                                          &term_at);
 		end = term_at < 0 ? block.len : (size_t)term_at;
 		if (found == 0) { /* no delimiter: whole, or dropped by -s (cut's rule) */
@@ -254,10 +254,10 @@ static bool first_field(struct selector *s, zb_view block, struct output *out)
 {
 	unsigned char *dst;
 
-	if (!output_room(out, block.len + 1 + ZB_FIRST_FIELDS_SLACK))
+	if (!output_room(out, block.len + 1 + FIRST_FIELDS_SLACK))
 		return false;
 	dst = zb_buffer_space(out->buf);
-	zb_buffer_commit(out->buf, zb_first_fields(block, s->split.delim[0], s->term, dst));
+	zb_buffer_commit(out->buf, first_fields(block, s->split.delim[0], s->term, dst));
 	return true;
 }
 
@@ -287,7 +287,7 @@ static bool keep_str_eq(struct selector *s, zb_view block, struct output *out)
 	if (!output_room(out, block.len + 1))
 		return false;
 	dst = zb_buffer_space(out->buf);
-	zb_buffer_commit(out->buf, zb_keep_field_eq(block, s->split.delim[0], s->term, p->field.n,
+	zb_buffer_commit(out->buf, keep_field_eq(block, s->split.delim[0], s->term, p->field.n,
 	                                            p->str, p->len, s->filter->invert, dst));
 	return true;
 }
@@ -295,7 +295,7 @@ static bool keep_str_eq(struct selector *s, zb_view block, struct output *out)
 void select_block(struct selector *s, zb_view block, struct output *out)
 {
 	size_t rec_start = 0, run = 0; /* kept whole records from `run` */
-	zb_scan2 scan;
+	scan2 scan;
 
 	if (s->mode == MODE_FIELDS && s->out_is_delim && npreds(s) == 0 &&
 	    fields_in_place(s, block, out))
@@ -304,10 +304,10 @@ void select_block(struct selector *s, zb_view block, struct output *out)
 	    s->filter->preds[0].field.n >= 1 && !s->filter->preds[0].field.from_end &&
 	    keep_str_eq(s, block, out))
 		return;
-	zb_scan2_start(&scan, block, s->split.delim[0], s->term);
+	scan2_start(&scan, block, s->split.delim[0], s->term);
 	do { /* at least once: an empty block is one empty record */
 		ptrdiff_t term_at;
-		size_t found = zb_scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at, &term_at);
+		size_t found = scan2_pick(&scan, s->pick_nth, s->npick, s->pick_at, &term_at);
 		size_t end = term_at < 0 ? block.len : (size_t)term_at;
 
 		if (!finish_record(s, block, found, rec_start, end, out)) {

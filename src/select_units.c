@@ -1,8 +1,8 @@
 /*
  * select_units.c - characters (-c) and bytes (-b, with -n whole characters): the
  * queries about a record's units answered in one pass over it.  Characters are
- * found by zb_utf8_find, 64 bytes a block, with the record's end (select_chars_block);
- * far ones by zb_utf8_walk; a byte that starts no valid UTF-8 character is one by
+ * found by utf8_find, 64 bytes a block, with the record's end (select_chars_block);
+ * far ones by utf8_walk; a byte that starts no valid UTF-8 character is one by
  * itself, and is stepped over, with what follows it, one character at a time.
  */
 #include <stdint.h>
@@ -25,7 +25,7 @@
  * character, or else one byte, after which *stepped is moved on. */
 static inline size_t char_len(zb_view rec, size_t at, size_t *stepped)
 {
-	size_t len = zb_utf8_len(rec.data + at, rec.len - at);
+	size_t len = utf8_len(rec.data + at, rec.len - at);
 
 	if (len > 0)
 		return len;
@@ -41,9 +41,9 @@ static size_t pass_chars(zb_view rec, size_t *at, size_t n, size_t *stepped)
 
 	while (k < n && pos < rec.len) {
 		if (pos >= until && n - k >= NEAR_CHARS) { /* the valid ones, walked */
-			zb_utf8_walk w;
-			zb_utf8_walk_start(&w, rec, pos);
-			k += zb_utf8_walk_skip(&w, n - k, rec.len);
+			utf8_walk w;
+			utf8_walk_start(&w, rec, pos);
+			k += utf8_walk_skip(&w, n - k, rec.len);
 			if ((pos = w.pos) == rec.len || k == n)
 				break;
 		}
@@ -97,9 +97,9 @@ static void scan_bytes(struct selector *s, zb_view rec)
 		size_t start = at;
 		if (q->key >= at + NEAR_BYTES && at >= stepped) {
 			/* the valid characters that end by byte key, walked */
-			zb_utf8_walk w;
-			zb_utf8_walk_start(&w, rec, at);
-			zb_utf8_walk_skip(&w, SIZE_MAX, q->key);
+			utf8_walk w;
+			utf8_walk_start(&w, rec, at);
+			utf8_walk_skip(&w, SIZE_MAX, q->key);
 			if ((start = at = w.pos) == rec.len)
 				break;
 		}
@@ -109,11 +109,11 @@ static void scan_bytes(struct selector *s, zb_view rec)
 	}
 }
 
-/* Queries given to one zb_utf8_find (on the stack). */
+/* Queries given to one utf8_find (on the stack). */
 #define FIND_CHUNK 16
 
 /*
- * Answers the queries about characters with zb_utf8_find, FIND_CHUNK at a time,
+ * Answers the queries about characters with utf8_find, FIND_CHUNK at a time,
  * each chunk from where the one before ended.  With term >= 0, rec is the first
  * line of `rest` and its length is found too.  Returns false when an invalid byte
  * stops it (-c's rule for it is scan_chars').
@@ -122,7 +122,7 @@ static bool find_chars(struct selector *s, zb_view rest, int term, zb_view *rec)
 {
 	const struct query *q = s->queries;
 	size_t keys[FIND_CHUNK], done = 0, base = 0, passed = 0; /* characters before base */
-	zb_utf8_span spans[FIND_CHUNK];
+	utf8_span spans[FIND_CHUNK];
 	bool invalid = false;
 
 	*rec = rest;
@@ -136,10 +136,10 @@ static bool find_chars(struct selector *s, zb_view rest, int term, zb_view *rec)
 		for (i = 0; i < n; i++)
 			keys[i] = q[done + i].key - passed;
 		if (term >= 0 && done == 0)
-			found = zb_utf8_find_line(from, (unsigned char)term, keys, n, spans, &invalid,
+			found = utf8_find_line(from, (unsigned char)term, keys, n, spans, &invalid,
 			                          &rec->len);
 		else
-			found = zb_utf8_find(from, keys, n, spans, &invalid);
+			found = utf8_find(from, keys, n, spans, &invalid);
 		for (i = 0; i < found; i++)
 			answer(s, &q[done + i], base + spans[i].start, base + spans[i].end);
 		// cppcheck-suppress knownConditionTrueFalse ; as above
@@ -174,7 +174,7 @@ static void put_chars(struct selector *s, zb_view rec, struct output *out)
 }
 
 /* For a fixed plan of at most FIND_CHUNK queries, made once for a block: the
- * characters asked of zb_utf8_find_line, and where each range's answers are. */
+ * characters asked of utf8_find_line, and where each range's answers are. */
 struct few {
 	size_t keys[FIND_CHUNK];     /* the queries' characters, in order */
 	size_t lo_query[FIND_CHUNK]; /* by range: the query for its first character */
@@ -200,7 +200,7 @@ static bool prepare_few(const struct selector *s, struct few *f)
  * characters (the first `found` are there, the others past the end); false when
  * its first character is not in rec. */
 static inline bool range_bytes(const struct selector *s, const struct few *f, zb_view rec,
-                               const zb_utf8_span *spans, size_t found, size_t i,
+                               const utf8_span *spans, size_t found, size_t i,
                                size_t *start, size_t *end)
 {
 	size_t lo = f->lo_query[i];
@@ -215,9 +215,9 @@ static inline bool range_bytes(const struct selector *s, const struct few *f, zb
 }
 
 /* Writes the ranges of rec from the spans of the queries' characters, straight
- * from zb_utf8_find_line. */
+ * from utf8_find_line. */
 static void put_spans(struct selector *s, const struct few *f, zb_view rec,
-                      const zb_utf8_span *spans, size_t found, struct output *out)
+                      const utf8_span *spans, size_t found, struct output *out)
 {
 	bool first = true;
 	size_t i, start, end;
@@ -273,7 +273,7 @@ void select_chars(struct selector *s, zb_view rec, struct output *out)
 static size_t chars_record(struct selector *s, zb_view rest, const struct few *f, bool near,
                            bool *stepping, struct output *out)
 {
-	zb_utf8_span spans[FIND_CHUNK];
+	utf8_span spans[FIND_CHUNK];
 	zb_view rec = rest;
 	size_t found;
 	bool invalid;
@@ -283,7 +283,7 @@ static size_t chars_record(struct selector *s, zb_view rest, const struct few *f
 		rec.len = end ? (size_t)(end - rest.data) : rest.len;
 		*stepping = scan_chars(s, rec, !near) || near;
 	} else if (f) {
-		found = zb_utf8_find_line(rest, s->term, f->keys, s->nqueries, spans, &invalid,
+		found = utf8_find_line(rest, s->term, f->keys, s->nqueries, spans, &invalid,
 		                          &rec.len);
 		if (!invalid) {
 			put_spans(s, f, rec, spans, found, out);

@@ -1,5 +1,5 @@
 /*
- * utf8.c - zb_utf8_walk and zb_utf8_find: valid UTF-8 characters found 64 bytes a
+ * utf8.c - utf8_walk and utf8_find: valid UTF-8 characters found 64 bytes a
  * block.
  *
  * A block gives two bit masks: where characters start (every byte that is not a
@@ -14,8 +14,8 @@
  * checked as if a zero byte followed).  Counting starts up to the first error is
  * therefore exact, and the n-th character is the n-th set bit.
  *
- * Engines: AVX2, SSSE3 (for pshufb), and a portable loop over zb_utf8_len, chosen as
- * zb_scan2's are; -DZB_PORTABLE forces the portable one.
+ * Engines: AVX2, SSSE3 (for pshufb), and a portable loop over utf8_len, chosen as
+ * scan2's are; -DZB_PORTABLE forces the portable one.
  */
 #include <string.h>
 
@@ -41,7 +41,7 @@ static inline unsigned first_reaching(uint64_t c, unsigned k)
 {
 	const uint64_t highs = 0x8080808080808080u;
 
-	return zb_ctz64(((c | highs) - k * 0x0101010101010101u) & highs) / 8;
+	return ctz64(((c | highs) - k * 0x0101010101010101u) & highs) / 8;
 }
 
 /*
@@ -274,10 +274,10 @@ block_starts(block_fn *fn, const unsigned char *d, size_t *len, int term, size_t
 		terms &= ((uint64_t)1 << rest) - 1; /* not the padding */
 	}
 	if (terms != 0) {
-		rest = zb_ctz64(terms);
+		rest = ctz64(terms);
 		*len = base + rest;
 	}
-	*bound = errors ? zb_ctz64(errors) : 64;
+	*bound = errors ? ctz64(errors) : 64;
 	*broken = errors != 0 && *bound <= rest;
 	if (rest < *bound)
 		*bound = (unsigned)rest + 1;
@@ -285,8 +285,8 @@ block_starts(block_fn *fn, const unsigned char *d, size_t *len, int term, size_t
 	return *broken || rest < 64;
 }
 
-/* zb_utf8_walk_skip without an engine: a character at a time. */
-static size_t step(zb_utf8_walk *w, size_t n, size_t limit)
+/* utf8_walk_skip without an engine: a character at a time. */
+static size_t step(utf8_walk *w, size_t n, size_t limit)
 {
 	size_t k = 0, at = w->pos, end = limit < w->len ? limit : w->len;
 
@@ -301,7 +301,7 @@ static size_t step(zb_utf8_walk *w, size_t n, size_t limit)
 				continue;
 			}
 		}
-		if ((l = zb_utf8_len(w->data + at, w->len - at)) == 0 || at + l > end)
+		if ((l = utf8_len(w->data + at, w->len - at)) == 0 || at + l > end)
 			break;
 		at += l;
 		k++;
@@ -310,27 +310,27 @@ static size_t step(zb_utf8_walk *w, size_t n, size_t limit)
 	return k;
 }
 
-/* zb_utf8_find_line with a walk, for the portable engine. */
+/* utf8_find_line with a walk, for the portable engine. */
 static size_t find_walking(zb_view v, int term, const size_t *nums, size_t count,
-                           zb_utf8_span *spans, bool *invalid, size_t *line_len)
+                           utf8_span *spans, bool *invalid, size_t *line_len)
 {
 	const unsigned char *end = term < 0 ? NULL : memchr(v.data, term, v.len);
 	size_t i, k = 0; /* characters passed */
-	zb_utf8_walk w;
+	utf8_walk w;
 
 	if (end)
 		v.len = (size_t)(end - v.data);
-	zb_utf8_walk_start(&w, v, 0);
+	utf8_walk_start(&w, v, 0);
 	for (i = 0; i < count; i++) {
 		if (i > 0 && nums[i] == nums[i - 1]) {
 			spans[i] = spans[i - 1];
 			continue;
 		}
-		if ((k += zb_utf8_walk_skip(&w, nums[i] - 1 - k, v.len)) < nums[i] - 1 ||
+		if ((k += utf8_walk_skip(&w, nums[i] - 1 - k, v.len)) < nums[i] - 1 ||
 		    w.pos == v.len)
 			break;
 		spans[i].start = w.pos;
-		if (zb_utf8_walk_skip(&w, 1, v.len) == 0)
+		if (utf8_walk_skip(&w, 1, v.len) == 0)
 			break;
 		spans[i].end = w.pos;
 		k++;
@@ -357,16 +357,16 @@ __attribute__((target("bmi2"))) static inline unsigned select_pdep(uint64_t x, u
                                                                    unsigned k)
 {
 	(void)counts;
-	return zb_ctz64(_pdep_u64((uint64_t)1 << (k - 1), x));
+	return ctz64(_pdep_u64((uint64_t)1 << (k - 1), x));
 }
 #endif
 
-/* zb_utf8_find_line with a block engine (inline: one copy for each; term < 0 for
- * zb_utf8_find).  Character m starts at the m-th start, and ends where the next
+/* utf8_find_line with a block engine (inline: one copy for each; term < 0 for
+ * utf8_find).  Character m starts at the m-th start, and ends where the next
  * one starts. */
 __attribute__((always_inline)) static inline size_t
 find_blocks(block_fn *fn, terms_fn *find_term, count_fn *count_starts, select_fn *select,
-            zb_view v, int term, const size_t *nums, size_t count, zb_utf8_span *spans,
+            zb_view v, int term, const size_t *nums, size_t count, utf8_span *spans,
             bool *invalid, size_t *line_len)
 {
 	size_t base = 0, seen = 0, i = 0, len = v.len; /* len: the line's end once known */
@@ -383,7 +383,7 @@ find_blocks(block_fn *fn, terms_fn *find_term, count_fn *count_starts, select_fn
 		counts = count_starts(starts);
 		total = (size_t)(counts >> 56);
 		if (pending && starts != 0) { /* the end of the last one found: the first start */
-			spans[i++].end = base + zb_ctz64(starts);
+			spans[i++].end = base + ctz64(starts);
 			pending = false;
 		}
 		for (; !pending && i < count && nums[i] <= seen + total; i++) {
@@ -398,18 +398,18 @@ find_blocks(block_fn *fn, terms_fn *find_term, count_fn *count_starts, select_fn
 				break;
 			}
 			spans[i].start = pos;
-			if ((after = zb_bits_above(starts, bit)) == 0) {
+			if ((after = bits_above(starts, bit)) == 0) {
 				pending = true;
 				break;
 			}
-			spans[i].end = base + zb_ctz64(after);
+			spans[i].end = base + ctz64(after);
 		}
 		if (final) {
 			/* An error right after a character (a stray continuation byte) is
 			 * marked on the byte after it, so the one found last may still be
 			 * valid, as the walk finds (the next one, then, is not). */
 			size_t at = pending ? spans[i].start : 0, l;
-			if (pending && (l = zb_utf8_len(v.data + at, len - at)) > 0 &&
+			if (pending && (l = utf8_len(v.data + at, len - at)) > 0 &&
 			    at + l <= base + bound)
 				for (spans[i++].end = at + l; i < count && nums[i] == nums[i - 1]; i++)
 					spans[i] = spans[i - 1];
@@ -424,7 +424,7 @@ find_blocks(block_fn *fn, terms_fn *find_term, count_fn *count_starts, select_fn
 		const unsigned char *end;
 		for (; m == 0 && v.len - scanned >= 64; scanned += 64)
 			if ((m = find_term(v.data + scanned, (unsigned char)term)) != 0)
-				len = scanned + zb_ctz64(m);
+				len = scanned + ctz64(m);
 		if (m == 0 && scanned < v.len &&
 		    (end = memchr(v.data + scanned, term, v.len - scanned)) != NULL)
 			len = (size_t)(end - v.data);
@@ -434,12 +434,12 @@ find_blocks(block_fn *fn, terms_fn *find_term, count_fn *count_starts, select_fn
 }
 
 typedef size_t find_fn(zb_view v, int term, const size_t *nums, size_t count,
-                       zb_utf8_span *spans, bool *invalid, size_t *line_len);
+                       utf8_span *spans, bool *invalid, size_t *line_len);
 
 #ifdef HAVE_X86
 __attribute__((target("ssse3"))) static size_t find_ssse3(zb_view v, int term,
                                                           const size_t *nums, size_t count,
-                                                          zb_utf8_span *spans, bool *invalid,
+                                                          utf8_span *spans, bool *invalid,
                                                           size_t *line_len)
 {
 	return find_blocks(block_ssse3, terms_sse2, running_counts, nth_bit, v, term, nums, count,
@@ -447,7 +447,7 @@ __attribute__((target("ssse3"))) static size_t find_ssse3(zb_view v, int term,
 }
 
 __attribute__((target("avx2"))) static size_t find_avx2(zb_view v, int term, const size_t *nums,
-                                                        size_t count, zb_utf8_span *spans,
+                                                        size_t count, utf8_span *spans,
                                                         bool *invalid, size_t *line_len)
 {
 	return find_blocks(block_avx2, terms_avx2, running_counts, nth_bit, v, term, nums, count,
@@ -455,7 +455,7 @@ __attribute__((target("avx2"))) static size_t find_avx2(zb_view v, int term, con
 }
 
 __attribute__((target("avx2,bmi2,popcnt"))) static size_t
-find_avx2_pdep(zb_view v, int term, const size_t *nums, size_t count, zb_utf8_span *spans,
+find_avx2_pdep(zb_view v, int term, const size_t *nums, size_t count, utf8_span *spans,
                bool *invalid, size_t *line_len)
 {
 	return find_blocks(block_avx2, terms_avx2, count_popcnt, select_pdep, v, term, nums, count,
@@ -464,7 +464,7 @@ find_avx2_pdep(zb_view v, int term, const size_t *nums, size_t count, zb_utf8_sp
 #endif
 
 /* The engines, worst first: block NULL for the portable one, which steps with
- * zb_utf8_len. */
+ * utf8_len. */
 static const struct engine {
 	const char *name;
 	block_fn *block;
@@ -531,12 +531,12 @@ __attribute__((constructor)) static void choose_at_start(void)
 }
 #endif
 
-const char *zb_utf8_engine(void)
+const char *utf8_engine(void)
 {
 	return chosen()->name;
 }
 
-int zb_utf8_use(const char *name)
+int utf8_use(const char *name)
 {
 	size_t i;
 
@@ -548,7 +548,7 @@ int zb_utf8_use(const char *name)
 	return -1;
 }
 
-size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
+size_t utf8_walk_skip(utf8_walk *w, size_t n, size_t limit)
 {
 	size_t passed = 0, l;
 	bool broken;
@@ -580,14 +580,14 @@ size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
 		if (count >= n - passed) {
 			bit = nth_bit(avail, counts, (unsigned)(n - passed));
 			w->pos = w->base + bit;
-			w->starts = zb_bits_above(w->starts, bit);
+			w->starts = bits_above(w->starts, bit);
 			return n;
 		}
 		passed += count;
 		if (avail) {
 			bit = top_bit(avail);
 			w->pos = w->base + bit;
-			w->starts = zb_bits_above(w->starts, bit);
+			w->starts = bits_above(w->starts, bit);
 		}
 		if (limit - w->base < 64 || w->final)
 			break;
@@ -598,7 +598,7 @@ size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
 	 * (a stray continuation byte) is marked on the byte after it, so the character
 	 * at pos may still be valid: then it is passed, and the walk ends after it. */
 	if (w->final && w->pos < w->len &&
-	    (l = zb_utf8_len(w->data + w->pos, w->len - w->pos)) > 0 && w->pos + l <= limit &&
+	    (l = utf8_len(w->data + w->pos, w->len - w->pos)) > 0 && w->pos + l <= limit &&
 	    w->pos + l <= w->base + w->bound) {
 		w->pos += l;
 		w->starts = 0;
@@ -607,7 +607,7 @@ size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit)
 	return passed;
 }
 
-size_t zb_utf8_find(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
+size_t utf8_find(zb_view v, const size_t *nums, size_t count, utf8_span *spans,
                     bool *invalid)
 {
 	size_t len;
@@ -615,8 +615,8 @@ size_t zb_utf8_find(zb_view v, const size_t *nums, size_t count, zb_utf8_span *s
 	return (engine ? engine : chosen())->find(v, -1, nums, count, spans, invalid, &len);
 }
 
-size_t zb_utf8_find_line(zb_view v, unsigned char term, const size_t *nums, size_t count,
-                         zb_utf8_span *spans, bool *invalid, size_t *line_len)
+size_t utf8_find_line(zb_view v, unsigned char term, const size_t *nums, size_t count,
+                         utf8_span *spans, bool *invalid, size_t *line_len)
 {
 	return (engine ? engine : chosen())->find(v, term, nums, count, spans, invalid, line_len);
 }

@@ -59,14 +59,14 @@
  * BufferCollator.collapse()        zb_collator_collapse
  * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
- * (beyond the seed: two-byte scan) zb_scan2_start + zb_scan2_next / zb_scan2_next_b /
- *                                  zb_scan2_next_nth / zb_scan2_pick / zb_scan2_pick1
- * (beyond the seed: cut -f1)       zb_first_fields
- * (beyond the seed: awk '$n == s') zb_keep_field_eq
- * (beyond the seed: run edges)    zb_scanset_start + zb_scanset_next_nth /
- *                                  zb_scanset_next_term
- * (beyond the seed: UTF-8)         zb_utf8_len, zb_utf8_walk_start + zb_utf8_walk_skip,
- *                                  zb_utf8_find, zb_utf8_find_line
+ * (beyond the seed: two-byte scan) scan2_start + scan2_next / scan2_next_b /
+ *                                  scan2_next_nth / scan2_pick / scan2_pick1
+ * (beyond the seed: cut -f1)       first_fields
+ * (beyond the seed: awk '$n == s') keep_field_eq
+ * (beyond the seed: run edges)    scanset_start + scanset_next_nth /
+ *                                  scanset_next_term
+ * (beyond the seed: UTF-8)         utf8_len, utf8_walk_start + utf8_walk_skip,
+ *                                  utf8_find, utf8_find_line
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -355,35 +355,35 @@ ptrdiff_t zb_view_write_to(zb_view v, int fd);
 /* 64-byte blocks examined per refill: at 32 a refill's call and setup are spread
  * over 2 KiB (-f1: 7% fewer instructions, a fifth fewer mispredicted branches than
  * at 8), and the scan state is still a few cache lines. */
-#define ZB_SCAN_BLOCKS 32
+#define SCAN2_BLOCKS 32
 
-typedef struct zb_scan2 {
+typedef struct scan2 {
 	const unsigned char *data; /* the view being scanned */
 	size_t len;
 	size_t next;               /* offset of the first byte not yet examined */
 	size_t base;               /* offset of the byte that bit 0 of a_bits[0] stands for */
 	size_t cur, nblocks;       /* block being handed out, blocks examined */
-	uint64_t a_bits[ZB_SCAN_BLOCKS]; /* where `a` is, not yet handed out */
-	uint64_t b_bits[ZB_SCAN_BLOCKS]; /* where `b` is, not yet handed out */
-	unsigned char a_count[ZB_SCAN_BLOCKS]; /* a's in each block when examined (stale
+	uint64_t a_bits[SCAN2_BLOCKS]; /* where `a` is, not yet handed out */
+	uint64_t b_bits[SCAN2_BLOCKS]; /* where `b` is, not yet handed out */
+	unsigned char a_count[SCAN2_BLOCKS]; /* a's in each block when examined (stale
 	                                          once the block is being handed out) */
 	unsigned char a, b;
-} zb_scan2;
+} scan2;
 
 /* Starts a scan of v for the bytes a and b (which must differ). */
-void zb_scan2_start(zb_scan2 *s, zb_view v, unsigned char a, unsigned char b);
+void scan2_start(scan2 *s, zb_view v, unsigned char a, unsigned char b);
 
-/* Examines the next blocks (the slow path of zb_scan2_next); false at the end. */
-bool zb_scan2_refill(zb_scan2 *s);
+/* Examines the next blocks (the slow path of scan2_next); false at the end. */
+bool scan2_refill(scan2 *s);
 
 /* Which implementation the scans use: "avx2", "sse2" or "portable". */
-const char *zb_scan2_engine(void);
+const char *scan2_engine(void);
 
 /* For tests and benchmarks: makes the scans use the named engine; -1 when this CPU
  * or build does not have it (the engine is then unchanged). */
-int zb_scan2_use(const char *name);
+int scan2_use(const char *name);
 
-static inline unsigned zb_ctz64(uint64_t x)
+static inline unsigned ctz64(uint64_t x)
 {
 #if defined(__GNUC__) || defined(__clang__)
 	return (unsigned)__builtin_ctzll(x);
@@ -400,13 +400,13 @@ static inline unsigned zb_ctz64(uint64_t x)
 /*
  * The offset of the next a or b, in order, with *is_b telling which; -1 at the end.
  */
-static inline ptrdiff_t zb_scan2_next(zb_scan2 *s, bool *is_b)
+static inline ptrdiff_t scan2_next(scan2 *s, bool *is_b)
 {
 	for (;;) {
 		while (s->cur < s->nblocks) {
 			uint64_t a = s->a_bits[s->cur], b = s->b_bits[s->cur], all = a | b;
 			if (all) {
-				unsigned bit = zb_ctz64(all);
+				unsigned bit = ctz64(all);
 				uint64_t mask = (uint64_t)1 << bit;
 				*is_b = (b & mask) != 0;
 				s->a_bits[s->cur] = a & ~mask;
@@ -415,13 +415,13 @@ static inline ptrdiff_t zb_scan2_next(zb_scan2 *s, bool *is_b)
 			}
 			s->cur++;
 		}
-		if (!zb_scan2_refill(s))
+		if (!scan2_refill(s))
 			return -1;
 	}
 }
 
 /* Bits set in x, without needing a POPCNT instruction in the build. */
-static inline unsigned zb_popcount64(uint64_t x)
+static inline unsigned popcount64(uint64_t x)
 {
 	x = x - ((x >> 1) & 0x5555555555555555u);
 	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
@@ -431,7 +431,7 @@ static inline unsigned zb_popcount64(uint64_t x)
 
 /* x without its bits up to and including bit `bit` (0 to 63).  No test of 63: an
  * unsigned 2 << 63 is 0, and the mask then clears every bit. */
-static inline uint64_t zb_bits_above(uint64_t x, unsigned bit)
+static inline uint64_t bits_above(uint64_t x, unsigned bit)
 {
 	return x & ~(((uint64_t)2 << bit) - 1);
 }
@@ -441,7 +441,7 @@ static inline uint64_t zb_bits_above(uint64_t x, unsigned bit)
  * with *is_b telling which; -1 at the end.  Whole blocks of a's are counted, not
  * visited, so passing over many fields costs little.
  */
-static inline ptrdiff_t zb_scan2_next_nth(zb_scan2 *s, size_t n, bool *is_b)
+static inline ptrdiff_t scan2_next_nth(scan2 *s, size_t n, bool *is_b)
 {
 	for (;;) {
 		while (s->cur < s->nblocks) {
@@ -449,25 +449,25 @@ static inline ptrdiff_t zb_scan2_next_nth(zb_scan2 *s, size_t n, bool *is_b)
 			uint64_t a_first = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the first b */
 			unsigned count, bit;
 			if (n == 1 && (a_first || b)) { /* the common case: the next event */
-				bit = zb_ctz64(a_first ? a_first : b);
+				bit = ctz64(a_first ? a_first : b);
 				*is_b = a_first == 0;
-				s->a_bits[s->cur] = zb_bits_above(a, bit);
+				s->a_bits[s->cur] = bits_above(a, bit);
 				s->b_bits[s->cur] = *is_b ? b & (b - 1) : b;
 				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
 			}
-			count = zb_popcount64(a_first);
+			count = popcount64(a_first);
 			if (count >= n) {
 				while (--n > 0)
 					a_first &= a_first - 1;
-				bit = zb_ctz64(a_first);
-				s->a_bits[s->cur] = zb_bits_above(a, bit);
+				bit = ctz64(a_first);
+				s->a_bits[s->cur] = bits_above(a, bit);
 				*is_b = false;
 				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
 			}
 			if (b) {
-				bit = zb_ctz64(b);
+				bit = ctz64(b);
 				s->b_bits[s->cur] = b & (b - 1);
-				s->a_bits[s->cur] = zb_bits_above(a, bit);
+				s->a_bits[s->cur] = bits_above(a, bit);
 				*is_b = true;
 				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
 			}
@@ -475,19 +475,19 @@ static inline ptrdiff_t zb_scan2_next_nth(zb_scan2 *s, size_t n, bool *is_b)
 			s->a_bits[s->cur] = 0;
 			s->cur++;
 		}
-		if (!zb_scan2_refill(s))
+		if (!scan2_refill(s))
 			return -1;
 	}
 }
 
 /* The pick functions' end: hands out the first b of block `cur` (whose masks are a
  * and b), leaves the scan just after it, and returns its offset. */
-static inline ptrdiff_t zb_scan2_take_b(zb_scan2 *s, size_t cur, uint64_t a, uint64_t b)
+static inline ptrdiff_t scan2_take_b(scan2 *s, size_t cur, uint64_t a, uint64_t b)
 {
-	unsigned bit = zb_ctz64(b);
+	unsigned bit = ctz64(b);
 
 	s->b_bits[cur] = b & (b - 1);
-	s->a_bits[cur] = zb_bits_above(a, bit);
+	s->a_bits[cur] = bits_above(a, bit);
 	s->cur = cur;
 	return (ptrdiff_t)(s->base + cur * 64 + bit);
 }
@@ -504,7 +504,7 @@ static inline ptrdiff_t zb_scan2_take_b(zb_scan2 *s, size_t cur, uint64_t a, uin
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline)) /* the hot loop of its caller; a call costs a fifth */
 #endif
-static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, size_t *at,
+static inline size_t scan2_pick(scan2 *s, const size_t *nth, size_t n, size_t *at,
                                    ptrdiff_t *b_at)
 {
 	size_t seen = 0, j = 0;  /* a's passed, nth's found */
@@ -523,7 +523,7 @@ static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, siz
 			while (j < n && left) {
 				size_t want = nth[j] - seen; /* >= 1: the want-th bit of left */
 				if (want > 8) { /* far ahead: count the block's a's at once */
-					unsigned count = zb_popcount64(left);
+					unsigned count = popcount64(left);
 					if (want > count) {
 						seen += count;
 						left = 0;
@@ -536,19 +536,19 @@ static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, siz
 					seen = nth[j] - want - 1;
 					break;
 				}
-				at[j++] = base + zb_ctz64(left);
+				at[j++] = base + ctz64(left);
 				seen = nth[j - 1];
 				left &= left - 1;
 			}
 			if (j < n && left)
-				seen += zb_popcount64(left);
+				seen += popcount64(left);
 			if (b) {
-				*b_at = zb_scan2_take_b(s, cur, a, b);
+				*b_at = scan2_take_b(s, cur, a, b);
 				return j;
 			}
 		}
 		s->cur = cur;
-		if (!zb_scan2_refill(s)) {
+		if (!scan2_refill(s)) {
 			*b_at = -1;
 			return j;
 		}
@@ -557,15 +557,15 @@ static inline size_t zb_scan2_pick(zb_scan2 *s, const size_t *nth, size_t n, siz
 }
 
 /*
- * zb_scan2_pick for nth = {1}, the commonest question (the first field, -f1, -f2-):
+ * scan2_pick for nth = {1}, the commonest question (the first field, -f1, -f2-):
  * the first a before the next b goes to *at; returns 1 when there is one, else 0.
- * Sets *b_at and leaves the scan as zb_scan2_pick does.  Without the counting of
+ * Sets *b_at and leaves the scan as scan2_pick does.  Without the counting of
  * the general pick, a record costs a few instructions a block it spans.
  */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
-static inline size_t zb_scan2_pick1(zb_scan2 *s, size_t *at, ptrdiff_t *b_at)
+static inline size_t scan2_pick1(scan2 *s, size_t *at, ptrdiff_t *b_at)
 {
 	size_t found = 0;
 
@@ -577,17 +577,17 @@ static inline size_t zb_scan2_pick1(zb_scan2 *s, size_t *at, ptrdiff_t *b_at)
 			if (!found) {
 				uint64_t left = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the b */
 				if (left) {
-					*at = base + zb_ctz64(left);
+					*at = base + ctz64(left);
 					found = 1;
 				}
 			}
 			if (b) {
-				*b_at = zb_scan2_take_b(s, cur, a, b);
+				*b_at = scan2_take_b(s, cur, a, b);
 				return found;
 			}
 		}
 		s->cur = cur;
-		if (!zb_scan2_refill(s)) {
+		if (!scan2_refill(s)) {
 			*b_at = -1;
 			return found;
 		}
@@ -595,13 +595,13 @@ static inline size_t zb_scan2_pick1(zb_scan2 *s, size_t *at, ptrdiff_t *b_at)
 }
 
 /* The offset of the next b, passing over any a before it; -1 at the end. */
-static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
+static inline ptrdiff_t scan2_next_b(scan2 *s)
 {
 	for (;;) {
 		while (s->cur < s->nblocks) {
 			uint64_t b = s->b_bits[s->cur];
 			if (b) {
-				unsigned bit = zb_ctz64(b);
+				unsigned bit = ctz64(b);
 				uint64_t mask = (uint64_t)1 << bit;
 				s->b_bits[s->cur] = b & ~mask;
 				/* drop the a bits up to and including this position */
@@ -611,7 +611,7 @@ static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
 			s->a_bits[s->cur] = 0;
 			s->cur++;
 		}
-		if (!zb_scan2_refill(s))
+		if (!scan2_refill(s))
 			return -1;
 	}
 }
@@ -628,12 +628,12 @@ static inline ptrdiff_t zb_scan2_next_b(zb_scan2 *s)
  * (which must differ) -- each written to dst followed by `term`: cut -f1 of v.  A
  * record without a delimiter is written whole; an unterminated last record, and
  * the one empty record an empty view is, get a terminator.  dst must have room for
- * v.len + 1 + ZB_FIRST_FIELDS_SLACK bytes (fields are copied 32 or 64 bytes at a
+ * v.len + 1 + FIRST_FIELDS_SLACK bytes (fields are copied 32 or 64 bytes at a
  * time); returns the number of bytes written.  One pass with the masks in
  * registers: a record costs a few instructions.
  */
-#define ZB_FIRST_FIELDS_SLACK 64
-size_t zb_first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst);
+#define FIRST_FIELDS_SLACK 64
+size_t first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst);
 
 /*
  * The records of v -- ended by `term`, fields split by `delim` (which must differ)
@@ -645,7 +645,7 @@ size_t zb_first_fields(zb_view v, unsigned char delim, unsigned char term, unsig
  * number written.  One pass with the masks in registers: a record costs a few
  * instructions a delimiter up to field n, and adjacent kept records are one copy.
  */
-size_t zb_keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
+size_t keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
                         const void *str, size_t len, bool invert, unsigned char *dst);
 
 /* ------------------------------------------------------------ set scans */
@@ -659,17 +659,17 @@ size_t zb_keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size
  * terminator and the end of the view are outside the class, so within a record the
  * edges come in pairs: every run that begins is ended, at the latest at the
  * terminator (an edge there is handed out before the terminator) or at offset len.
- * Like zb_scan2 it looks at 64 bytes at a time (AVX2, SSE2 or a portable loop,
+ * Like scan2 it looks at 64 bytes at a time (AVX2, SSE2 or a portable loop,
  * chosen when the program starts from what the CPU has) and keeps bits; it borrows
  * the view and allocates nothing.
  * The block being handed out is held apart from the others, so the common case --
  * the next edge is in it -- reads two words; only examining more bytes, every
- * ZB_SCANSET_BLOCKS blocks, is a call.
+ * SCANSET_BLOCKS blocks, is a call.
  */
-#define ZB_SCANSET_MAX 4    /* bytes the set may hold */
-#define ZB_SCANSET_BLOCKS 8 /* 64-byte blocks examined per refill */
+#define SCANSET_MAX 4    /* bytes the set may hold */
+#define SCANSET_BLOCKS 8 /* 64-byte blocks examined per refill */
 
-typedef struct zb_scanset {
+typedef struct scanset {
 	uint64_t edges, terms;     /* the block being handed out: what is not yet handed out */
 	size_t at;                 /* offset of the byte that bit 0 of edges and terms stands for */
 	const unsigned char *data; /* the view being scanned */
@@ -677,21 +677,21 @@ typedef struct zb_scanset {
 	size_t next;               /* offset of the first byte not yet examined */
 	size_t base;               /* offset of the byte that bit 0 of edge_bits[0] stands for */
 	size_t cur, nblocks;       /* blocks examined; [cur, nblocks) are still to hand out */
-	uint64_t edge_bits[ZB_SCANSET_BLOCKS];
-	uint64_t term_bits[ZB_SCANSET_BLOCKS];
+	uint64_t edge_bits[SCANSET_BLOCKS];
+	uint64_t term_bits[SCANSET_BLOCKS];
 	uint64_t inside;           /* 1 when the last byte examined is in the class */
-	unsigned char set[ZB_SCANSET_MAX]; /* the set, its first byte repeated to fill it */
+	unsigned char set[SCANSET_MAX]; /* the set, its first byte repeated to fill it */
 	unsigned char nset, term;
 	bool words;                /* the class is the bytes outside set and terminator */
-} zb_scanset;
+} scanset;
 
 /*
  * Starts a scan of v for the edges of runs of the n bytes at set (1 <= n <=
- * ZB_SCANSET_MAX), or of the words between them when `words`, and for the byte
+ * SCANSET_MAX), or of the words between them when `words`, and for the byte
  * term.  Returns ZB_OK, or ZB_EINVAL when n is out of range or term is in the set
  * (the scan then hands out nothing).
  */
-static inline int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, size_t n,
+static inline int scanset_start(scanset *s, zb_view v, const void *set, size_t n,
                                    unsigned char term, bool words)
 {
 	/* inline: cheap enough to start a scan for every field range a record writes,
@@ -708,9 +708,9 @@ static inline int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, si
 	s->edges = s->terms = 0; /* nothing handed out yet: the first call examines */
 	s->inside = 0;
 	s->nset = 0;
-	if (n == 0 || n > ZB_SCANSET_MAX)
+	if (n == 0 || n > SCANSET_MAX)
 		return ZB_EINVAL;
-	for (i = 0; i < ZB_SCANSET_MAX; i++) { /* repeats change nothing, and fill the compares */
+	for (i = 0; i < SCANSET_MAX; i++) { /* repeats change nothing, and fill the compares */
 		s->set[i] = bytes[i < n ? i : 0];
 		if (s->set[i] == term)
 			return ZB_EINVAL;
@@ -722,23 +722,23 @@ static inline int zb_scanset_start(zb_scanset *s, zb_view v, const void *set, si
 
 /* Examines the next blocks of the view (the slow path of the functions below);
  * false at the end. */
-bool zb_scanset_refill(zb_scanset *s);
+bool scanset_refill(scanset *s);
 
 /* The number of edges before the next terminator (an edge at its offset counts) or
  * the end of the view: what the calls below will pass over; nothing is handed out. */
-size_t zb_scanset_count(const zb_scanset *s);
+size_t scanset_count(const scanset *s);
 
 /* Which implementation set scans use: "avx2", "sse2" or "portable". */
-const char *zb_scanset_engine(void);
+const char *scanset_engine(void);
 
 /* For tests and benchmarks: makes set scans use the named engine; -1 when this CPU
  * or build does not have it (the engine is then unchanged). */
-int zb_scanset_use(const char *name);
+int scanset_use(const char *name);
 
 /* Makes the next block the one handed out; false at the end of the view. */
-static inline bool zb_scanset_advance(zb_scanset *s)
+static inline bool scanset_advance(scanset *s)
 {
-	if (s->cur == s->nblocks && !zb_scanset_refill(s))
+	if (s->cur == s->nblocks && !scanset_refill(s))
 		return false;
 	s->edges = s->edge_bits[s->cur];
 	s->terms = s->term_bits[s->cur];
@@ -751,44 +751,44 @@ static inline bool zb_scanset_advance(zb_scanset *s)
  * comes first, with *is_term telling which; -1 at the end.  When many edges are
  * to be passed over they are counted a block at a time.
  */
-static inline ptrdiff_t zb_scanset_next_nth(zb_scanset *s, size_t n, bool *is_term)
+static inline ptrdiff_t scanset_next_nth(scanset *s, size_t n, bool *is_term)
 {
 	for (;;) {
 		uint64_t e = s->edges, t = s->terms;
 		uint64_t mine = e & (t ^ (t - 1)); /* edges up to the terminator, its own included
 		                                      (all of them when there is none) */
-		if (n > 16 && !t && zb_popcount64(mine) < n) {
-			n -= zb_popcount64(mine);
+		if (n > 16 && !t && popcount64(mine) < n) {
+			n -= popcount64(mine);
 			mine = 0;
 		}
 		for (; mine; mine &= mine - 1)
 			if (--n == 0) { /* mine ^ (mine - 1): the bits up to this edge */
 				s->edges = e & ~(mine ^ (mine - 1));
 				*is_term = false;
-				return (ptrdiff_t)(s->at + zb_ctz64(mine));
+				return (ptrdiff_t)(s->at + ctz64(mine));
 			}
 		if (t) {
 			s->terms = t & (t - 1);
 			s->edges = e & ~(t ^ (t - 1));
 			*is_term = true;
-			return (ptrdiff_t)(s->at + zb_ctz64(t));
+			return (ptrdiff_t)(s->at + ctz64(t));
 		}
-		if (!zb_scanset_advance(s))
+		if (!scanset_advance(s))
 			return -1;
 	}
 }
 
 /* The offset of the next terminator, passing over the edges before it; -1 at the end. */
-static inline ptrdiff_t zb_scanset_next_term(zb_scanset *s)
+static inline ptrdiff_t scanset_next_term(scanset *s)
 {
 	for (;;) {
 		uint64_t t = s->terms;
 		if (t) {
 			s->terms = t & (t - 1);
 			s->edges &= ~(t ^ (t - 1));
-			return (ptrdiff_t)(s->at + zb_ctz64(t));
+			return (ptrdiff_t)(s->at + ctz64(t));
 		}
-		if (!zb_scanset_advance(s))
+		if (!scanset_advance(s))
 			return -1;
 	}
 }
@@ -803,7 +803,7 @@ static inline ptrdiff_t zb_scanset_next_term(zb_scanset *s)
 
 /* The length (1 to 4) of the valid character at p, of which n > 0 bytes may be
  * read; 0 when p does not start one, or starts one that n bytes cut short. */
-static inline size_t zb_utf8_len(const unsigned char *p, size_t n)
+static inline size_t utf8_len(const unsigned char *p, size_t n)
 {
 	unsigned char c = p[0];
 	unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
@@ -840,11 +840,11 @@ static inline size_t zb_utf8_len(const unsigned char *p, size_t n)
  * A walk over the valid characters of a view, from a given byte on.  With AVX2 or
  * SSSE3 it examines 64 bytes at a time, keeping one bit per character start and
  * checking the UTF-8 rules for the whole block at once, so passing over many
- * characters costs a few instructions; otherwise it steps with zb_utf8_len.  It
+ * characters costs a few instructions; otherwise it steps with utf8_len.  It
  * borrows the view and allocates nothing.  Read `pos`; set the rest only through
  * the functions below.
  */
-typedef struct zb_utf8_walk {
+typedef struct utf8_walk {
 	const unsigned char *data; /* the view walked */
 	size_t len;
 	size_t start;     /* where the walk began: the bytes before are not looked at */
@@ -854,10 +854,10 @@ typedef struct zb_utf8_walk {
 	unsigned bound;   /* bits from here on are past an error or the end; 64: none */
 	bool final;       /* the walk cannot go past this block: an error or the end */
 	bool examined;    /* the masks stand for the block at base */
-} zb_utf8_walk;
+} utf8_walk;
 
 /* Starts a walk over v at byte `start` (<= v.len), taking the text to begin there. */
-static inline void zb_utf8_walk_start(zb_utf8_walk *w, zb_view v, size_t start)
+static inline void utf8_walk_start(utf8_walk *w, zb_view v, size_t start)
 {
 	w->data = v.data;
 	w->len = v.len;
@@ -876,12 +876,12 @@ static inline void zb_utf8_walk_start(zb_utf8_walk *w, zb_view v, size_t start)
  * included): a caller with its own rule for such bytes applies it there and starts
  * a new walk after them.
  */
-size_t zb_utf8_walk_skip(zb_utf8_walk *w, size_t n, size_t limit);
+size_t utf8_walk_skip(utf8_walk *w, size_t n, size_t limit);
 
 /* Where a character is in a view: bytes [start, end). */
-typedef struct zb_utf8_span {
+typedef struct utf8_span {
 	size_t start, end;
-} zb_utf8_span;
+} utf8_span;
 
 /*
  * Finds characters by number, in one pass: for numbers 0 < nums[0] <= nums[1] <= ...
@@ -891,25 +891,25 @@ typedef struct zb_utf8_span {
  * own rule for such bytes must then look further with a walk) rather than at the
  * end of v.
  */
-size_t zb_utf8_find(zb_view v, const size_t *nums, size_t count, zb_utf8_span *spans,
+size_t utf8_find(zb_view v, const size_t *nums, size_t count, utf8_span *spans,
                     bool *invalid);
 
 /*
- * As zb_utf8_find, in the first line of v: the bytes before the first byte `term`
+ * As utf8_find, in the first line of v: the bytes before the first byte `term`
  * (an ASCII byte such as '\n'), or all of v when it has none; the line's length goes
  * to *line_len.  The characters and the end of the line are looked for in the same
  * pass, so a block of lines is not scanned twice.
  */
-size_t zb_utf8_find_line(zb_view v, unsigned char term, const size_t *nums, size_t count,
-                         zb_utf8_span *spans, bool *invalid, size_t *line_len);
+size_t utf8_find_line(zb_view v, unsigned char term, const size_t *nums, size_t count,
+                         utf8_span *spans, bool *invalid, size_t *line_len);
 
-/* Which implementation zb_utf8_walk_skip and zb_utf8_find use: "avx2-pdep", "avx2",
+/* Which implementation utf8_walk_skip and utf8_find use: "avx2-pdep", "avx2",
  * "ssse3" or "portable". */
-const char *zb_utf8_engine(void);
+const char *utf8_engine(void);
 
 /* For tests and benchmarks: makes them use the named engine; -1 when this CPU or
  * build does not have it (the engine is then unchanged). */
-int zb_utf8_use(const char *name);
+int utf8_use(const char *name);
 
 /* ---------------------------------------------------------------- buffers */
 

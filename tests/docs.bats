@@ -29,7 +29,7 @@ header_functions() {
 	run header_functions
 	[ "$status" -eq 0 ]
 	[ "${#lines[@]}" -ge 60 ]
-	for f in zb_strerror zb_view_of zb_scan2_pick zb_buffer_commit zb_collator_own; do
+	for f in zb_strerror zb_view_of zb_view_find zb_buffer_commit zb_collator_own; do
 		printf '%s\n' "${lines[@]}" | grep -qx "$f" || { echo "not found: $f"; return 1; }
 	done
 }

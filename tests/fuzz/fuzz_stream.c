@@ -407,9 +407,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	take_command(&in, &spec, &a);
 	use_pipe = fuzz_bool(&in) && in.n < 60000; /* what a pipe holds without a reader */
 	engine = engines[fuzz_take(&in, 3)]; /* the scans' engines: all give the same output */
-	(void)zb_scan2_use(engine);          /* each stays as it is when the CPU lacks it */
-	(void)zb_scanset_use(engine);
-	(void)zb_utf8_use(engine);
+	(void)scan2_use(engine);          /* each stays as it is when the CPU lacks it */
+	(void)scanset_use(engine);
+	(void)utf8_use(engine);
 	nparts = 1 + fuzz_take(&in, 3); /* inputs, cut at fractions of the data (the last use
 	                                   of `in`: the rest is the data) */
 	for (k = 1; k < nparts; k++)

@@ -6,7 +6,7 @@
  * Python's bytes rules (the ones zb.h promises): find/rfind/index/rindex with every
  * kind of start and stop, split with a separator and maxsplit, split_ws, split_runs
  * (trimmed or not), splitlines, strip/lstrip/rstrip (whitespace or a set),
- * strip_sets, slice, at, isspace/isdigit/isalpha, eq and contains; and zb_scan2
+ * strip_sets, slice, at, isspace/isdigit/isalpha, eq and contains; and scan2
  * (next, next_nth, next_b, pick, on each engine the CPU has) against a list of events,
  * and the collator against the plain concatenation of what was appended.  The view
  * and the needle are copied into allocations of their exact size, so a read past
@@ -390,9 +390,9 @@ static void check_eq(const struct ctx *c)
 	expect(c, "eq", zb_view_eq(c->v, zb_view_of(c->needle, c->m)), want);
 }
 
-/* zb_scan2_pick: the wanted a's (by number from the scan's position) up to the next
+/* scan2_pick: the wanted a's (by number from the scan's position) up to the next
  * b; false once the view has ended. */
-static bool check_pick(const struct ctx *c, struct fuzz_in *in, zb_scan2 *s, unsigned char a,
+static bool check_pick(const struct ctx *c, struct fuzz_in *in, scan2 *s, unsigned char a,
                        unsigned char b, size_t *cur)
 {
 	size_t nth[4], at[4], want_at[4], n = 1 + fuzz_take(in, 4), found = 0, seen = 0, i, x;
@@ -409,7 +409,7 @@ static bool check_pick(const struct ctx *c, struct fuzz_in *in, zb_scan2 *s, uns
 		if (c->hay[x] == a && found < n && ++seen == nth[found])
 			want_at[found++] = x;
 	}
-	expect(c, "pick count", (long long)zb_scan2_pick(s, nth, n, at, &b_at), (long long)found);
+	expect(c, "pick count", (long long)scan2_pick(s, nth, n, at, &b_at), (long long)found);
 	for (i = 0; i < found; i++)
 		expect(c, "pick offset", (long long)at[i], (long long)want_at[i]);
 	expect(c, "pick b", b_at, want_b);
@@ -417,10 +417,10 @@ static bool check_pick(const struct ctx *c, struct fuzz_in *in, zb_scan2 *s, uns
 	return want_b >= 0;
 }
 
-/* zb_first_fields against cut -f1 a byte at a time. */
+/* first_fields against cut -f1 a byte at a time. */
 static void check_first_fields(const struct ctx *c, unsigned char delim, unsigned char term)
 {
-	unsigned char *want = malloc(c->n + 2), *got = malloc(c->n + 1 + ZB_FIRST_FIELDS_SLACK);
+	unsigned char *want = malloc(c->n + 2), *got = malloc(c->n + 1 + FIRST_FIELDS_SLACK);
 	size_t i = 0, o = 0, k;
 
 	if (want == NULL || got == NULL)
@@ -436,7 +436,7 @@ static void check_first_fields(const struct ctx *c, unsigned char delim, unsigne
 		want[o++] = term;
 		i++;
 	} while (i < c->n);
-	k = zb_first_fields(c->v, delim, term, got);
+	k = first_fields(c->v, delim, term, got);
 	expect(c, "first_fields length", (long long)k, (long long)o);
 	for (i = 0; i < o; i++)
 		expect(c, "first_fields byte", got[i], want[i]);
@@ -444,7 +444,7 @@ static void check_first_fields(const struct ctx *c, unsigned char delim, unsigne
 	free(got);
 }
 
-/* zb_keep_field_eq against awk '$field == needle' a byte at a time. */
+/* keep_field_eq against awk '$field == needle' a byte at a time. */
 static void check_keep_field_eq(const struct ctx *c, struct fuzz_in *in, unsigned char delim,
                                 unsigned char term)
 {
@@ -477,7 +477,7 @@ static void check_keep_field_eq(const struct ctx *c, struct fuzz_in *in, unsigne
 		}
 		i++;
 	} while (i < c->n);
-	k = zb_keep_field_eq(c->v, delim, term, field, c->needle, c->m, invert, got);
+	k = keep_field_eq(c->v, delim, term, field, c->needle, c->m, invert, got);
 	expect(c, "keep_field_eq length", (long long)k, (long long)o);
 	for (i = 0; i < o; i++)
 		expect(c, "keep_field_eq byte", got[i], want[i]);
@@ -485,20 +485,20 @@ static void check_keep_field_eq(const struct ctx *c, struct fuzz_in *in, unsigne
 	free(got);
 }
 
-/* zb_scan2 against the list of events: each call's answer, as zb.h describes it. */
+/* scan2 against the list of events: each call's answer, as zb.h describes it. */
 static void check_scan2(const struct ctx *c, struct fuzz_in *in)
 {
 	static const char *const engines[] = {"portable", "sse2", "avx2"};
 	unsigned char a = (unsigned char)fuzz_take(in, 256), b = (unsigned char)fuzz_take(in, 256);
 	size_t cur = 0; /* the next byte not yet handed out (or passed over) */
-	zb_scan2 s;
+	scan2 s;
 
 	if (a == b)
 		b ^= 1;
-	(void)zb_scan2_use(engines[fuzz_take(in, 3)]); /* stays as it is when absent */
+	(void)scan2_use(engines[fuzz_take(in, 3)]); /* stays as it is when absent */
 	check_first_fields(c, a, b);
 	check_keep_field_eq(c, in, a, b);
-	zb_scan2_start(&s, c->v, a, b);
+	scan2_start(&s, c->v, a, b);
 	for (;;) {
 		unsigned call = fuzz_take(in, 4);
 		size_t n = 1 + fuzz_take(in, 70), seen = 0, at = cur, want = SIZE_MAX;
@@ -520,9 +520,9 @@ static void check_scan2(const struct ctx *c, struct fuzz_in *in)
 				break;
 			}
 		}
-		got = call == 0 ? zb_scan2_next(&s, &is_b)
-		      : call == 1 ? zb_scan2_next_nth(&s, n, &is_b)
-		                  : zb_scan2_next_b(&s);
+		got = call == 0 ? scan2_next(&s, &is_b)
+		      : call == 1 ? scan2_next_nth(&s, n, &is_b)
+		                  : scan2_next_b(&s);
 		if (call == 2)
 			is_b = got >= 0;
 		expect(c, "scan2 offset", got, want == SIZE_MAX ? -1 : (long long)want);

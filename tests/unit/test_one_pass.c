@@ -1,4 +1,4 @@
-/* test_one_pass.c - the one-pass functions, zb_first_fields and zb_keep_field_eq,
+/* test_one_pass.c - the one-pass functions, first_fields and keep_field_eq,
  * against byte-at-a-time references, with every engine, on random views of every
  * length around their 64- and 128-byte steps. */
 #include <stdlib.h>
@@ -98,18 +98,18 @@ static bool agrees(size_t n, unsigned char delim, unsigned char term, unsigned s
 {
 	static const unsigned char strs[] = "abab";
 	unsigned char *data = malloc(n ? n : 1), *want = malloc(n + 2);
-	unsigned char *got = malloc(n + 1 + ZB_FIRST_FIELDS_SLACK);
+	unsigned char *got = malloc(n + 1 + FIRST_FIELDS_SLACK);
 	size_t wn, gn, field = 1 + next_rand() % 6, len = next_rand() % 3;
 	const unsigned char *str = strs + next_rand() % 2; /* "ab" or "ba", len of it */
 	bool invert = next_rand() % 2, ok;
 
 	fill(data, n, delim, term, style);
 	wn = naive_first_fields(data, n, delim, term, want);
-	memset(got, 0xA5, n + 1 + ZB_FIRST_FIELDS_SLACK);
-	gn = zb_first_fields(zb_view_of(data, n), delim, term, got);
+	memset(got, 0xA5, n + 1 + FIRST_FIELDS_SLACK);
+	gn = first_fields(zb_view_of(data, n), delim, term, got);
 	ok = gn == wn && memcmp(got, want, wn) == 0;
 	wn = naive_keep(data, n, delim, term, field, str, len, invert, want);
-	gn = zb_keep_field_eq(zb_view_of(data, n), delim, term, field, str, len, invert, got);
+	gn = keep_field_eq(zb_view_of(data, n), delim, term, field, str, len, invert, got);
 	ok = ok && gn == wn && memcmp(got, want, wn) == 0;
 	free(data);
 	free(want);
@@ -121,12 +121,12 @@ void test_one_pass(void)
 {
 	const char *engines[] = {"portable", "sse2", "avx2"};
 	const unsigned char pairs[][2] = {{'\t', '\n'}, {':', '\n'}, {'\n', '\0'}, {0xFF, 0}};
-	const char *was = zb_scan2_engine();
+	const char *was = scan2_engine();
 	size_t e, p, n;
 	unsigned style;
 
 	for (e = 0; e < sizeof engines / sizeof *engines; e++) {
-		if (zb_scan2_use(engines[e]) != 0)
+		if (scan2_use(engines[e]) != 0)
 			continue; /* not on this CPU or build */
 		for (p = 0; p < sizeof pairs / sizeof *pairs; p++) {
 			int failures = 0;
@@ -142,21 +142,21 @@ void test_one_pass(void)
 	}
 	{ /* by hand: cut -f1, and awk -F'\t' '$2 == "b"' */
 		static const unsigned char in[] = "a\tb\nc\n\td\ne\tb\tx\nb";
-		unsigned char out[sizeof in + ZB_FIRST_FIELDS_SLACK];
-		size_t k = zb_first_fields(zb_view_of(in, 10), '\t', '\n', out);
+		unsigned char out[sizeof in + FIRST_FIELDS_SLACK];
+		size_t k = first_fields(zb_view_of(in, 10), '\t', '\n', out);
 		CHECK_EQ_INT(k, 7);
 		CHECK(memcmp(out, "a\nc\n\ne\n", 7) == 0);
-		k = zb_first_fields(zb_view_empty(), '\t', '\n', out);
+		k = first_fields(zb_view_empty(), '\t', '\n', out);
 		CHECK_EQ_INT(k, 1);
 		CHECK(out[0] == '\n');
-		k = zb_keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, false, out);
+		k = keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, false, out);
 		CHECK_EQ_INT(k, 10);
 		CHECK(memcmp(out, "a\tb\ne\tb\tx\n", 10) == 0);
-		k = zb_keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, true, out);
+		k = keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, true, out);
 		CHECK_EQ_INT(k, 7); /* "b" has no field 2: empty, and gets a terminator */
 		CHECK(memcmp(out, "c\n\td\nb\n", 7) == 0);
-		k = zb_keep_field_eq(zb_view_empty(), '\t', '\n', 3, "", 0, false, out);
+		k = keep_field_eq(zb_view_empty(), '\t', '\n', 3, "", 0, false, out);
 		CHECK_EQ_INT(k, 1);
 	}
-	CHECK_EQ_INT(zb_scan2_use(was), 0);
+	CHECK_EQ_INT(scan2_use(was), 0);
 }

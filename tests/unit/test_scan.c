@@ -1,4 +1,4 @@
-/* test_scan.c - zb_scan2 against a naive scan, with every engine this machine has. */
+/* test_scan.c - scan2 against a naive scan, with every engine this machine has. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,8 +54,8 @@ static size_t naive_pick(const unsigned char *p, size_t n, size_t from, unsigned
 	return j;
 }
 
-/* zb_scan2_pick of a random ascending list of numbers against naive_pick. */
-static bool pick_agrees(zb_scan2 *s, const unsigned char *data, size_t n, size_t at,
+/* scan2_pick of a random ascending list of numbers against naive_pick. */
+static bool pick_agrees(scan2 *s, const unsigned char *data, size_t n, size_t at,
                         unsigned char a, unsigned char b, ptrdiff_t *got)
 {
 	size_t nth[12], want_at[12], got_at[12], count = 1 + next_rand() % 12, i, k = 0;
@@ -65,14 +65,14 @@ static bool pick_agrees(zb_scan2 *s, const unsigned char *data, size_t n, size_t
 	for (i = 0; i < count; i++) /* steps of 1 (next field) to 200 (far ahead) */
 		nth[i] = k += 1 + (next_rand() % 4 == 0 ? next_rand() % 200 : next_rand() % 3);
 	want_found = naive_pick(data, n, at, a, b, nth, count, want_at, &want_b);
-	found = zb_scan2_pick(s, nth, count, got_at, got);
+	found = scan2_pick(s, nth, count, got_at, got);
 	if (found != want_found || *got != want_b)
 		return false;
 	return memcmp(got_at, want_at, found * sizeof *got_at) == 0;
 }
 
-/* zb_scan2_pick1 against naive_pick of nth = {1}. */
-static bool pick1_agrees(zb_scan2 *s, const unsigned char *data, size_t n, size_t at,
+/* scan2_pick1 against naive_pick of nth = {1}. */
+static bool pick1_agrees(scan2 *s, const unsigned char *data, size_t n, size_t at,
                          unsigned char a, unsigned char b, ptrdiff_t *got)
 {
 	const size_t first[1] = {1};
@@ -80,7 +80,7 @@ static bool pick1_agrees(zb_scan2 *s, const unsigned char *data, size_t n, size_
 	ptrdiff_t want_b;
 
 	want_found = naive_pick(data, n, at, a, b, first, 1, &want_at, &want_b);
-	found = zb_scan2_pick1(s, &got_at, got);
+	found = scan2_pick1(s, &got_at, got);
 	return found == want_found && *got == want_b && (found == 0 || got_at == want_at);
 }
 
@@ -93,7 +93,7 @@ static int random_round(unsigned char a, unsigned char b)
 	const unsigned char alphabet[] = {'x', 'y', a, b, 0, 0xFF, a, a, a, a};
 	size_t n = next_rand() % sizeof data, i;
 	size_t at = 0;
-	zb_scan2 s;
+	scan2 s;
 	int failures = 0;
 
 	bool sparse = next_rand() % 2; /* b rare: searches cross many blocks */
@@ -101,7 +101,7 @@ static int random_round(unsigned char a, unsigned char b)
 	for (i = 0; i < n; i++)
 		data[i] = sparse ? (next_rand() % 100 == 0 ? b : next_rand() % 3 ? a : 'x')
 		                 : alphabet[next_rand() % sizeof alphabet];
-	zb_scan2_start(&s, zb_view_of(data, n), a, b);
+	scan2_start(&s, zb_view_of(data, n), a, b);
 	for (;;) {
 		unsigned how = next_rand() % 7;
 		bool only_b = how == 0, is_b = false, want_b = false;
@@ -125,12 +125,12 @@ static int random_round(unsigned char a, unsigned char b)
 		}
 		if (how == 1) { /* the n-th a, often across blocks */
 			want = naive_nth(data, n, at, a, b, nth, &want_b);
-			got = zb_scan2_next_nth(&s, nth, &is_b);
+			got = scan2_next_nth(&s, nth, &is_b);
 			if (got != want || (got >= 0 && is_b != want_b))
 				failures++;
 		} else {
 			want = naive_next(data, n, at, a, b, only_b);
-			got = only_b ? zb_scan2_next_b(&s) : zb_scan2_next(&s, &is_b);
+			got = only_b ? scan2_next_b(&s) : scan2_next(&s, &is_b);
 			if (got != want || (!only_b && got >= 0 && is_b != (data[got] == b)))
 				failures++;
 		}
@@ -149,9 +149,9 @@ void test_scan(void)
 	int r;
 
 	for (e = 0; e < sizeof engines / sizeof *engines; e++) {
-		if (zb_scan2_use(engines[e]) != 0)
+		if (scan2_use(engines[e]) != 0)
 			continue; /* not on this CPU or build */
-		CHECK(strcmp(zb_scan2_engine(), engines[e]) == 0);
+		CHECK(strcmp(scan2_engine(), engines[e]) == 0);
 		for (p = 0; p < sizeof pairs / sizeof *pairs; p++) {
 			int failures = 0;
 			for (r = 0; r < 400; r++)
@@ -162,17 +162,17 @@ void test_scan(void)
 	/* an empty view, and a view that is exactly one block of matches */
 	{
 		unsigned char all_b[64];
-		zb_scan2 s;
+		scan2 s;
 		bool is_b;
 		ptrdiff_t i;
 		memset(all_b, '\n', sizeof all_b);
-		zb_scan2_start(&s, zb_view_empty(), '\t', '\n');
-		CHECK_EQ_INT(zb_scan2_next(&s, &is_b), -1);
-		zb_scan2_start(&s, zb_view_of(all_b, 64), '\t', '\n');
+		scan2_start(&s, zb_view_empty(), '\t', '\n');
+		CHECK_EQ_INT(scan2_next(&s, &is_b), -1);
+		scan2_start(&s, zb_view_of(all_b, 64), '\t', '\n');
 		for (i = 0; i < 64; i++)
-			CHECK_EQ_INT(zb_scan2_next_b(&s), i);
-		CHECK_EQ_INT(zb_scan2_next_b(&s), -1);
+			CHECK_EQ_INT(scan2_next_b(&s), i);
+		CHECK_EQ_INT(scan2_next_b(&s), -1);
 	}
-	CHECK_EQ_INT(zb_scan2_use("no such engine"), -1);
-	CHECK_EQ_INT(zb_scan2_use("sse2") == 0 || zb_scan2_use("portable") == 0, 1);
+	CHECK_EQ_INT(scan2_use("no such engine"), -1);
+	CHECK_EQ_INT(scan2_use("sse2") == 0 || scan2_use("portable") == 0, 1);
 }

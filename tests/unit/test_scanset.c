@@ -1,4 +1,4 @@
-/* test_scanset.c - zb_scanset against a naive scan, with every engine this machine has. */
+/* test_scanset.c - scanset against a naive scan, with every engine this machine has. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +57,7 @@ static int random_round(const unsigned char *set, size_t nset, unsigned char ter
 	const unsigned char alphabet[] = {'x', 'y', 0, 0xFF, '\r', set[0], set[nset - 1], term};
 	size_t n = len == SIZE_MAX ? next_rand() % sizeof data : len, i, nev, k = 0;
 	unsigned kind = next_rand() % 3; /* mixed; long runs of the set; terminators rare */
-	zb_scanset s;
+	scanset s;
 	int failures = 0;
 
 	for (i = 0; i < n; i++) {
@@ -70,7 +70,7 @@ static int random_round(const unsigned char *set, size_t nset, unsigned char ter
 			data[i] = alphabet[r % sizeof alphabet];
 	}
 	nev = naive_events(data, n, set, nset, term, words, ev);
-	if (zb_scanset_start(&s, zb_view_of(data, n), set, nset, term, words) != ZB_OK)
+	if (scanset_start(&s, zb_view_of(data, n), set, nset, term, words) != ZB_OK)
 		return 1;
 	for (;;) {
 		bool want_term = false, is_term = false;
@@ -79,7 +79,7 @@ static int random_round(const unsigned char *set, size_t nset, unsigned char ter
 			size_t c = 0, m;
 			for (m = k; m < nev && !ev[m].is_term; m++)
 				c++;
-			if (zb_scanset_count(&s) != c) {
+			if (scanset_count(&s) != c) {
 				failures++;
 				break;
 			}
@@ -89,7 +89,7 @@ static int random_round(const unsigned char *set, size_t nset, unsigned char ter
 				k++;
 			if (k < nev)
 				want = (ptrdiff_t)ev[k++].at;
-			got = zb_scanset_next_term(&s);
+			got = scanset_next_term(&s);
 			is_term = want_term = true;
 		} else {
 			size_t nth = next_rand() % 3 ? 1 + next_rand() % 4 : 1 + next_rand() % 200;
@@ -100,7 +100,7 @@ static int random_round(const unsigned char *set, size_t nset, unsigned char ter
 					want_term = ev[k++].is_term;
 					break;
 				}
-			got = zb_scanset_next_nth(&s, nth, &is_term);
+			got = scanset_next_nth(&s, nth, &is_term);
 		}
 		if (got != want || (got >= 0 && is_term != want_term)) {
 			failures++;
@@ -125,9 +125,9 @@ void test_scanset(void)
 	int r, w;
 
 	for (e = 0; e < sizeof engines / sizeof *engines; e++) {
-		if (zb_scanset_use(engines[e]) != 0)
+		if (scanset_use(engines[e]) != 0)
 			continue; /* not on this CPU or build */
-		CHECK(strcmp(zb_scanset_engine(), engines[e]) == 0);
+		CHECK(strcmp(scanset_engine(), engines[e]) == 0);
 		for (i = 0; i < sizeof sets / sizeof *sets; i++)
 			for (w = 0; w < 2; w++) {
 				int failures = 0;
@@ -140,43 +140,43 @@ void test_scanset(void)
 	}
 	{ /* by hand: the edges of " a  bc\n" and of a run that reaches the view's end */
 		static const unsigned char rec[] = " a  bc\n d \t";
-		zb_scanset s;
+		scanset s;
 		bool t = false;
-		CHECK_EQ_INT(zb_scanset_start(&s, zb_view_of(rec, 11), " \t", 2, '\n', true), ZB_OK);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 1, &t), 1); /* "a" begins */
+		CHECK_EQ_INT(scanset_start(&s, zb_view_of(rec, 11), " \t", 2, '\n', true), ZB_OK);
+		CHECK_EQ_INT(scanset_next_nth(&s, 1, &t), 1); /* "a" begins */
 		CHECK(!t);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 2, &t), 4); /* "a" ends, "bc" begins */
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 1, &t), 6); /* "bc" ends at the terminator */
+		CHECK_EQ_INT(scanset_next_nth(&s, 2, &t), 4); /* "a" ends, "bc" begins */
+		CHECK_EQ_INT(scanset_next_nth(&s, 1, &t), 6); /* "bc" ends at the terminator */
 		CHECK(!t);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 5, &t), 6); /* then the terminator */
+		CHECK_EQ_INT(scanset_next_nth(&s, 5, &t), 6); /* then the terminator */
 		CHECK(t);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 2, &t), 9); /* "d" begins at 8, ends at 9 */
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 1, &t), -1);
-		CHECK_EQ_INT(zb_scanset_start(&s, zb_view_of(rec, 11), " \t", 2, '\n', false), ZB_OK);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 2, &t), 1); /* the run " " is [0, 1) */
-		CHECK_EQ_INT(zb_scanset_next_term(&s), 6);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 4, &t), 11); /* " \t" ends at the view's end */
+		CHECK_EQ_INT(scanset_next_nth(&s, 2, &t), 9); /* "d" begins at 8, ends at 9 */
+		CHECK_EQ_INT(scanset_next_nth(&s, 1, &t), -1);
+		CHECK_EQ_INT(scanset_start(&s, zb_view_of(rec, 11), " \t", 2, '\n', false), ZB_OK);
+		CHECK_EQ_INT(scanset_next_nth(&s, 2, &t), 1); /* the run " " is [0, 1) */
+		CHECK_EQ_INT(scanset_next_term(&s), 6);
+		CHECK_EQ_INT(scanset_next_nth(&s, 4, &t), 11); /* " \t" ends at the view's end */
 		CHECK(!t);
-		CHECK_EQ_INT(zb_scanset_next_term(&s), -1);
+		CHECK_EQ_INT(scanset_next_term(&s), -1);
 	}
 	{ /* a run to the end of a view of whole blocks: its end edge is at len */
 		unsigned char blanks[128];
-		zb_scanset s;
+		scanset s;
 		bool t = false;
 		memset(blanks, ' ', sizeof blanks);
-		CHECK_EQ_INT(zb_scanset_start(&s, zb_view_of(blanks, 128), " ", 1, '\n', false), ZB_OK);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 1, &t), 0);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 1, &t), 128);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 1, &t), -1);
-		CHECK_EQ_INT(zb_scanset_start(&s, zb_view_empty(), " ", 1, '\n', true), ZB_OK);
-		CHECK_EQ_INT(zb_scanset_next_nth(&s, 1, &t), -1);
+		CHECK_EQ_INT(scanset_start(&s, zb_view_of(blanks, 128), " ", 1, '\n', false), ZB_OK);
+		CHECK_EQ_INT(scanset_next_nth(&s, 1, &t), 0);
+		CHECK_EQ_INT(scanset_next_nth(&s, 1, &t), 128);
+		CHECK_EQ_INT(scanset_next_nth(&s, 1, &t), -1);
+		CHECK_EQ_INT(scanset_start(&s, zb_view_empty(), " ", 1, '\n', true), ZB_OK);
+		CHECK_EQ_INT(scanset_next_nth(&s, 1, &t), -1);
 	}
 	{
-		zb_scanset s;
-		CHECK_EQ_INT(zb_scanset_start(&s, zb_view_empty(), "", 0, '\n', true), ZB_EINVAL);
-		CHECK_EQ_INT(zb_scanset_start(&s, zb_view_empty(), "abcde", 5, '\n', true), ZB_EINVAL);
-		CHECK_EQ_INT(zb_scanset_start(&s, zb_view_empty(), " \n", 2, '\n', true), ZB_EINVAL);
+		scanset s;
+		CHECK_EQ_INT(scanset_start(&s, zb_view_empty(), "", 0, '\n', true), ZB_EINVAL);
+		CHECK_EQ_INT(scanset_start(&s, zb_view_empty(), "abcde", 5, '\n', true), ZB_EINVAL);
+		CHECK_EQ_INT(scanset_start(&s, zb_view_empty(), " \n", 2, '\n', true), ZB_EINVAL);
 	}
-	CHECK_EQ_INT(zb_scanset_use("no such engine"), -1);
-	CHECK_EQ_INT(zb_scanset_use("sse2") == 0 || zb_scanset_use("portable") == 0, 1);
+	CHECK_EQ_INT(scanset_use("no such engine"), -1);
+	CHECK_EQ_INT(scanset_use("sse2") == 0 || scanset_use("portable") == 0, 1);
 }

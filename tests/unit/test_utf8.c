@@ -1,5 +1,5 @@
 /*
- * test_utf8.c - zb_utf8_len, zb_utf8_walk and zb_utf8_find against a decoder written
+ * test_utf8.c - utf8_len, utf8_walk and utf8_find against a decoder written
  * here from the definition (code points, not byte ranges), with every engine this
  * machine has.  The texts mix ASCII (NULs too), 2-, 3- and 4-byte characters and
  * broken sequences, and are allocated to their exact size for the sanitizers.
@@ -147,29 +147,29 @@ static size_t ref_skip(const unsigned char *p, size_t len, size_t *at, size_t n,
 static int random_walk(const unsigned char *p, size_t len)
 {
 	size_t start = len ? next_rand() % (len + 1) : 0, ref = start;
-	zb_utf8_walk w;
+	utf8_walk w;
 	int failures = 0;
 
-	zb_utf8_walk_start(&w, zb_view_of(p, len), start);
+	utf8_walk_start(&w, zb_view_of(p, len), start);
 	while (w.pos < len && failures == 0) {
 		size_t n = next_rand() % 4 == 0 ? SIZE_MAX : 1 + next_rand() % 90;
 		size_t limit = next_rand() % 3 == 0 ? ref + next_rand() % 200 : SIZE_MAX;
 		size_t want = ref_skip(p, len, &ref, n, limit);
-		size_t got = zb_utf8_walk_skip(&w, n, limit);
+		size_t got = utf8_walk_skip(&w, n, limit);
 		if (got != want || w.pos != ref) {
 			fprintf(stderr, "    walk: len %zu, n %zu, limit %zu: got %zu to %zu, want %zu to %zu\n",
 			        len, n, limit, got, w.pos, want, ref);
 			failures++;
 		}
 		if (got < n && w.pos < len && ref_len(p + w.pos, len - w.pos) == 0)
-			zb_utf8_walk_start(&w, zb_view_of(p, len), ++ref); /* past the invalid byte */
+			utf8_walk_start(&w, zb_view_of(p, len), ++ref); /* past the invalid byte */
 		else if (got < n)
 			break; /* the limit or the end */
 	}
 	return failures;
 }
 
-/* zb_utf8_find (term < 0) or zb_utf8_find_line for random ascending numbers (some
+/* utf8_find (term < 0) or utf8_find_line for random ascending numbers (some
  * repeated) against ref_len: the valid characters from the start of the first
  * line are found, and *invalid tells whether what stops them is an invalid byte
  * or the end of the line. */
@@ -178,7 +178,7 @@ static int random_find(const unsigned char *p, size_t len, int term)
 	static size_t starts[1200]; /* where valid character i + 1 starts; then where they stop */
 	size_t nums[12], count = next_rand() % 13, i, found, want, nvalid = 0, at = 0, l;
 	size_t line = 0, got_line = 0;
-	zb_utf8_span spans[12];
+	utf8_span spans[12];
 	bool invalid;
 	int failures = 0;
 
@@ -194,9 +194,9 @@ static int random_find(const unsigned char *p, size_t len, int term)
 	for (want = 0; want < count && nums[want] <= nvalid; want++)
 		;
 	if (term < 0)
-		found = zb_utf8_find(zb_view_of(p, len), nums, count, spans, &invalid);
+		found = utf8_find(zb_view_of(p, len), nums, count, spans, &invalid);
 	else
-		found = zb_utf8_find_line(zb_view_of(p, len), (unsigned char)term, nums, count, spans,
+		found = utf8_find_line(zb_view_of(p, len), (unsigned char)term, nums, count, spans,
 		                          &invalid, &got_line);
 	if (found != want || (found < count && invalid != (at < line)) ||
 	    (term >= 0 && got_line != line))
@@ -219,7 +219,7 @@ static void add_terms(unsigned char *p, size_t n, unsigned char term)
 		p[next_rand() % n] = term;
 }
 
-/* zb_utf8_len against ref_len on every 1- and 2-byte string, every 3-byte string
+/* utf8_len against ref_len on every 1- and 2-byte string, every 3-byte string
  * with a 3-byte lead, and 4-byte strings with a 4-byte lead and varied last bytes. */
 static void exhaustive_len(void)
 {
@@ -229,34 +229,34 @@ static void exhaustive_len(void)
 
 	for (a = 0; a < 256; a++) {
 		b[0] = (unsigned char)a;
-		wrong += zb_utf8_len(b, 1) != ref_len(b, 1);
+		wrong += utf8_len(b, 1) != ref_len(b, 1);
 		for (c = 0; c < 256; c++) {
 			b[1] = (unsigned char)c;
-			wrong += zb_utf8_len(b, 2) != ref_len(b, 2);
+			wrong += utf8_len(b, 2) != ref_len(b, 2);
 			for (d = 0; a >= 0xE0 && d < 256; d++) {
 				b[2] = (unsigned char)d;
-				wrong += zb_utf8_len(b, 3) != ref_len(b, 3);
+				wrong += utf8_len(b, 3) != ref_len(b, 3);
 				for (e = 0; a >= 0xF0 && e < 256; e += 0x3F) {
 					b[3] = (unsigned char)e;
-					wrong += zb_utf8_len(b, 4) != ref_len(b, 4);
-					wrong += zb_utf8_len(b, 3) != ref_len(b, 3);
+					wrong += utf8_len(b, 4) != ref_len(b, 4);
+					wrong += utf8_len(b, 3) != ref_len(b, 3);
 				}
 			}
 		}
 	}
 	CHECK_EQ_INT(wrong, 0);
 	/* the forms' edges, by hand */
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xC2\x80", 2), 2);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xC1\xBF", 2), 0);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xE0\xA0\x80", 3), 3);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xE0\x9F\xBF", 3), 0);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xED\x9F\xBF", 3), 3);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xED\xA0\x80", 3), 0);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xF0\x90\x80\x80", 4), 4);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xF0\x8F\xBF\xBF", 4), 0);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xF4\x8F\xBF\xBF", 4), 4);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xF4\x90\x80\x80", 4), 0);
-	CHECK_EQ_INT(zb_utf8_len((const unsigned char *)"\xF0\x9F\x98\x80", 3), 0);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xC2\x80", 2), 2);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xC1\xBF", 2), 0);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xE0\xA0\x80", 3), 3);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xE0\x9F\xBF", 3), 0);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xED\x9F\xBF", 3), 3);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xED\xA0\x80", 3), 0);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xF0\x90\x80\x80", 4), 4);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xF0\x8F\xBF\xBF", 4), 0);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xF4\x8F\xBF\xBF", 4), 4);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xF4\x90\x80\x80", 4), 0);
+	CHECK_EQ_INT(utf8_len((const unsigned char *)"\xF0\x9F\x98\x80", 3), 0);
 }
 
 void test_utf8(void)
@@ -269,9 +269,9 @@ void test_utf8(void)
 	exhaustive_len();
 	for (e = 0; e < sizeof engines / sizeof *engines; e++) {
 		int walk_failures = 0, find_failures = 0;
-		if (zb_utf8_use(engines[e]) != 0)
+		if (utf8_use(engines[e]) != 0)
 			continue; /* not on this CPU or build */
-		CHECK(strcmp(zb_utf8_engine(), engines[e]) == 0);
+		CHECK(strcmp(utf8_engine(), engines[e]) == 0);
 		for (r = 0; r < 6000; r++) {
 			size_t n = r < 17 * 40 ? sizes[r % 17] : next_rand() % 700;
 			unsigned char *p = malloc(n ? n : 1); /* exactly n: a sanitizer sees overreads */
@@ -286,6 +286,6 @@ void test_utf8(void)
 		CHECK_EQ_INT(walk_failures, 0);
 		CHECK_EQ_INT(find_failures, 0);
 	}
-	CHECK_EQ_INT(zb_utf8_use("no such engine"), -1);
-	CHECK_EQ_INT(zb_utf8_use("avx2") == 0 || zb_utf8_use("portable") == 0, 1);
+	CHECK_EQ_INT(utf8_use("no such engine"), -1);
+	CHECK_EQ_INT(utf8_use("avx2") == 0 || utf8_use("portable") == 0, 1);
 }
