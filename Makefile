@@ -35,10 +35,10 @@ HARDEN_LDFLAGS ?= -pie -Wl,-z,relro,-z,now
 
 LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c src/first_fields.c src/keep_field_eq.c src/scanset.c \
            src/utf8.c
-TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/select.c src/select_block.c \
-           src/select_blanks.c src/select_units.c src/records.c \
-           src/output.c src/escape.c src/diag.c src/diag_exit.c src/fields.c src/filter.c \
-           src/ere_size.c
+TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/plan.c src/scratch.c \
+           src/queries.c src/find_pick.c src/find_blanks.c src/find_units.c src/find_general.c \
+           src/emit.c src/records.c src/output.c src/escape.c src/diag.c src/diag_exit.c \
+           src/fields.c src/filter.c src/ere_size.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 TOOL_TEST_SRC = $(filter-out tests/tool/cases_main.c,$(wildcard tests/tool/*.c))
 

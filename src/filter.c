@@ -142,38 +142,6 @@ int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, vo
 	return 0;
 }
 
-/* Sorts the predicate indexes by the field each wants (n is small: the predicates). */
-static void sort_by_want(struct filter *f)
-{
-	size_t i, j;
-
-	for (i = 0; i < f->count; i++)
-		f->order[i] = i;
-	for (i = 1; i < f->count; i++) {
-		size_t x = f->order[i];
-		for (j = i; j > 0 && f->preds[f->order[j - 1]].want > f->preds[x].want; j--)
-			f->order[j] = f->order[j - 1];
-		f->order[j] = x;
-	}
-}
-
-int filter_prepare(struct filter *f)
-{
-	size_t i;
-
-	free(f->order);
-	free(f->values);
-	f->order = calloc(f->count + 1, sizeof *f->order);
-	f->values = calloc(f->count + 1, sizeof *f->values);
-	if (!f->order || !f->values)
-		return -1;
-	for (i = 0; i < f->count; i++)
-		f->preds[i].want = f->preds[i].field.n;
-	if (!f->relative)
-		sort_by_want(f);
-	return 0;
-}
-
 /*
  * The value of v when it is [+-]?D{1,15}, the commonest number in a field; false for
  * any other form.  Below 10^15 a double holds every integer exactly, so this is
@@ -199,23 +167,23 @@ static bool small_integer(zb_view v, double *out)
 }
 
 /* Reads v as a number into *out; false when it is not one (blanks around allowed). */
-static bool field_number(struct filter *f, zb_view v, double *out)
+static bool field_number(struct number_buf *num, zb_view v, double *out)
 {
 	v = zb_view_strip_sets(v, &fields_blanks, &fields_blanks);
 	if (small_integer(v, out))
 		return true;
 	if (number_syntax((const char *)v.data, v.len) == 0)
 		return false;
-	if (v.len + 1 > f->num_cap) { /* grows to the longest number seen, then reused */
-		char *p = realloc(f->num, v.len + 1);
+	if (v.len + 1 > num->cap) { /* grows to the longest number seen, then reused */
+		char *p = realloc(num->p, v.len + 1);
 		if (p == NULL)
 			return false;
-		f->num = p;
-		f->num_cap = v.len + 1;
+		num->p = p;
+		num->cap = v.len + 1;
 	}
-	memcpy(f->num, v.data, v.len);
-	f->num[v.len] = '\0';
-	*out = strtod(f->num, NULL);
+	memcpy(num->p, v.data, v.len);
+	num->p[v.len] = '\0';
+	*out = strtod(num->p, NULL);
 	return true;
 }
 
@@ -230,7 +198,7 @@ static bool regex_matches(const regex_t *re, zb_view v)
 	return regexec(re, (const char *)v.data, 1, &m, REG_STARTEND) == 0;
 }
 
-static bool holds(struct filter *f, const struct predicate *p, zb_view v)
+static bool holds(struct number_buf *num, const struct predicate *p, zb_view v)
 {
 	double x;
 
@@ -251,7 +219,7 @@ static bool holds(struct filter *f, const struct predicate *p, zb_view v)
 	case P_ISSPACE: return zb_view_isspace(v);
 	default: break;
 	}
-	if (!field_number(f, v, &x))
+	if (!field_number(num, v, &x))
 		return false; /* not a number: every numeric predicate is false */
 	switch (p->kind) {
 	case P_EQ: return x == p->num;
@@ -264,52 +232,18 @@ static bool holds(struct filter *f, const struct predicate *p, zb_view v)
 	}
 }
 
-/* Finds each predicate's field in one walk over rec's fields. */
-static void find_values(struct filter *f, const struct splitter *sp, zb_view rec)
-{
-	struct field_iter it;
-	zb_view field;
-	size_t i = 0, k = 0;
-
-	if (f->relative) {
-		size_t nf = fields_count(sp, rec), j;
-		for (j = 0; j < f->count; j++) {
-			const struct bound *b = &f->preds[j].field;
-			/* NF-k before the first field names nothing: an empty field */
-			f->preds[j].want = !b->from_end ? b->n : b->n >= nf ? SIZE_MAX : nf - b->n;
-		}
-		sort_by_want(f);
-	}
-	for (; i < f->count && f->preds[f->order[i]].want == 0; i++)
-		f->values[f->order[i]] = rec;
-	fields_start(sp, rec, 0, rec.len, true, &it);
-	while (i < f->count && fields_next(&it, &field))
-		for (k++; i < f->count && f->preds[f->order[i]].want == k; i++)
-			f->values[f->order[i]] = field;
-	for (; i < f->count; i++) /* fields the record does not have are empty */
-		f->values[f->order[i]] = zb_view_empty();
-}
-
-bool filter_keep(struct filter *f, const struct splitter *sp, const zb_byteset *lstrip,
-                 const zb_byteset *rstrip, zb_view rec)
-{
-	if (f->count == 0)
-		return true;
-	find_values(f, sp, rec);
-	return filter_decide(f, lstrip, rstrip);
-}
-
-bool filter_decide(struct filter *f, const zb_byteset *lstrip, const zb_byteset *rstrip)
+bool filter_decide(const struct filter *f, const zb_view *values, const zb_byteset *lstrip,
+                   const zb_byteset *rstrip, struct number_buf *num)
 {
 	size_t i;
 	bool keep = !f->any;
 
 	for (i = 0; i < f->count; i++) {
-		zb_view v = f->values[i];
+		zb_view v = values[i];
 		bool ok;
 		if (lstrip || rstrip)
 			v = zb_view_strip_sets(v, lstrip, rstrip);
-		ok = holds(f, &f->preds[i], v);
+		ok = holds(num, &f->preds[i], v);
 		if (f->any ? ok : !ok) {
 			keep = f->any;
 			break;
@@ -329,8 +263,5 @@ void filter_free(struct filter *f)
 			regfree(&f->preds[i].re);
 	}
 	free(f->preds);
-	free(f->order);
-	free(f->values);
-	free(f->num);
 	memset(f, 0, sizeof *f);
 }

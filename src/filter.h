@@ -23,9 +23,10 @@ struct predicate {
 	size_t len;
 	regex_t re;          /* regex kinds */
 	double num;          /* numeric kinds */
-	size_t want;         /* this record: the field number it looks at */
 };
 
+/* The predicates; they do not change once their names are resolved, so threads
+ * share them. */
 struct filter {
 	struct predicate *preds;
 	size_t count;
@@ -33,10 +34,12 @@ struct filter {
 	bool invert;         /* -v: keep what would be dropped */
 	bool relative;       /* some predicate counts from NF */
 	bool names;          /* some predicate names a header field */
-	size_t *order;       /* predicates by field number, for one scan */
-	zb_view *values;     /* this record: each predicate's field */
-	char *num;           /* scratch for a field read as a number */
-	size_t num_cap;
+};
+
+/* A thread's copy of a field read as a number, for strtod (grows to the longest). */
+struct number_buf {
+	char *p;
+	size_t cap;
 };
 
 /* Adds the predicate `option` (its long name, for messages) of the given kind with
@@ -49,17 +52,11 @@ int filter_add(struct filter *f, enum pred_kind kind, const char *option, const 
 int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, void *ctx),
                          void *ctx, char *err, size_t errlen);
 
-/* Prepares the scan order once the field numbers are known; -1 when out of memory. */
-int filter_prepare(struct filter *f);
-
-/* Whether rec is kept: its fields split by sp, stripped by lstrip/rstrip (NULL: no
- * strip) before the predicates see them. */
-bool filter_keep(struct filter *f, const struct splitter *sp, const zb_byteset *lstrip,
-                 const zb_byteset *rstrip, zb_view rec);
-
-/* The decision of filter_keep once f->values holds each predicate's field (as the
- * fast path of select.c fills it). */
-bool filter_decide(struct filter *f, const zb_byteset *lstrip, const zb_byteset *rstrip);
+/* Whether a record is kept, given each predicate's field (values[i] for preds[i];
+ * empty when the record lacks it), stripped by lstrip/rstrip (NULL: no strip)
+ * before the predicates see them. */
+bool filter_decide(const struct filter *f, const zb_view *values, const zb_byteset *lstrip,
+                   const zb_byteset *rstrip, struct number_buf *num);
 
 void filter_free(struct filter *f);
 

@@ -1,28 +1,23 @@
 /*
- * jobs.c - -j: the records of an input split, filtered and selected by worker
- * threads, and written in order.
+ * jobs.c - -j: the records of an input worked on by worker threads, and written in
+ * order.
  *
- * The main thread reads the input straight into the Buffer of a slot, cuts it after
- * its last record terminator and hands it to the workers; the unfinished record
- * after that is copied to the start of the next slot's Buffer (a record longer than
- * a block is gathered in the slot's collator, as records.c does).  A worker takes
- * the slots in order and writes what the records come to into the slot's output,
- * kept in memory; the main thread writes the slots' outputs in the same order.  So
- * the output is what one thread writes, and memory is a fixed number of slots: two
- * per worker, each a block and its output, plus the longest record (from a file,
- * the blocks are read into a buffer of each worker's instead).
+ * From a pipe, the main thread reads with the run's record reader, and each block
+ * it hands out goes to a slot with the memory it is in (records_hand_over), in
+ * exchange for the slot's empty buffer.  A worker takes the slots in order and
+ * writes what the records come to into the slot's output, kept in memory; the main
+ * thread writes the slots' outputs in the same order.  So the output is what one
+ * thread writes, and memory is a fixed number of slots, two per worker, each a
+ * block and its output, plus the longest record.
  *
  * A regular file is not read by the main thread while workers run: they claim
- * parts of the file by position, in order, and each reads its part with pread(2)
- * (zb_buffer_read_at_most), so the copies out of the page cache, half of a
- * one-thread run's time, are made on every core.  The worker that finishes the oldest part
- * not yet written writes it, and the finished ones after it, so no third thread
- * has to be woken for each part: on two cores, the main thread handing out parts
- * and writing them cost -j 2 a thousand context switches and half again the CPU
- * time of a one-thread run on 100 MB.  A part's records are those that start in
- * it: from the first after a terminator (the byte before the part is read to
- * tell), to the end of the last, which the worker reads on past the part until
- * its terminator.
+ * parts of the file by position, in order, and each reads its part with pread(2),
+ * so the copies out of the page cache are made on every core.  The worker that
+ * finishes the oldest part not yet written writes it, and the finished ones after
+ * it, so no third thread has to be woken for each part.  A part's records are
+ * those that start in it: from the first after a terminator (the byte before the
+ * part is read to tell), to the end of the last, which the worker reads on past
+ * the part until its terminator.
  */
 #include <errno.h>
 #include <poll.h>
@@ -34,27 +29,21 @@
 
 #include "diag.h"
 #include "jobs.h"
-#include "run.h"
+#include "zb.h" /* KERNELS */
+#include "scratch.h"
 
 /* The largest off_t (a signed type of 64 bits on the systems this builds for). */
 #define OFF_T_MAX ((off_t)(((uint64_t)1 << (sizeof(off_t) * CHAR_BIT - 1)) - 1))
 
-/* The smallest part of a file read by position: a part costs a hand-out and a read
- * (tens of microseconds), so --block-size=1 made a file cost that a byte, 40 times
- * a one-thread run; at 64 bytes records still cross parts at every size. */
+/* The smallest part of a file read by position: a part costs a hand-out and a read. */
 #define PART_MIN ((size_t)64)
 
-/* The bytes read past a part for the end of its last record, in two steps.  First
- * FIRST_TAIL, with the part, in the same read: ordinary records end there.  When
- * the last record goes on past them, a second read up to TAIL_ROOM: most of the
- * bench's 20 KB lines end there, and a longer one is read on through the collator.
- * A part smaller than TAIL_ROOM has as much as itself past it (so that tiny parts
- * do not each take 32 KiB of memory).  -j 2, alternating medians of 11 to 15:
- *  - TAIL_ROOM, on 20 KB lines (-f NF): 16.5 ms at 64 KiB, 14.7 at 32, 21.2 at 16
- *    (every part then read on through the collator);
- *  - FIRST_TAIL: all 32 KiB in one read made every 256 KiB part cost an eighth more
- *    copying; 4 KiB first took --str-eq from 21.2 to 20.0 ms and -c from 8.0 to
- *    7.5, with -f NF on 20 KB lines unchanged. */
+/* The bytes read past a part for the end of its last record, in two steps: first
+ * FIRST_TAIL, with the part, in the same read, where ordinary records end; when the
+ * last record goes on past them, a second read up to TAIL_ROOM; a longer one is
+ * read on through the collator.  A part smaller than TAIL_ROOM has as much as
+ * itself past it, so that tiny parts do not each take 32 KiB.  (bench/README.md
+ * has the figures behind the sizes.) */
 #define TAIL_ROOM ((size_t)32 * 1024)
 #define FIRST_TAIL ((size_t)4 * 1024)
 
@@ -66,8 +55,9 @@ enum slot_state {
 };
 
 struct slot {
-	zb_buffer *in;         /* block_size bytes, read into directly */
-	zb_collator big;       /* a record longer than a block, gathered */
+	zb_buffer *in;         /* a pipe's block: the reader's buffer it was read into */
+	zb_collator big;       /* ... or the collator a record longer than that was
+	                          gathered in */
 	zb_view block;         /* whole records, or one record without its terminator */
 	struct output out;     /* what the block comes to, kept in memory */
 	enum slot_state state; /* under the jobs' lock */
@@ -81,10 +71,9 @@ struct slot {
 struct worker {
 	pthread_t thread;
 	struct jobs *jobs;
-	struct config cfg; /* parsed from the same command line: nothing shared */
+	struct scratch scratch; /* its own; the plan is shared */
 	/* the parts it reads: its own, not the slot's (a slot goes to either worker),
-	 * so there is one a worker, not one a slot (-j 2 -F 3: peak RSS 3.0 -> 2.1 MB;
-	 * no change in speed measured) */
+	 * so there is one a worker, not one a slot */
 	zb_buffer *part;   /* a part, the byte before it and TAIL_ROOM after it */
 	zb_collator big;   /* a record longer than that, gathered */
 };
@@ -119,7 +108,8 @@ struct jobs {
 	struct worker *workers;
 	unsigned nworkers;
 	unsigned started;     /* workers[0 .. started - 1] run in threads of their own */
-	size_t block_size;    /* a pipe's blocks */
+	const struct plan *plan; /* the workers' scratch is made for it */
+	int pipe_fd;          /* the pipe being read, for before_read */
 };
 
 /* Reads fd on into the part buffer, which holds the file from `offset` on, until
@@ -308,7 +298,7 @@ static void work_on_part(struct jobs *j, struct worker *w, struct slot *s)
 	output_reset(&s->out);
 	read_part(j, w, s);
 	if (s->has_block)
-		run_block(&w->cfg, s->block, &s->out);
+		plan_run_block(j->plan, &w->scratch, s->block, &s->out);
 	pthread_mutex_lock(&j->lock);
 	s->state = DONE;
 	write_done_parts(j);
@@ -337,7 +327,7 @@ static void *work(void *arg)
 		j->take = (j->take + 1) % j->nslots;
 		pthread_mutex_unlock(&j->lock);
 		output_reset(&s->out);
-		run_block(&w->cfg, s->block, &s->out);
+		plan_run_block(j->plan, &w->scratch, s->block, &s->out);
 		pthread_mutex_lock(&j->lock);
 		s->state = DONE;
 		pthread_cond_broadcast(&j->done);
@@ -346,7 +336,7 @@ static void *work(void *arg)
 	return NULL;
 }
 
-struct jobs *jobs_open(const struct config *cfg)
+struct jobs *jobs_open(unsigned n, size_t block_size, unsigned char term)
 {
 	struct jobs *j = calloc(1, sizeof *j);
 	size_t i;
@@ -356,54 +346,45 @@ struct jobs *jobs_open(const struct config *cfg)
 	pthread_mutex_init(&j->lock, NULL);
 	pthread_cond_init(&j->ready, NULL);
 	pthread_cond_init(&j->done, NULL);
-	j->term = cfg->sel.term;
-	j->block_size = cfg->block_size;
-	j->part_size = cfg->block_size < PART_MIN ? PART_MIN : cfg->block_size;
-	j->nworkers = cfg->jobs;
-	j->nslots = 2 * (size_t)cfg->jobs; /* one being worked on, one waiting, per worker */
+	j->term = term;
+	j->part_size = block_size < PART_MIN ? PART_MIN : block_size;
+	j->nworkers = n;
+	j->nslots = 2 * (size_t)n; /* one being worked on, one waiting, per worker */
 	j->slots = calloc(j->nslots, sizeof *j->slots);
 	j->workers = calloc(j->nworkers, sizeof *j->workers);
-	if (!j->slots || !j->workers)
-		goto fail;
+	if (!j->slots || !j->workers) {
+		jobs_close(j);
+		return NULL;
+	}
 	for (i = 0; i < j->nslots; i++)
 		zb_collator_init(&j->slots[i].big);
 	for (i = 0; i < j->nworkers; i++) {
-		struct worker *w = &j->workers[i];
-		w->jobs = j;
-		zb_collator_init(&w->big);
-		options_parse_again(cfg, &w->cfg);
+		j->workers[i].jobs = j;
+		zb_collator_init(&j->workers[i].big);
 	}
 	return j;
-fail:
-	jobs_close(j);
-	return NULL;
 }
 
 /*
- * The threads are started when an input first needs them, not here (started here,
- * they took -j 2 on a line to 1.2 ms, against 0.8 for -j 1; run.c keeps a file of
- * one block from the workers altogether), and while none has started, a file that
- * has one part left is worked on by this thread alone.  They are started before the
- * parts are handed out, and woken together: when this thread started one and went
- * on with parts itself, the new thread ran on this thread's core until one of them
- * was moved, and -j 2 -c on 25 MB had its second worker start 2 to 4 ms late (of
- * 6.5).
+ * The threads are started when an input first needs them, not here, and while
+ * none has started, a file that has one part left is worked on by this thread
+ * alone.  They are started before the parts are handed out, and woken together: a
+ * thread started while this one went on with parts ran on this thread's core.
+ * The buffers are allocated when an input first needs them, by the main thread (a
+ * worker's first allocation would make it a malloc arena of its own).  Out of
+ * memory ends the program.
  */
 
-/* The buffers allocated when an input first needs them, by the main thread (a
- * worker's first allocation would make it a malloc arena of its own: 64 MiB mapped,
- * which perf showed in -j 2's start).  Die when out of memory. */
-
 /* The slots' outputs, which both ways of reading use. */
-static void need_slot_outputs(struct jobs *j)
+static void need_slot_outputs(struct jobs *j, size_t block_size)
 {
 	size_t i;
 
-	/* the in-place fast paths want a block, a terminator and their copies' slack
+	/* the in-place kernels want a block, a terminator and their copies' slack
 	 * (first_fields' is the widest) */
 	for (i = 0; i < j->nslots; i++)
 		if (j->slots[i].out.buf == NULL &&
-		    output_open_memory(&j->slots[i].out, j->block_size + 1 + FIRST_FIELDS_SLACK) != 0)
+		    output_open_memory(&j->slots[i].out, block_size + 1 + FIRST_FIELDS_SLACK) != 0)
 			die_errno(EXIT_INPUT, "cannot allocate memory");
 }
 
@@ -419,19 +400,19 @@ static void need_part_buffers(struct jobs *j)
 {
 	unsigned i;
 
-	need_slot_outputs(j);
+	need_slot_outputs(j, j->part_size);
 	for (i = 0; i < j->nworkers; i++)
 		need_buffer(&j->workers[i].part, part_cap(j));
 }
 
-/* The buffers a pipe's blocks are read into. */
-static void need_slot_buffers(struct jobs *j)
+/* The buffers a pipe's blocks are exchanged for: as large as the reader's. */
+static void need_slot_buffers(struct jobs *j, size_t size)
 {
 	size_t i;
 
-	need_slot_outputs(j);
+	need_slot_outputs(j, size);
 	for (i = 0; i < j->nslots; i++)
-		need_buffer(&j->slots[i].in, j->block_size);
+		need_buffer(&j->slots[i].in, size);
 }
 
 /* Starts workers until n run (fewer when the system refuses more threads: the
@@ -442,15 +423,6 @@ static unsigned start_workers(struct jobs *j, unsigned n)
 	                                        &j->workers[j->started]) == 0)
 		j->started++;
 	return j->started;
-}
-
-void jobs_resolve_names(struct jobs *j, zb_view header)
-{
-	unsigned i;
-
-	/* the workers wait for a slot: their configurations are not in use */
-	for (i = 0; i < j->nworkers; i++)
-		run_resolve_names(&j->workers[i].cfg, header);
 }
 
 /* Writes the oldest slot's output once a worker is done with it, and frees it. */
@@ -513,80 +485,14 @@ static bool readable(int fd)
 	return poll(&p, 1, 0) != 0;
 }
 
-/*
- * Fills s->in from fd, after the carried bytes, until it holds a terminator and is
- * full, or the input ends; with `may_block`, stops at a terminator when the next read
- * would wait (after writing everything so far when there is none yet).  A record
- * longer than the buffer moves to s->big as it grows.  Returns 0, or -1 on a read
- * error (errno set).
- */
-static int fill(struct jobs *j, struct slot *s, int fd, bool may_block, bool *eof,
-                struct output *out)
+/* The reader's before_wait: a read that would wait first writes everything the
+ * workers have made, so output keeps up with a slow pipe. */
+static void before_read(void *ctx)
 {
-	size_t scanned = 0; /* bytes of s->in known to hold no terminator */
+	struct jobs *j = ctx;
 
-	for (;;) {
-		zb_view have = zb_buffer_view_all(s->in);
-		bool has_term = zb_view_find_byte(have, j->term, scanned) >= 0;
-		ptrdiff_t got;
-		if (!has_term)
-			scanned = have.len;
-		if (*eof || (has_term && zb_buffer_free(s->in) == 0))
-			return 0;
-		if (zb_buffer_free(s->in) == 0) { /* no terminator in a whole block */
-			if (zb_collator_append(&s->big, have) != ZB_OK ||
-			    zb_collator_own(&s->big) != ZB_OK) {
-				errno = ENOMEM;
-				return -1;
-			}
-			zb_buffer_reset(s->in);
-			scanned = 0;
-			continue;
-		}
-		if (may_block && !readable(fd)) {
-			if (has_term)
-				return 0; /* out with these records before waiting */
-			drain(j, out);
-		}
-		got = zb_buffer_read_from(s->in, fd);
-		if (got == ZB_EOF)
-			*eof = true;
-		else if (got < 0)
-			return -1;
-	}
-}
-
-/*
- * Cuts the filled slot s into its block and the bytes carried to the next slot:
- * the block ends after the last terminator; a gathered long record ends after the
- * first (with it: what was gathered may hold whole records too, when the bytes left
- * after a -H header were more than a block).  False when there is nothing to hand
- * out.
- */
-static bool cut(struct jobs *j, struct slot *s, zb_view *carry)
-{
-	zb_view have = zb_buffer_view_all(s->in);
-	ptrdiff_t end;
-
-	*carry = zb_view_empty();
-	if (zb_collator_len(&s->big) > 0) {
-		end = zb_view_find_byte(have, j->term, 0);
-		if (end >= 0) {
-			(void)zb_view_slice(have, end + 1, ZB_NONE, carry);
-			(void)zb_view_slice(have, 0, end + 1, &have);
-		}
-		if (zb_collator_append(&s->big, have) != ZB_OK ||
-		    zb_collator_collapse(&s->big, &s->block) != ZB_OK)
-			die_errno(EXIT_INPUT, "cannot allocate memory");
-		return true;
-	}
-	end = zb_view_rfind(have, &j->term, 1, 0, ZB_NONE);
-	if (end >= 0) {
-		(void)zb_view_slice(have, end + 1, ZB_NONE, carry);
-		(void)zb_view_slice(have, 0, end + 1, &have);
-	}
-	s->block = have; /* without a terminator: the input's last record */
-	return have.len > 0;
+	if (!readable(j->pipe_fd))
+		drain(j, j->out);
 }
 
 /*
@@ -639,41 +545,60 @@ static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *
 	return 0;
 }
 
-int jobs_input(struct jobs *j, int fd, bool may_block, zb_view carry, bool eof,
-               struct output *out)
+/* Makes the workers' scratch for plan p (they are idle between inputs). */
+static void use_plan(struct jobs *j, const struct plan *p)
 {
-	int rc = 0;
-	off_t at;
+	unsigned i;
 
-	/* a regular file: the bytes already read (after a -H header) are read again
-	 * from the file with the rest, by position */
-	if (!may_block && (at = lseek(fd, 0, SEEK_CUR)) >= 0 && (off_t)carry.len <= at)
-		return input_by_offset(j, fd, at - (off_t)carry.len, out);
+	if (j->plan == p)
+		return;
+	for (i = 0; i < j->nworkers; i++) {
+		scratch_close(&j->workers[i].scratch);
+		if (scratch_open(&j->workers[i].scratch, p) != 0)
+			die_errno(EXIT_INPUT, "cannot allocate memory");
+	}
+	j->plan = p;
+}
 
-	need_slot_buffers(j);
+/* jobs_input for a pipe: the reader's blocks handed out as they come. */
+static int input_by_blocks(struct jobs *j, struct records *r, int fd, struct output *out)
+{
+	void (*was)(void *) = r->before_wait;
+	void *was_ctx = r->ctx;
+	int rc;
+
+	need_slot_buffers(j, zb_buffer_capacity(r->buf));
 	if (start_workers(j, j->nworkers) == 0)
 		return 1; /* the caller reads the pipe itself: -j is about speed only */
-	while (rc == 0 && (carry.len > 0 || !eof)) {
+	j->pipe_fd = fd;
+	j->out = out;
+	r->before_wait = before_read;
+	r->ctx = j;
+	for (;;) {
 		struct slot *s = next_slot(j, out);
-		zb_view rest = carry;
-		zb_view empty;
-		/* the carried bytes come first; more than a block go to the collator */
-		zb_buffer_reset(s->in);
-		(void)zb_collator_collapse(&s->big, &empty); /* the last round's long record */
-		if (rest.len > zb_buffer_capacity(s->in) &&
-		    (zb_collator_append(&s->big, rest) != ZB_OK || zb_collator_own(&s->big) != ZB_OK))
-			die_errno(EXIT_INPUT, "cannot allocate memory");
-		else if (rest.len <= zb_buffer_capacity(s->in))
-			(void)zb_buffer_add_bytes(s->in, rest.data, rest.len);
-		rc = fill(j, s, fd, may_block, &eof, out);
-		if (rc != 0)
-			eof = true; /* what was read before the error still goes out */
-		if (!cut(j, s, &carry))
+		if ((rc = records_hand_over(r, &s->in, &s->big, &s->block)) <= 0)
 			break;
 		hand_out(j, s);
 	}
+	r->before_wait = was;
+	r->ctx = was_ctx;
 	drain(j, out);
 	return rc;
+}
+
+int jobs_input(struct jobs *j, const struct plan *p, struct records *r, int fd, bool may_block,
+               struct output *out)
+{
+	bool eof;
+	zb_view unread = records_unread(r, &eof);
+	off_t at;
+
+	use_plan(j, p);
+	/* a regular file: the bytes already read (after a -H header) are read again
+	 * from the file with the rest, by position */
+	if (!may_block && (at = lseek(fd, 0, SEEK_CUR)) >= 0 && (off_t)unread.len <= at)
+		return input_by_offset(j, fd, at - (off_t)unread.len, out);
+	return input_by_blocks(j, r, fd, out);
 }
 
 void jobs_close(struct jobs *j)
@@ -689,7 +614,7 @@ void jobs_close(struct jobs *j)
 	for (i = 0; j->workers && i < j->nworkers; i++) {
 		if (i < j->started)
 			pthread_join(j->workers[i].thread, NULL);
-		options_free(&j->workers[i].cfg);
+		scratch_close(&j->workers[i].scratch);
 		zb_buffer_release(j->workers[i].part);
 		zb_collator_release(&j->workers[i].big);
 	}

@@ -1,34 +1,34 @@
 /*
  * jobs.h - -j: an input's records handed out in blocks to worker threads, each with
- * a configuration of its own, and their output written in the input's order.
+ * scratch of its own and the plan shared, and their output written in the input's
+ * order.
  */
 #ifndef JOBS_H
 #define JOBS_H
 
 #include <stdbool.h>
 
-#include "options.h"
 #include "output.h"
+#include "plan.h"
+#include "records.h"
 
 struct jobs;
 
-/* Starts cfg->jobs workers, each with its own configuration made from cfg's command
- * line, and the blocks they work on; NULL when out of memory or threads. */
-struct jobs *jobs_open(const struct config *cfg);
-
-/* Gives the workers' configurations the field names of a -H header record. */
-void jobs_resolve_names(struct jobs *j, zb_view header);
+/* Prepares n workers for blocks of block_size bytes of records ended by term;
+ * NULL when out of memory.  The threads start when an input first needs them. */
+struct jobs *jobs_open(unsigned n, size_t block_size, unsigned char term);
 
 /*
- * Runs the rest of the input on fd through the workers, writing to out in order:
- * first the bytes `carry` (already read, not yet a whole record perhaps), then
- * what fd gives until end of file (`eof`: it has been seen).  When `may_block`
- * (a pipe), the output made so far is written before a read that would wait.
- * Returns 0, or -1 on a read error (errno set) after writing what came before; or
- * 1, having read nothing, when a pipe would need a thread and the system gives none
- * (a file's parts are then worked on by the calling thread).
+ * Runs the rest of the input r reads (from fd) through the workers with plan p,
+ * writing to out in order.  A regular file is read by the workers by position,
+ * from what r has handed out on; a pipe through r, whose blocks go to the workers
+ * as they come (when `may_block`, the output made so far is written before a read
+ * that would wait).  Returns 0, or -1 on a read error or a record too big for
+ * memory (errno set) after writing what came before; or 1, having read nothing,
+ * when a pipe would need a thread and the system gives none (the caller then
+ * reads it).
  */
-int jobs_input(struct jobs *j, int fd, bool may_block, zb_view carry, bool eof,
+int jobs_input(struct jobs *j, const struct plan *p, struct records *r, int fd, bool may_block,
                struct output *out);
 
 /* Stops the workers and frees everything. */

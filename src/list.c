@@ -174,9 +174,7 @@ int list_parse(const char *text, struct list *l, char *err, size_t errlen)
 	for (p = text; *p; p++) /* items are separated by commas, or blanks as GNU cut allows */
 		n += *p == ',' || is_blank(*p);
 	l->items = calloc(n, sizeof *l->items);
-	l->plan = calloc(n + 1, sizeof *l->plan); /* a complement has at most n + 1 gaps */
-	l->spans = calloc(n, sizeof *l->spans);
-	if (!l->items || !l->plan || !l->spans) {
+	if (!l->items) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -245,7 +243,7 @@ static size_t resolve(struct bound b, size_t units)
 
 static int by_lo(const void *a, const void *b)
 {
-	const struct span *x = a, *y = b;
+	const struct group *x = a, *y = b;
 	if (x->lo != y->lo)
 		return x->lo < y->lo ? -1 : 1;
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
@@ -253,13 +251,13 @@ static int by_lo(const void *a, const void *b)
 
 static int by_pos(const void *a, const void *b)
 {
-	const struct span *x = a, *y = b;
+	const struct group *x = a, *y = b;
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-void list_plan(struct list *l, size_t units)
+size_t list_plan(const struct list *l, size_t units, struct range *plan, struct group *work)
 {
-	struct span *s = l->spans;
+	struct group *s = work;
 	size_t i, n = 0, groups = 0, next;
 
 	/* Every item resolved for this record, keeping its position in the list.  A
@@ -271,7 +269,7 @@ void list_plan(struct list *l, size_t units)
 		if (!it->lo.from_end && it->hi.from_end && it->hi.n == 0)
 			hi = ORIGIN + UNIT_MAX;
 		if (lo <= hi) /* NF-3-2 on a long record names nothing */
-			s[n++] = (struct span){lo, hi, i};
+			s[n++] = (struct group){lo, hi, i};
 	}
 	if (n > 1)
 		qsort(s, n, sizeof *s, by_lo);
@@ -280,7 +278,7 @@ void list_plan(struct list *l, size_t units)
 	 * 1..units; a group keeps the position of its first-named item. */
 	for (i = 0; i < n; i++) {
 		if (groups > 0 && s[i].lo <= s[groups - 1].hi) {
-			struct span *g = &s[groups - 1];
+			struct group *g = &s[groups - 1];
 			if (s[i].hi > g->hi)
 				g->hi = s[i].hi;
 			if (s[i].pos < g->pos)
@@ -296,36 +294,25 @@ void list_plan(struct list *l, size_t units)
 		lo = s[i].lo < ORIGIN + 1 ? 1 : s[i].lo - ORIGIN;
 		hi = s[i].hi - ORIGIN > units ? units : s[i].hi - ORIGIN;
 		if (lo <= hi)
-			s[n++] = (struct span){lo, hi, s[i].pos};
+			s[n++] = (struct group){lo, hi, s[i].pos};
 	}
 	groups = n;
 
 	if (l->complement) { /* the gaps between the groups, ascending */
 		for (i = 0, next = 1, n = 0; i < groups; i++) {
 			if (s[i].lo > next)
-				l->plan[n++] = (struct range){next, s[i].lo - 1};
+				plan[n++] = (struct range){next, s[i].lo - 1};
 			next = s[i].hi + 1;
 		}
 		if (next <= units)
-			l->plan[n++] = (struct range){next, units};
-		l->nplan = n;
-		return;
+			plan[n++] = (struct range){next, units};
+		return n;
 	}
 	if (groups > 1)
 		qsort(s, groups, sizeof *s, by_pos);
 	for (i = 0; i < groups; i++)
-		l->plan[i] = (struct range){s[i].lo, s[i].hi};
-	l->nplan = groups;
-}
-
-size_t list_reach(const struct list *l)
-{
-	size_t i, reach = 0;
-
-	for (i = 0; i < l->nplan; i++)
-		if (l->plan[i].hi > reach)
-			reach = l->plan[i].hi;
-	return reach;
+		plan[i] = (struct range){s[i].lo, s[i].hi};
+	return groups;
 }
 
 void list_free(struct list *l)
@@ -337,7 +324,5 @@ void list_free(struct list *l)
 		bound_free(&l->items[i].hi);
 	}
 	free(l->items);
-	free(l->plan);
-	free(l->spans);
 	memset(l, 0, sizeof *l);
 }

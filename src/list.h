@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define UNIT_MAX (SIZE_MAX >> 1) /* the highest unit number a LIST may name */
 
@@ -33,20 +34,18 @@ struct range {
 };
 
 /* An item clipped to a record, or a group of merged ones, with the position in the
- * LIST of the first item named (planning scratch). */
-struct span {
+ * LIST of the first item named: list_plan's working memory, one per item. */
+struct group {
 	size_t lo, hi, pos;
 };
 
+/* A parsed LIST; it does not change once its names are resolved, so threads share it. */
 struct list {
 	struct item *items;   /* in the order the LIST names them */
 	size_t count;
 	bool relative;        /* some end counts from NF: the plan is made per record */
 	bool complement;      /* select what the items do not name */
 	bool names;           /* some end is a header field's name */
-	struct range *plan;   /* the ranges to write, in output order */
-	size_t nplan;
-	struct span *spans;   /* scratch for planning, one per item */
 };
 
 /* Parses text into l (empty before the call).  Returns 0, or -1 with a message
@@ -58,13 +57,17 @@ int list_parse(const char *text, struct list *l, char *err, size_t errlen);
 int list_resolve_names(struct list *l, size_t (*lookup)(const char *name, void *ctx), void *ctx,
                        char *err, size_t errlen);
 
-/* Makes l's plan for records of `units` units (UNIT_MAX when unknown): the items
- * clipped to 1..units, overlapping ones merged, in the order first named (or, with
- * complement, the gaps between them in ascending order). */
-void list_plan(struct list *l, size_t units);
+/* The most ranges a plan of l can have (a complement has a gap more than items). */
+static inline size_t list_max_ranges(const struct list *l)
+{
+	return l->count + 1;
+}
 
-/* The highest unit the plan can need (UNIT_MAX when it runs to the end). */
-size_t list_reach(const struct list *l);
+/* l's plan for records of `units` units (UNIT_MAX when unknown) into plan[], which
+ * has room for list_max_ranges(l), using work[] (l->count of them); returns the
+ * number of ranges: the items clipped to 1..units, overlapping ones merged, in the
+ * order first named (or, with complement, the gaps between them in ascending order). */
+size_t list_plan(const struct list *l, size_t units, struct range *plan, struct group *work);
 
 void list_free(struct list *l);
 

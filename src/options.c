@@ -14,21 +14,9 @@
 
 #define VERSION "0.1.0"
 
-/* Measured on the bench data (100 MB files) on a 2-core EPYC with 1 MiB of L2 a
- * core, alternating medians of 25 to 41 runs, time relative to 128 KiB: -f1 512K
- * 0.89-0.94, 1M 0.84-0.91; --str-eq 5:200 0.95, 0.91-0.93; -f2,5,9 and -F 3 0.98
- * at both.  Each read(2) costs a few us beyond its copy there, and 1 MiB still
- * sits in L2.  Peak RSS 2.4 to 3.5 MiB (it was 1.5 at 128K); an earlier, slower
- * machine kind had the time flat from 64 KiB to 1 MiB. */
+/* The defaults are measured in bench/README.md ("Tuning figures"). */
 #define DEFAULT_BUFFER_SIZE ((size_t)1024 * 1024)
 #define MAX_BUFFER_SIZE ((size_t)1 << 30)
-/* -j: measured with -j 2 on the bench data, workers claiming their parts
- * (alternating medians of 13-15, time over -j 1's), at 128K, 256K, 512K and 1M:
- * -f2,5,9 0.56, 0.56, 0.56, 0.58; --str-eq 5:200 0.64, 0.61, 0.63, 0.66; -c 2-20
- * (25 MB) 0.64, 0.64, 0.66, 0.73; -f NF on 20 KB lines 0.70, 0.69, 0.72, 0.80.
- * Larger blocks leave an L2 cache and fault more pages; on a slower machine, where
- * a fault cost 11-14 us and the main thread handed blocks out, 1M was up to 1.5
- * times as slow as 256K. */
 #define DEFAULT_BLOCK_SIZE ((size_t)256 * 1024)
 #define MAX_JOBS 1024
 
@@ -279,12 +267,12 @@ static zb_byteset *strip_set(struct config *c, const char *chars, int side)
 static void choose_splitter(struct config *c, const char *delim, const char *regex,
                             bool blanks, bool trimmed)
 {
-	struct splitter *sp = &c->sel.split;
+	struct splitter *sp = &c->split;
 
 	if (delim) {
 		sp->kind = SPLIT_DELIM;
 		sp->delim = c->delim_mem = decode_delim(delim, &sp->delim_len, "delimiter");
-		if (memchr(sp->delim, c->sel.term, sp->delim_len))
+		if (memchr(sp->delim, c->term, sp->delim_len))
 			usage_error("the delimiter '%s' contains the record terminator", delim);
 	} else if (regex) {
 		int rc;
@@ -313,181 +301,169 @@ static const char *first_name(const struct config *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->sel.list.count; i++)
-		if (c->sel.list.items[i].lo.name || c->sel.list.items[i].hi.name)
-			return c->sel.list.items[i].lo.name ? c->sel.list.items[i].lo.name
-			                                   : c->sel.list.items[i].hi.name;
+	for (i = 0; i < c->list.count; i++)
+		if (c->list.items[i].lo.name || c->list.items[i].hi.name)
+			return c->list.items[i].lo.name ? c->list.items[i].lo.name
+			                                : c->list.items[i].hi.name;
 	for (i = 0; i < c->filter.count; i++)
 		if (c->filter.preds[i].field.name)
 			return c->filter.preds[i].field.name;
 	return "?";
 }
 
+/* What the command line said, before it is checked and decoded. */
+struct words {
+	const char *list, *delim, *out_delim, *whitespace, *regex;
+	int lists;            /* -f, -F, -b and -c given */
+	bool awk_style;       /* the list came with -F */
+	bool complement, whitespace_set, zero;
+};
+
+/* Takes one option getopt_long returned (`index`: a long option's, for predicates). */
+static void take_option(int opt, int index, char **argv, struct config *c, struct words *w)
+{
+	char err[512];
+
+	switch (opt) {
+	case 'b':
+	case 'c':
+	case 'f':
+	case 'F':
+		w->lists++;
+		w->list = optarg;
+		w->awk_style = opt == 'F';
+		c->mode = opt == 'b' ? MODE_BYTES : opt == 'c' ? MODE_CHARS : MODE_FIELDS;
+		break;
+	case 'd': w->delim = optarg; break;
+	case 'h':
+		fputs(usage_text, stdout);
+		exit_after_printing();
+	case 'H': c->header = true; break;
+	case 'n': c->whole_chars = true; break;
+	case 'O': w->out_delim = optarg; break;
+	case 'R': w->regex = optarg; break;
+	case 's': c->only_delimited = true; break;
+	case 't':
+		c->lstrip = strip_set(c, optarg, 0);
+		c->rstrip = strip_set(c, optarg, 1);
+		break;
+	case 'v': c->filter.invert = true; break;
+	case 'V':
+		puts("zbsplit " VERSION);
+		exit_after_printing();
+	case 'w':
+		w->whitespace_set = true;
+		w->whitespace = optarg;
+		break;
+	case 'z': w->zero = true; break;
+	case OPT_BUFFER_SIZE: c->buffer_size = parse_size(optarg, "buffer size"); break;
+	case OPT_BLOCK_SIZE: c->block_size = parse_size(optarg, "block size"); break;
+	case 'j': c->jobs = parse_jobs(optarg); break;
+	case OPT_COMPLEMENT: w->complement = true; break;
+	case OPT_LSTRIP: c->lstrip = strip_set(c, optarg, 0); break;
+	case OPT_RSTRIP: c->rstrip = strip_set(c, optarg, 1); break;
+	case OPT_OR: c->filter.any = true; break;
+	case ':':
+	case '?':
+		bad_option(opt, argv[optind - 1]);
+	default:
+		if (filter_add(&c->filter, (enum pred_kind)(opt - OPT_PREDICATE),
+		               long_options[index].name, optarg, err, sizeof err) != 0)
+			usage_error("%s", err);
+	}
+}
+
+/* The usage errors of options that do not go together. */
+static void check_combinations(const struct config *c, const struct words *w)
+{
+	if (w->lists > 1)
+		usage_error("only one list may be given (-f, -F, -b or -c, once)");
+	if (w->lists == 0 && c->filter.count == 0)
+		usage_error("you must give a list of fields, bytes or characters (-f, -F, -b or -c)"
+		            " or a predicate");
+	if (c->mode == MODE_BYTES || c->mode == MODE_CHARS) {
+		/* a delimiter only serves predicates here */
+		if ((w->delim || w->regex || w->whitespace_set) && c->filter.count == 0)
+			usage_error("-d, -w and -R work only with fields (-f or -F) or predicates");
+		if (c->only_delimited)
+			usage_error("-s works only with fields (-f or -F)");
+	}
+	if (c->whole_chars && c->mode != MODE_BYTES)
+		usage_error("-n works only with bytes (-b)");
+	if ((w->delim != NULL) + (w->regex != NULL) + w->whitespace_set > 1)
+		usage_error("only one of -d, -w and -R may be given");
+	if (w->whitespace && strcmp(w->whitespace, "trimmed") != 0)
+		usage_error("invalid argument '%s' for --whitespace-delimited (only 'trimmed')",
+		            w->whitespace);
+	if (w->lists == 0 && (w->complement || w->out_delim))
+		usage_error("%s needs a list (-f, -F, -b or -c)", w->complement ? "--complement" : "-O");
+	if ((c->filter.invert || c->filter.any) && c->filter.count == 0)
+		usage_error("%s needs a predicate", c->filter.invert ? "-v" : "--or");
+}
+
+/* The LIST, parsed, and whether its names can be used. */
+static void take_list(struct config *c, const struct words *w)
+{
+	char err[512];
+
+	if (w->lists > 0) {
+		if (list_parse(w->list, &c->list, err, sizeof err) != 0)
+			usage_error("%s", err);
+		if (c->list.names && c->mode != MODE_FIELDS)
+			usage_error("'%s' is not a byte or character number; names work only in"
+			            " -f or -F lists", first_name(c));
+	}
+	if ((c->list.names || c->filter.names) && !c->header)
+		usage_error("'%s' is not a field number; field names need -H (--header)",
+		            first_name(c));
+	c->list.complement = w->complement;
+}
+
+/* What is written between fields or ranges: -O, or the default for the mode. */
+static void choose_out_delim(struct config *c, const struct words *w)
+{
+	if (w->out_delim) {
+		c->out_delim = c->out_delim_mem = decode_delim(w->out_delim, &c->out_delim_len,
+		                                               "output delimiter");
+	} else if (w->awk_style) {
+		c->out_delim = (const unsigned char *)" ";
+		c->out_delim_len = 1;
+	} else if (c->mode != MODE_FIELDS) {
+		c->out_delim_len = 0; /* cut writes ranges of bytes back to back */
+	} else if (c->split.kind != SPLIT_DELIM) {
+		c->out_delim = (const unsigned char *)"\t";
+		c->out_delim_len = 1;
+	} else {
+		c->out_delim = c->split.delim;
+		c->out_delim_len = c->split.delim_len;
+	}
+}
+
 void options_parse(int argc, char **argv, struct config *c)
 {
-	const char *list = NULL, *delim = NULL, *out_delim = NULL, *whitespace = NULL;
-	const char *regex = NULL;
-	struct selector *s = &c->sel;
-	bool awk_style = false, complement = false, whitespace_set = false, zero = false;
-	int opt, lists = 0, index;
-	char err[512];
+	struct words w = {0};
+	int opt, index = 0;
 
 	memset(c, 0, sizeof *c);
 	c->buffer_size = DEFAULT_BUFFER_SIZE;
 	c->block_size = DEFAULT_BLOCK_SIZE;
 	c->jobs = 1;
-	c->argc = argc;
-	c->argv = argv;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, short_options, long_options, &index)) != -1) {
-		switch (opt) {
-		case 'b':
-		case 'c':
-		case 'f':
-		case 'F':
-			lists++;
-			list = optarg;
-			awk_style = opt == 'F';
-			s->mode = opt == 'b' ? MODE_BYTES : opt == 'c' ? MODE_CHARS : MODE_FIELDS;
-			break;
-		case 'd':
-			delim = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			exit_after_printing();
-		case 'H':
-			c->header = true;
-			break;
-		case 'n':
-			s->whole_chars = true;
-			break;
-		case 'O':
-			out_delim = optarg;
-			break;
-		case 'R':
-			regex = optarg;
-			break;
-		case 's':
-			s->only_delimited = true;
-			break;
-		case 't':
-			s->lstrip = strip_set(c, optarg, 0);
-			s->rstrip = strip_set(c, optarg, 1);
-			break;
-		case 'v':
-			c->filter.invert = true;
-			break;
-		case 'V':
-			puts("zbsplit " VERSION);
-			exit_after_printing();
-		case 'w':
-			whitespace_set = true;
-			whitespace = optarg;
-			break;
-		case 'z':
-			zero = true;
-			break;
-		case OPT_BUFFER_SIZE:
-			c->buffer_size = parse_size(optarg, "buffer size");
-			break;
-		case OPT_BLOCK_SIZE:
-			c->block_size = parse_size(optarg, "block size");
-			break;
-		case 'j':
-			c->jobs = parse_jobs(optarg);
-			break;
-		case OPT_COMPLEMENT:
-			complement = true;
-			break;
-		case OPT_LSTRIP:
-			s->lstrip = strip_set(c, optarg, 0);
-			break;
-		case OPT_RSTRIP:
-			s->rstrip = strip_set(c, optarg, 1);
-			break;
-		case OPT_OR:
-			c->filter.any = true;
-			break;
-		case ':':
-		case '?':
-			bad_option(opt, argv[optind - 1]);
-		default:
-			if (filter_add(&c->filter, (enum pred_kind)(opt - OPT_PREDICATE),
-			               long_options[index].name, optarg, err, sizeof err) != 0)
-				usage_error("%s", err);
-		}
-	}
-
-	if (lists > 1)
-		usage_error("only one list may be given (-f, -F, -b or -c, once)");
-	if (lists == 0 && c->filter.count == 0)
-		usage_error("you must give a list of fields, bytes or characters (-f, -F, -b or -c)"
-		            " or a predicate");
-	if (s->mode == MODE_BYTES || s->mode == MODE_CHARS) {
-		/* a delimiter only serves predicates here */
-		if ((delim || regex || whitespace_set) && c->filter.count == 0)
-			usage_error("-d, -w and -R work only with fields (-f or -F) or predicates");
-		if (s->only_delimited)
-			usage_error("-s works only with fields (-f or -F)");
-	}
-	if (s->whole_chars && s->mode != MODE_BYTES)
-		usage_error("-n works only with bytes (-b)");
-	if ((delim != NULL) + (regex != NULL) + whitespace_set > 1)
-		usage_error("only one of -d, -w and -R may be given");
-	if (whitespace && strcmp(whitespace, "trimmed") != 0)
-		usage_error("invalid argument '%s' for --whitespace-delimited (only 'trimmed')",
-		            whitespace);
-	if (lists == 0 && (complement || out_delim))
-		usage_error("%s needs a list (-f, -F, -b or -c)", complement ? "--complement" : "-O");
-	if ((c->filter.invert || c->filter.any) && c->filter.count == 0)
-		usage_error("%s needs a predicate", c->filter.invert ? "-v" : "--or");
-
-	if (lists > 0) {
-		if (list_parse(list, &s->list, err, sizeof err) != 0)
-			usage_error("%s", err);
-		if (s->list.names && s->mode != MODE_FIELDS)
-			usage_error("'%s' is not a byte or character number; names work only in"
-			            " -f or -F lists", first_name(c));
-	}
-	if ((s->list.names || c->filter.names) && !c->header)
-		usage_error("'%s' is not a field number; field names need -H (--header)",
-		            first_name(c));
-	s->list.complement = complement;
-
-	s->term = zero ? '\0' : '\n';
-	choose_splitter(c, delim, regex, whitespace_set || awk_style, whitespace || awk_style);
-	if (out_delim) {
-		s->out_delim = c->out_delim_mem = decode_delim(out_delim, &s->out_delim_len,
-		                                               "output delimiter");
-	} else if (awk_style) {
-		s->out_delim = (const unsigned char *)" ";
-		s->out_delim_len = 1;
-	} else if (s->mode != MODE_FIELDS) {
-		s->out_delim_len = 0; /* cut writes ranges of bytes back to back */
-	} else if (s->split.kind != SPLIT_DELIM) {
-		s->out_delim = (const unsigned char *)"\t";
-		s->out_delim_len = 1;
-	} else {
-		s->out_delim = s->split.delim;
-		s->out_delim_len = s->split.delim_len;
-	}
-	s->filter = &c->filter;
-	if (filter_prepare(&c->filter) != 0 || select_init(s) != 0)
-		die_errno(EXIT_INPUT, "cannot allocate memory");
+	while ((opt = getopt_long(argc, argv, short_options, long_options, &index)) != -1)
+		take_option(opt, index, argv, c, &w);
+	check_combinations(c, &w);
+	take_list(c, &w);
+	c->term = w.zero ? '\0' : '\n';
+	choose_splitter(c, w.delim, w.regex, w.whitespace_set || w.awk_style,
+	                w.whitespace || w.awk_style);
+	choose_out_delim(c, &w);
 	c->inputs = argv + optind;
 	c->ninputs = argc - optind;
 }
 
-void options_parse_again(const struct config *first, struct config *c)
-{
-	optind = 0; /* getopt afresh (glibc); it has permuted argv, which parses the same */
-	options_parse(first->argc, first->argv, c);
-}
-
 void options_free(struct config *c)
 {
-	select_free(&c->sel);
+	list_free(&c->list);
 	filter_free(&c->filter);
 	if (c->has_regex)
 		regfree(&c->regex);

@@ -73,7 +73,8 @@ static int finish(struct records *r, zb_view piece, zb_view *rec)
 	return 1;
 }
 
-int records_next(struct records *r, zb_view *rec)
+/* The next record (one), or the next block of records (not one); see records.h. */
+static int next(struct records *r, zb_view *out, bool one)
 {
 	for (;;) {
 		zb_view rest;
@@ -81,12 +82,19 @@ int records_next(struct records *r, zb_view *rec)
 
 		restart_if_consumed(r);
 		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
-		end = zb_view_find_byte(rest, r->term, r->scanned);
+		if (one || zb_collator_len(&r->pending) > 0) /* up to the first terminator */
+			end = zb_view_find_byte(rest, r->term, r->scanned);
+		else if ((end = zb_view_rfind(rest, &r->term, 1, (ptrdiff_t)r->scanned, ZB_NONE)) >= 0) {
+			(void)zb_view_slice(rest, 0, end + 1, out); /* every whole record there, */
+			r->pos += (size_t)end + 1;                  /* each with its terminator */
+			r->scanned = 0;
+			return 1;
+		}
 		if (end >= 0) {
 			r->pos += (size_t)end + 1;
 			r->scanned = 0;
 			(void)zb_view_slice(rest, 0, end, &rest);
-			return finish(r, rest, rec);
+			return finish(r, rest, out);
 		}
 		r->scanned = rest.len; /* no terminator so far: never look at these bytes again */
 		if (r->eof) {
@@ -94,7 +102,7 @@ int records_next(struct records *r, zb_view *rec)
 			r->scanned = 0;
 			if (rest.len == 0 && zb_collator_len(&r->pending) == 0)
 				return 0;
-			return finish(r, rest, rec);
+			return finish(r, rest, out);
 		}
 		if (zb_buffer_free(r->buf) == 0 && keep_tail(r, rest) != 0)
 			return -1;
@@ -108,23 +116,38 @@ int records_next(struct records *r, zb_view *rec)
 	}
 }
 
+int records_next(struct records *r, zb_view *rec)
+{
+	return next(r, rec, true);
+}
+
 int records_next_block(struct records *r, zb_view *block)
 {
-	zb_view rest;
-	ptrdiff_t last;
+	return next(r, block, false);
+}
 
-	restart_if_consumed(r);
-	if (zb_collator_len(&r->pending) == 0) {
-		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
-		last = zb_view_rfind(rest, &r->term, 1, (ptrdiff_t)r->scanned, ZB_NONE);
-		if (last >= 0) { /* every whole record the buffer holds, in one view */
-			(void)zb_view_slice(rest, 0, last + 1, block);
-			r->pos += (size_t)last + 1;
-			r->scanned = 0;
-			return 1;
-		}
+int records_hand_over(struct records *r, zb_buffer **buf, zb_collator *big, zb_view *block)
+{
+	int rc = records_next_block(r, block);
+	zb_buffer *taken = r->buf;
+	zb_view unread;
+
+	if (rc <= 0)
+		return rc;
+	if (block->owner != taken) { /* a record gathered in the collator's storage */
+		zb_collator held = r->pending;
+		r->pending = *big;
+		*big = held;
+		return 1;
 	}
-	return records_next(r, block); /* one record, joined or read on demand */
+	(void)zb_buffer_view(taken, (ptrdiff_t)r->pos, ZB_NONE, &unread);
+	r->buf = *buf;
+	*buf = taken;
+	zb_buffer_reset(r->buf);
+	(void)zb_buffer_add_bytes(r->buf, unread.data, unread.len); /* the same capacity */
+	r->pos = 0;
+	r->scanned = 0;
+	return 1;
 }
 
 void records_close(struct records *r)

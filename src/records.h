@@ -44,47 +44,23 @@ int records_next(struct records *r, zb_view *rec);
 
 /*
  * The next block of records into *block: one or more whole records, each with its
- * terminator, straight from the buffer; or, when the next record crosses the
- * buffer's end or is the input's last without a terminator, that one record
- * without its terminator.  Returns 1, 0 at the end of the input, or -1 on a read
- * error.  The view is valid until the next call.
+ * terminator, straight from the buffer; or, when the next record was gathered
+ * across buffers (the collator) or is the input's last without a terminator, that
+ * one record without its terminator.  Returns 1, 0 at the end of the input, or -1
+ * on a read error or when a record does not fit in memory (errno set; the input
+ * is abandoned).  The view is valid until the next call.
  */
 int records_next_block(struct records *r, zb_view *block);
 
-/* Walks the records of a block from records_next_block. */
-struct block_walk {
-	zb_view rest;      /* what is left of the block */
-	unsigned char term;
-	bool done;
-};
-
-static inline void block_walk_start(struct block_walk *w, zb_view block, unsigned char term)
-{
-	w->rest = block;
-	w->term = term;
-	w->done = false;
-}
-
-/* The next record of the block, without its terminator; false after the last.  An
- * empty block is one empty record (see records_next_block). */
-static inline bool block_walk_next(struct block_walk *w, zb_view *rec)
-{
-	ptrdiff_t end;
-
-	if (w->done)
-		return false;
-	end = zb_view_find_byte(w->rest, w->term, 0);
-	*rec = w->rest;
-	if (end < 0) { /* the last record, unterminated */
-		w->done = true;
-		return true;
-	}
-	rec->len = (size_t)end;
-	w->rest.data += (size_t)end + 1;
-	w->rest.len -= (size_t)end + 1;
-	w->done = w->rest.len == 0;
-	return true;
-}
+/*
+ * records_next_block for a reader that hands blocks to other threads (-j): the
+ * memory the block is in goes with it, so the block stays valid until the caller
+ * is done with it.  A block in the buffer takes the buffer, and *buf (an empty
+ * buffer of the same capacity, the caller's) becomes r's, holding the bytes after
+ * the block; a record gathered in the collator takes the collator's storage, and
+ * *big (an empty collator, the caller's) becomes r's.  The same results.
+ */
+int records_hand_over(struct records *r, zb_buffer **buf, zb_collator *big, zb_view *block);
 
 /* What r has read of its input but not handed out, for a reader that takes over
  * (-j): valid until r is used again.  *eof tells whether the input's end was seen. */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "plan.h"
 
 #define MAX_ARGS 64
 
@@ -44,27 +45,35 @@ static void check_usage_message(void)
 /* The plan for a record of `units` units must lie inside it, without overlaps. */
 static void check_plan(const struct list *l, size_t units)
 {
-	size_t i, j;
+	struct range *plan = calloc(list_max_ranges(l), sizeof *plan);
+	struct group *work = calloc(l->count + 1, sizeof *work);
+	size_t i, j, n;
 
-	if (l->nplan > l->count + 1)
-		fuzz_fail("%zu ranges planned for %zu items", l->nplan, l->count);
-	for (i = 0; i < l->nplan; i++) {
-		const struct range *r = &l->plan[i];
+	if (!plan || !work)
+		fuzz_fail("out of memory");
+	n = list_plan(l, units, plan, work);
+	if (n > l->count + 1)
+		fuzz_fail("%zu ranges planned for %zu items", n, l->count);
+	for (i = 0; i < n; i++) {
+		const struct range *r = &plan[i];
 		if (r->lo < 1 || r->lo > r->hi || r->hi > units)
 			fuzz_fail("range %zu-%zu planned for a record of %zu units", r->lo, r->hi, units);
 		for (j = 0; j < i; j++)
-			if (r->lo <= l->plan[j].hi && l->plan[j].lo <= r->hi)
+			if (r->lo <= plan[j].hi && plan[j].lo <= r->hi)
 				fuzz_fail("planned ranges overlap");
-		if (l->complement && i > 0 && r->lo <= l->plan[i - 1].hi)
+		if (l->complement && i > 0 && r->lo <= plan[i - 1].hi)
 			fuzz_fail("complement ranges not ascending");
 	}
+	free(plan);
+	free(work);
 }
 
 /* What the man page promises of a configuration options_parse accepted. */
 static void check_config(struct config *c)
 {
 	static const size_t lengths[] = {0, 1, 2, 3, 5, 8, 13, 100};
-	struct selector *s = &c->sel;
+	struct config *s = c;
+	struct plan plan;
 	char err[512];
 	size_t i;
 
@@ -95,15 +104,14 @@ static void check_config(struct config *c)
 				fuzz_fail("unexpected message '%s'", err);
 			return;
 		}
-		if (filter_prepare(&c->filter) != 0 || select_init(s) != 0)
-			fuzz_fail("out of memory");
 	}
+	if (plan_make(&plan, c) != 0)
+		fuzz_fail("out of memory");
+	plan_free(&plan);
 	if (s->mode == MODE_NONE)
 		return;
-	for (i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
-		list_plan(&s->list, lengths[i]);
+	for (i = 0; i < sizeof lengths / sizeof lengths[0]; i++)
 		check_plan(&s->list, lengths[i]);
-	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "escape.h"
 #include "filter.h"
+#include "inproc.h"
 #include "list.h"
 #include "tool_check.h"
 
@@ -24,23 +25,25 @@ static const char *plan_of(const char *text, bool complement, size_t units)
 	static char out[320];
 	char err[256];
 	struct list l;
-	size_t i, len = 0;
+	struct range plan[64];
+	struct group work[64];
+	size_t i, n, len = 0;
 
-	if (list_parse(text, &l, err, sizeof err) != 0) {
+	if (list_parse(text, &l, err, sizeof err) != 0 || l.count >= 64) {
 		snprintf(out, sizeof out, "error: %s", err);
 		list_free(&l);
 		return out;
 	}
 	l.complement = complement;
-	list_plan(&l, units);
+	n = list_plan(&l, units, plan, work);
 	out[0] = '\0';
-	for (i = 0; i < l.nplan && len < sizeof out - 48; i++) {
-		if (l.plan[i].hi == UNIT_MAX)
+	for (i = 0; i < n && len < sizeof out - 48; i++) {
+		if (plan[i].hi == UNIT_MAX)
 			len += (size_t)snprintf(out + len, sizeof out - len, "%s%zu-", i ? "," : "",
-			                        l.plan[i].lo);
+			                        plan[i].lo);
 		else
 			len += (size_t)snprintf(out + len, sizeof out - len, "%s%zu-%zu", i ? "," : "",
-			                        l.plan[i].lo, l.plan[i].hi);
+			                        plan[i].lo, plan[i].hi);
 	}
 	list_free(&l);
 	return out;
@@ -121,21 +124,28 @@ static void escapes(void)
 	CHECK_UNESCAPE("a\\xg", "error: invalid escape '\\x' in 'a\\xg': hex digits must follow");
 }
 
-/* Whether a filter of one predicate keeps rec (fields split at ':'). */
+/* The options of the predicate kinds, in the order of enum pred_kind. */
+static const char *const pred_options[] = {
+	"--str-eq", "--str-ne", "--contains", "--not-contains", "--prefix", "--suffix",
+	"--regex", "--not-regex", "--iregex", "--eq", "--ne", "--lt", "--le", "--gt", "--ge",
+	"--empty", "--not-empty", "--isdigit", "--isalpha", "--isspace"};
+
+/* Whether zbsplit with one predicate keeps rec (fields split at ':'): 1 or 0, or
+ * -1 when it refuses the predicate. */
 static int keeps(enum pred_kind kind, const char *arg, const char *rec)
 {
-	static const struct splitter colon = {SPLIT_DELIM, (const unsigned char *)":", 1, NULL};
-	struct filter f;
-	char err[256];
-	int kept;
+	const char *args[] = {pred_options[kind], arg, "-d", ":"};
+	struct inproc_result r;
+	size_t n = strlen(rec);
+	int kept = -1;
 
-	memset(&f, 0, sizeof f);
-	if (filter_add(&f, kind, "test", arg, err, sizeof err) != 0 || filter_prepare(&f) != 0) {
-		filter_free(&f);
-		return -1;
-	}
-	kept = filter_keep(&f, &colon, NULL, NULL, cstr_view(rec));
-	filter_free(&f);
+	if (inproc_run(4, args, rec, n, FEED_FILE, &r) != 0)
+		return -2;
+	if (r.status == 0 && r.out_len == 0)
+		kept = 0;
+	else if (r.status == 0 && r.out_len == n + 1 && memcmp(r.out, rec, n) == 0)
+		kept = 1;
+	inproc_free(&r);
 	return kept;
 }
 

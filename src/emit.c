@@ -1,0 +1,76 @@
+/* emit.c - the one writer of records: its slow paths (see emit.h). */
+#include "emit.h"
+#include "fields.h"
+
+static zb_view stripped(const struct config *c, zb_view v)
+{
+	return c->lstrip || c->rstrip ? zb_view_strip_sets(v, c->lstrip, c->rstrip) : v;
+}
+
+/* The fields of rec[start, end), which begin and end at field boundaries, each
+ * stripped and joined by the output delimiter. */
+static void put_fields(const struct config *c, struct output *out, zb_view rec, size_t start,
+                       size_t end)
+{
+	struct field_iter it;
+	zb_view f;
+	bool more;
+
+	fields_start(&c->split, rec, start, end, false, &it);
+	for (more = fields_next(&it, &f); more;) {
+		output_view(out, stripped(c, f));
+		if ((more = fields_next(&it, &f)))
+			output_put(out, c->out_delim, c->out_delim_len);
+	}
+}
+
+void emit_ranges_slow(const struct plan *p, const struct scratch *s, struct output *out,
+                      zb_view rec, size_t rec_start, size_t n)
+{
+	const struct config *c = p->cfg;
+	bool first = true;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct span *sp = &s->spans[i];
+		size_t start = sp->start - rec_start, end = sp->end - rec_start;
+		if (sp->start == SPAN_NONE)
+			continue;
+		if (!first)
+			output_put(out, c->out_delim, c->out_delim_len);
+		first = false;
+		if (sp->multi && !p->out_is_delim)
+			put_fields(c, out, rec, start, end);
+		else
+			output_view(out, stripped(c, (zb_view){rec.data + start, end - start, rec.owner}));
+	}
+	output_put(out, &c->term, 1);
+}
+
+/* cut's rule: a record without a delimiter is written whole (stripped). */
+void emit_undelimited(const struct plan *p, struct output *out, zb_view rec)
+{
+	output_view(out, stripped(p->cfg, rec));
+	output_put(out, &p->cfg->term, 1);
+}
+
+void emit_run_flush(struct scratch *s, struct output *out, zb_view block)
+{
+	if (s->run_end > s->run_start)
+		output_put(out, block.data + s->run_start, s->run_end - s->run_start);
+	s->run_start = s->run_end = 0;
+}
+
+/* A kept record at the block's end, without its terminator: the run before it and
+ * the record go out, then the terminator. */
+void emit_whole_last(struct scratch *s, struct output *out, zb_view block, size_t rec_start,
+                     unsigned char term)
+{
+	if (s->run_end != rec_start) {
+		emit_run_flush(s, out, block);
+		s->run_start = rec_start;
+	}
+	s->run_end = block.len;
+	emit_run_flush(s, out, block);
+	output_put(out, &term, 1);
+}

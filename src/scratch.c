@@ -1,0 +1,59 @@
+/* scratch.c - a thread's working memory, sized by the plan (see scratch.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scratch.h"
+
+/* n elements of `size` bytes, at least one (so that a plan with none still gets a
+ * valid pointer); NULL when out of memory. */
+static void *room(size_t n, size_t size)
+{
+	return calloc(n > 0 ? n : 1, size);
+}
+
+int scratch_open(struct scratch *s, const struct plan *p)
+{
+	const struct list *l = &p->cfg->list;
+	size_t ranges = list_max_ranges(l), spans = ranges, wanted = p->blanks.nwanted;
+
+	memset(s, 0, sizeof *s);
+	if (p->blanks.nplan > spans)
+		spans = p->blanks.nplan;
+	s->ranges = room(ranges, sizeof *s->ranges);
+	s->groups = room(l->count, sizeof *s->groups);
+	s->queries = room(2 * ranges, sizeof *s->queries);
+	s->answers = room(ranges, sizeof *s->answers);
+	s->spans = room(spans, sizeof *s->spans);
+	s->values = room(p->npreds, sizeof *s->values);
+	s->want = room(p->npreds, sizeof *s->want);
+	s->order = room(p->npreds, sizeof *s->order);
+	s->pick_at = room(p->pick.n, sizeof *s->pick_at);
+	s->blank_first = room(wanted, sizeof *s->blank_first);
+	s->blank_start = room(wanted, sizeof *s->blank_start);
+	s->blank_end = room(wanted, sizeof *s->blank_end);
+	if (!s->ranges || !s->groups || !s->queries || !s->answers || !s->spans || !s->values ||
+	    !s->want || !s->order || !s->pick_at || !s->blank_first || !s->blank_start ||
+	    !s->blank_end)
+		return -1;
+	if (wanted > 0) /* the fixed fields; those from NF are made per record */
+		memcpy(s->blank_first, p->blanks.first, wanted * sizeof *s->blank_first);
+	return 0;
+}
+
+void scratch_close(struct scratch *s)
+{
+	free(s->ranges);
+	free(s->groups);
+	free(s->queries);
+	free(s->answers);
+	free(s->spans);
+	free(s->values);
+	free(s->want);
+	free(s->order);
+	free(s->pick_at);
+	free(s->blank_first);
+	free(s->blank_start);
+	free(s->blank_end);
+	free(s->num.p);
+	memset(s, 0, sizeof *s);
+}

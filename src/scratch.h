@@ -1,0 +1,47 @@
+/*
+ * scratch.h - a thread's working memory for the records it works on: what a
+ * kernel found in the record at hand, and the plan of a record when the LIST
+ * counts from NF.  Its size is set by the plan, so memory does not grow with the
+ * records.
+ */
+#ifndef SCRATCH_H
+#define SCRATCH_H
+
+#include "filter.h"
+#include "plan.h"
+#include "span.h"
+
+struct scratch {
+	struct range *ranges;   /* this record's plan, when it counts from NF */
+	size_t nranges;
+	struct group *groups;   /* list_plan's working memory */
+	struct query *queries;  /* this record's queries, when it counts from NF */
+	size_t nqueries;
+	struct answer *answers; /* per range: the first and last units found */
+	struct span *spans;     /* per range: its bytes in this record, for the emitter */
+	zb_view *values;        /* per predicate: its field in this record */
+	size_t *want;           /* per predicate: the field it looks at in this record */
+	size_t *order;          /* the predicates by field, in this record */
+	size_t *pick_at;        /* KERNEL_PICK: where the delimiters asked for are */
+	size_t *blank_first;    /* KERNEL_BLANKS: per wanted field, as in the plan, for
+	                           this record */
+	size_t *blank_start, *blank_end; /* ... and its bytes */
+	struct number_buf num;  /* a field read as a number */
+	size_t run_start, run_end; /* the emitter's run of kept records not yet written */
+	bool header;            /* the record is a header: -s and predicates do not apply */
+};
+
+/* Allocates s for plan p; -1 when out of memory (s can then be closed). */
+int scratch_open(struct scratch *s, const struct plan *p);
+
+void scratch_close(struct scratch *s);
+
+/* Whether the predicates hold, once s->values holds each one's field. */
+static inline bool scratch_passes(const struct plan *p, struct scratch *s)
+{
+	const struct config *c = p->cfg;
+
+	return filter_decide(&c->filter, s->values, c->lstrip, c->rstrip, &s->num);
+}
+
+#endif
