@@ -24,6 +24,18 @@ static void put_fields(const struct config *c, struct output *out, zb_view rec, 
 	}
 }
 
+bool emit_copies_as_is(const struct plan *p)
+{
+	size_t i;
+
+	if (p->strip)
+		return false;
+	for (i = 0; i < p->nranges && p->out_is_delim == false; i++)
+		if (p->ranges[i].lo != p->ranges[i].hi)
+			return false;
+	return true;
+}
+
 void emit_ranges_slow(const struct plan *p, const struct scratch *s, struct output *out,
                       zb_view rec, size_t rec_start, size_t n)
 {

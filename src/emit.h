@@ -23,6 +23,10 @@ void emit_run_flush(struct scratch *s, struct output *out, zb_view block);
 void emit_whole_last(struct scratch *s, struct output *out, zb_view block, size_t rec_start,
                      unsigned char term);
 
+/* Whether the ranges of a fixed plan are always copied as they are (see
+ * spans_copy_as_is); plan_make keeps it in plan.copy_as_is. */
+bool emit_copies_as_is(const struct plan *p);
+
 /* Whether the spans can be copied as they are: nothing is stripped, and no range
  * of several fields needs its delimiters replaced. */
 static inline bool spans_copy_as_is(const struct plan *p, const struct span *spans, size_t n)
@@ -38,36 +42,93 @@ static inline bool spans_copy_as_is(const struct plan *p, const struct span *spa
 	return true;
 }
 
-/* Ranges copied straight into the output buffer, whose room is made once for the
- * record (the ranges are disjoint: at most the record, the delimiters, the
- * terminator and copy_field's slack); false when the buffer cannot hold that. */
+/* The direct writer: a record's ranges copied as they are straight into the output
+ * buffer, whose room is made once for the record (the ranges are disjoint: at
+ * most the record, the delimiters, the terminator and copy_field's slack), or once
+ * for a block whose records are all so written when the output delimiter is the
+ * input's (a record's ranges and the delimiters between them are then at most the
+ * record).  A kernel whose plan copies as is (plan.copy_as_is) writes a delimited
+ * record through it with the spans in registers. */
+struct direct {
+	unsigned char *dst, *q; /* where the writing began, and where it is */
+	unsigned char *rec;     /* where the record being written began */
+	const unsigned char *delim, *src_end;
+	size_t dlen;
+};
+
+/* Makes room for `need` bytes; false when the output buffer cannot hold them. */
+static inline bool direct_begin(struct direct *w, const struct plan *p, struct output *out,
+                                zb_view block, size_t need)
+{
+	w->delim = p->cfg->out_delim;
+	w->dlen = p->cfg->out_delim_len;
+	if (!output_room(out, need + COPY_SLACK))
+		return false;
+	w->dst = w->q = zb_buffer_space(out->buf);
+	w->src_end = block.data + block.len;
+	return true;
+}
+
+/* The room a record of rec_len bytes with n ranges may need. */
+static inline size_t direct_record_room(const struct plan *p, size_t rec_len, size_t n)
+{
+	return rec_len + (n + 1) * p->cfg->out_delim_len + 1;
+}
+
+/* The room a block's records need when the output delimiter is the input's. */
+static inline size_t direct_block_room(zb_view block)
+{
+	return block.len + 1;
+}
+
+static inline void direct_record(struct direct *w)
+{
+	w->rec = w->q;
+}
+
+/* The range at bytes [start, end) of the block at data, and a delimiter after it
+ * (the last one's becomes the terminator). */
+static inline void direct_span(struct direct *w, const unsigned char *data, size_t start,
+                               size_t end)
+{
+	copy_field(w->q, data + start, end - start, w->src_end);
+	w->q += end - start;
+	if (w->dlen == 1)
+		*w->q++ = w->delim[0];
+	else
+		w->q = (unsigned char *)memcpy(w->q, w->delim, w->dlen) + w->dlen;
+}
+
+/* Ends the record with the terminator, in place of the last range's delimiter. */
+static inline void direct_record_end(struct direct *w, unsigned char term)
+{
+	if (w->q != w->rec) /* a range was written (with its delimiter, however empty) */
+		w->q -= w->dlen;
+	*w->q++ = term;
+}
+
+/* Adds what was written to the output. */
+static inline void direct_end(struct direct *w, struct output *out)
+{
+	zb_buffer_commit(out->buf, (size_t)(w->q - w->dst));
+}
+
+/* The spans s->spans[0, n) written by the direct writer; false when the output
+ * buffer cannot hold them. */
 static inline bool emit_ranges_direct(const struct plan *p, const struct span *spans, size_t n,
                                       struct output *out, zb_view block, size_t rec_len)
 {
-	const unsigned char *delim = p->cfg->out_delim, *end = block.data + block.len;
-	size_t dlen = p->cfg->out_delim_len, i;
-	unsigned char *dst, *q;
-	bool first = true;
+	struct direct w;
+	size_t i;
 
-	if (!output_room(out, rec_len + n * dlen + 1 + COPY_SLACK))
+	if (!direct_begin(&w, p, out, block, direct_record_room(p, rec_len, n)))
 		return false;
-	dst = q = zb_buffer_space(out->buf);
-	for (i = 0; i < n; i++) {
-		size_t start = spans[i].start, len = spans[i].end - start;
-		if (start == SPAN_NONE)
-			continue;
-		if (!first) { /* (not q != dst: the ranges before may be empty) */
-			if (dlen == 1)
-				*q++ = delim[0];
-			else if (dlen > 0)
-				q = (unsigned char *)memcpy(q, delim, dlen) + dlen;
-		}
-		first = false;
-		copy_field(q, block.data + start, len, end);
-		q += len;
-	}
-	*q++ = p->cfg->term;
-	zb_buffer_commit(out->buf, (size_t)(q - dst));
+	direct_record(&w);
+	for (i = 0; i < n; i++)
+		if (spans[i].start != SPAN_NONE)
+			direct_span(&w, block.data, spans[i].start, spans[i].end);
+	direct_record_end(&w, p->cfg->term);
+	direct_end(&w, out);
 	return true;
 }
 

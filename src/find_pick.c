@@ -94,9 +94,8 @@ static inline struct span span_bytes(const size_t *at, struct pick_span sp, size
 
 /* One record whose first `found` delimiters asked for were found: the predicates'
  * fields, then the ranges' spans, to the emitter. */
-static inline void pick_record(const struct plan *p, struct scratch *s, zb_view block,
-                               size_t found, size_t rec_start, size_t rec_end,
-                               struct output *out)
+static void pick_record(const struct plan *p, struct scratch *s, zb_view block, size_t found,
+                        size_t rec_start, size_t rec_end, struct output *out)
 {
 	const struct pick_span *spans = p->pick.spans;
 	size_t i, n = p->nranges;
@@ -120,6 +119,13 @@ static inline void pick_record(const struct plan *p, struct scratch *s, zb_view 
 	emit_record(p, s, out, block, rec_start, rec_end, found > 0, n);
 }
 
+/* The commonest case, -f without predicates, fields copied as they are: a block
+ * whose delimited records all go through the direct writer, with room made once. */
+static bool block_copies_as_is(const struct plan *p)
+{
+	return p->cfg->mode == MODE_FIELDS && p->npreds == 0 && p->copy_as_is && p->out_is_delim;
+}
+
 /* The loop over the block's records, made twice with first_only a constant: the
  * plan's one question (the first delimiter: -f2-, -f1 -s) is asked by scan2_pick1. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -128,9 +134,14 @@ __attribute__((always_inline))
 static inline void pick_loop(const struct plan *p, struct scratch *s, zb_view block,
                              struct output *out, bool first_only)
 {
-	size_t rec_start = 0;
+	const struct pick_span *spans = p->pick.spans;
+	size_t rec_start = 0, n = p->nranges, i;
+	bool as_is = block_copies_as_is(p);
+	bool direct;
+	struct direct w = {0};
 	scan2 scan;
 
+	direct = as_is && direct_begin(&w, p, out, block, direct_block_room(block));
 	emit_block_start(s);
 	scan2_start(&scan, block, p->cfg->split.delim[0], p->cfg->term);
 	do { /* at least once: an empty block is one empty record */
@@ -139,9 +150,24 @@ static inline void pick_loop(const struct plan *p, struct scratch *s, zb_view bl
 		                          : scan2_pick(&scan, p->pick.nth, p->pick.n, s->pick_at,
 		                                       &term_at);
 		size_t end = term_at < 0 ? block.len : (size_t)term_at;
-		pick_record(p, s, block, found, rec_start, end, out);
+		if (direct && found > 0) {
+			direct_record(&w);
+			for (i = 0; i < n; i++) {
+				struct span sp = span_bytes(s->pick_at, spans[i], found, rec_start, end);
+				if (sp.start != SPAN_NONE)
+					direct_span(&w, block.data, sp.start, sp.end);
+			}
+			direct_record_end(&w, p->cfg->term);
+		} else {
+			if (direct) /* what was written directly goes before */
+				direct_end(&w, out);
+			pick_record(p, s, block, found, rec_start, end, out);
+			direct = as_is && direct_begin(&w, p, out, block, direct_block_room(block));
+		}
 		rec_start = end + 1;
 	} while (rec_start < block.len);
+	if (direct)
+		direct_end(&w, out);
 	emit_block_end(s, out, block);
 }
 

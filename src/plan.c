@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
 #include "find_blanks.h"
 #include "find_general.h"
 #include "find_pick.h"
@@ -138,6 +139,7 @@ int plan_make(struct plan *p, const struct config *c)
 	                  memcmp(c->out_delim, c->split.delim, c->split.delim_len) == 0;
 	if (make_ranges(p, UNIT_MAX) != 0 || order_predicates(p) != 0)
 		return -1;
+	p->copy_as_is = emit_copies_as_is(p);
 	for (i = 0; !kernels[i].serves(p); i++)
 		continue;
 	p->kernel = kernels[i].kernel;

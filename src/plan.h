@@ -81,6 +81,7 @@ struct plan {
 	bool out_is_delim;        /* fields are joined by the delimiter that split them, so a
 	                             range of several is copied as it is */
 	bool strip;               /* --strip, --lstrip or --rstrip */
+	bool copy_as_is;          /* the fixed plan's ranges are copied as they are */
 	size_t npreds;
 	struct range *ranges;     /* the fixed plan (the LIST does not count from NF) */
 	size_t nranges;
