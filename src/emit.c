@@ -30,7 +30,9 @@ bool emit_copies_as_is(const struct plan *p)
 
 	if (p->strip)
 		return false;
-	for (i = 0; i < p->nranges && p->out_is_delim == false; i++)
+	if (p->cfg->mode != MODE_FIELDS) /* a range of units is one span */
+		return true;
+	for (i = 0; i < p->nranges && !p->out_is_delim; i++)
 		if (p->ranges[i].lo != p->ranges[i].hi)
 			return false;
 	return true;

@@ -95,7 +95,7 @@ static inline void direct_span(struct direct *w, const unsigned char *data, size
 	w->q += end - start;
 	if (w->dlen == 1)
 		*w->q++ = w->delim[0];
-	else
+	else if (w->dlen > 0) /* (-c and -b join ranges with none, and have no -O string) */
 		w->q = (unsigned char *)memcpy(w->q, w->delim, w->dlen) + w->dlen;
 }
 
@@ -104,6 +104,15 @@ static inline void direct_record_end(struct direct *w, unsigned char term)
 {
 	if (w->q != w->rec) /* a range was written (with its delimiter, however empty) */
 		w->q -= w->dlen;
+	*w->q++ = term;
+}
+
+/* A record of one range: the range and the terminator. */
+static inline void direct_one(struct direct *w, const unsigned char *data, size_t start,
+                              size_t end, unsigned char term)
+{
+	copy_field(w->q, data + start, end - start, w->src_end);
+	w->q += end - start;
 	*w->q++ = term;
 }
 
@@ -152,6 +161,9 @@ static inline void emit_whole(struct scratch *s, struct output *out, zb_view blo
  * The record [rec_start, rec_end) of block, whose ranges' spans are s->spans[0, n):
  * written by cut's rules.  `delimited`: the record holds a delimiter.
  */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline)) /* in every kernel's loop */
+#endif
 static inline void emit_record(const struct plan *p, struct scratch *s, struct output *out,
                                zb_view block, size_t rec_start, size_t rec_end, bool delimited,
                                size_t n)

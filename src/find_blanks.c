@@ -259,6 +259,7 @@ static void one_field(const struct plan *p, struct scratch *s, zb_view block, st
 	const struct config *c = p->cfg;
 	size_t rec_start = 0, lead = c->split.kind == SPLIT_BLANKS_TRIMMED;
 	size_t first = p->blanks.first[0]; /* the edge that begins the field (0: the start) */
+	struct direct w = {0};
 	scanset scan;
 
 	(void)scanset_start(&scan, block, blanks, sizeof blanks - 1, c->term, lead);
@@ -287,8 +288,16 @@ static void one_field(const struct plan *p, struct scratch *s, zb_view block, st
 			delimited = first >= 2 + lead || start != rec_start || end != rec_end;
 		else
 			delimited = fields_delimited(&c->split, rec);
-		s->spans[0] = (struct span){found ? start : SPAN_NONE, end, false};
-		emit_record(p, s, out, block, rec_start, rec_end, delimited, 1);
+		if (found && delimited && p->copy_as_is &&
+		    direct_begin(&w, p, out, block, direct_record_room(p, end - start, 1))) {
+			direct_record(&w);
+			direct_span(&w, block.data, start, end);
+			direct_record_end(&w, c->term);
+			direct_end(&w, out);
+		} else {
+			s->spans[0] = (struct span){found ? start : SPAN_NONE, end, false};
+			emit_record(p, s, out, block, rec_start, rec_end, delimited, 1);
+		}
 		rec_start = rec_end + 1;
 	} while (rec_start < block.len);
 }

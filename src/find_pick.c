@@ -94,8 +94,12 @@ static inline struct span span_bytes(const size_t *at, struct pick_span sp, size
 
 /* One record whose first `found` delimiters asked for were found: the predicates'
  * fields, then the ranges' spans, to the emitter. */
-static void pick_record(const struct plan *p, struct scratch *s, zb_view block, size_t found,
-                        size_t rec_start, size_t rec_end, struct output *out)
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline)) /* the hot loop of the filters */
+#endif
+static inline void pick_record(const struct plan *p, struct scratch *s, zb_view block,
+                               size_t found, size_t rec_start, size_t rec_end,
+                               struct output *out)
 {
 	const struct pick_span *spans = p->pick.spans;
 	size_t i, n = p->nranges;
@@ -126,43 +130,92 @@ static bool block_copies_as_is(const struct plan *p)
 	return p->cfg->mode == MODE_FIELDS && p->npreds == 0 && p->copy_as_is && p->out_is_delim;
 }
 
-/* The loop over the block's records, made twice with first_only a constant: the
- * plan's one question (the first delimiter: -f2-, -f1 -s) is asked by scan2_pick1. */
+/* The next record's delimiters asked for, into s->pick_at; returns how many were
+ * found and sets *end to the record's end.  first_only is a constant where this is
+ * inlined: the plan's one question (the first delimiter: -f2-, -f1 -s) is asked by
+ * scan2_pick1. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline size_t pick_next(const struct plan *p, size_t *at, scan2 *scan, zb_view block,
+                               size_t *end, bool first_only)
+{
+	ptrdiff_t term_at;
+	size_t found = first_only ? scan2_pick1(scan, at, &term_at)
+	                          : scan2_pick(scan, p->pick.nth, p->pick.n, at, &term_at);
+
+	*end = term_at < 0 ? block.len : (size_t)term_at;
+	return found;
+}
+
+/* The block's records, a pick_record each (made twice, with first_only a constant). */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
 static inline void pick_loop(const struct plan *p, struct scratch *s, zb_view block,
                              struct output *out, bool first_only)
 {
-	const struct pick_span *spans = p->pick.spans;
-	size_t rec_start = 0, n = p->nranges, i;
-	bool as_is = block_copies_as_is(p);
-	bool direct;
-	struct direct w = {0};
+	size_t rec_start = 0, end;
 	scan2 scan;
 
-	direct = as_is && direct_begin(&w, p, out, block, direct_block_room(block));
 	emit_block_start(s);
 	scan2_start(&scan, block, p->cfg->split.delim[0], p->cfg->term);
 	do { /* at least once: an empty block is one empty record */
-		ptrdiff_t term_at;
-		size_t found = first_only ? scan2_pick1(&scan, &s->pick_at[0], &term_at)
-		                          : scan2_pick(&scan, p->pick.nth, p->pick.n, s->pick_at,
-		                                       &term_at);
-		size_t end = term_at < 0 ? block.len : (size_t)term_at;
-		if (direct && found > 0) {
+		size_t found = pick_next(p, s->pick_at, &scan, block, &end, first_only);
+		pick_record(p, s, block, found, rec_start, end, out);
+		rec_start = end + 1;
+	} while (rec_start < block.len);
+	emit_block_end(s, out, block);
+}
+
+/* A record that copy_loop does not write directly (kept out of its loop). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void pick_record_slow(const struct plan *p, struct scratch *s, zb_view block,
+                             size_t found, size_t rec_start, size_t rec_end, struct output *out)
+{
+	pick_record(p, s, block, found, rec_start, rec_end, out);
+}
+
+/* pick_loop when the block's records are copied as they are (block_copies_as_is):
+ * the delimited ones through the direct writer, with room made once. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void copy_loop(const struct plan *p, struct scratch *s, zb_view block,
+                             struct output *out, bool first_only)
+{
+	const struct pick_span *spans = p->pick.spans;
+	size_t rec_start = 0, n = p->nranges, i, end, at1 = 0;
+	size_t *at = first_only ? &at1 : s->pick_at; /* the one delimiter: in a register */
+	struct direct w = {0};
+	bool direct = direct_begin(&w, p, out, block, direct_block_room(block));
+	bool from_start = spans[0].after == NO_PICK, to_end = spans[0].upto == NO_PICK;
+	unsigned char term = p->cfg->term;
+	scan2 scan;
+
+	emit_block_start(s);
+	scan2_start(&scan, block, p->cfg->split.delim[0], p->cfg->term);
+	do { /* at least once: an empty block is one empty record */
+		size_t found = pick_next(p, at, &scan, block, &end, first_only);
+		if (direct && found > 0 && first_only && n == 1) /* -f2-, -f1 -s: one span */
+			direct_one(&w, block.data, from_start ? rec_start : at1 + 1, to_end ? end : at1,
+			           term);
+		else if (direct && found > 0) {
 			direct_record(&w);
 			for (i = 0; i < n; i++) {
-				struct span sp = span_bytes(s->pick_at, spans[i], found, rec_start, end);
+				struct span sp = span_bytes(at, spans[i], found, rec_start, end);
 				if (sp.start != SPAN_NONE)
 					direct_span(&w, block.data, sp.start, sp.end);
 			}
-			direct_record_end(&w, p->cfg->term);
+			direct_record_end(&w, term);
 		} else {
+			s->pick_at[0] = at[0]; /* (the same, unless first_only) */
 			if (direct) /* what was written directly goes before */
 				direct_end(&w, out);
-			pick_record(p, s, block, found, rec_start, end, out);
-			direct = as_is && direct_begin(&w, p, out, block, direct_block_room(block));
+			pick_record_slow(p, s, block, found, rec_start, end, out);
+			direct = direct_begin(&w, p, out, block, direct_block_room(block));
 		}
 		rec_start = end + 1;
 	} while (rec_start < block.len);
@@ -173,7 +226,13 @@ static inline void pick_loop(const struct plan *p, struct scratch *s, zb_view bl
 
 void pick_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)
 {
-	if (p->pick.n == 1)
+	bool first_only = p->pick.n == 1;
+
+	if (block_copies_as_is(p) && first_only)
+		copy_loop(p, s, block, out, true);
+	else if (block_copies_as_is(p))
+		copy_loop(p, s, block, out, false);
+	else if (first_only)
 		pick_loop(p, s, block, out, true);
 	else
 		pick_loop(p, s, block, out, false);

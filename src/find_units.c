@@ -260,26 +260,47 @@ void chars_prepare(struct plan *p)
 	}
 }
 
-/* The spans of the ranges of rec from the spans of the few queries' characters
- * (the first `found` are there, the others past the end); returns how many. */
-static size_t few_spans(const struct plan *p, struct scratch *s, zb_view rec, size_t rec_start,
-                        const utf8_span *spans, size_t found)
+/* The bytes of range i of rec from the spans of the few queries' characters (the
+ * first `found` are there, the others past the end); start SPAN_NONE when its
+ * first character is not in rec. */
+static inline struct span few_span(const struct plan *p, size_t i, zb_view rec, size_t rec_start,
+                                   const utf8_span *spans, size_t found)
 {
-	const struct few_plan *f = &p->few;
-	size_t i;
+	size_t lo = p->few.lo_query[i], hi = p->few.hi_query[i];
+	struct span sp = {SPAN_NONE, 0, false};
 
-	for (i = 0; i < p->nranges; i++) {
-		size_t lo = f->lo_query[i], hi = f->hi_query[i];
-		if (lo >= found) {
-			s->spans[i] = (struct span){SPAN_NONE, 0, false};
-			continue;
+	if (lo >= found)
+		return sp;
+	sp.start = rec_start + spans[lo].start;
+	sp.end = rec_start + (hi < found ? spans[hi].end : rec.len); /* (SIZE_MAX: to the end) */
+	return sp;
+}
+
+/* The ranges of rec from the few queries' characters to the emitter (a plan copied
+ * as is through its direct writer, with the spans in registers). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void few_record(const struct plan *p, struct scratch *s, zb_view block, size_t at,
+                       zb_view rec, const utf8_span *spans, size_t found, struct output *out)
+{
+	size_t i, n = p->nranges;
+	struct direct w;
+
+	if (p->copy_as_is && direct_begin(&w, p, out, block, direct_record_room(p, rec.len, n))) {
+		direct_record(&w);
+		for (i = 0; i < n; i++) {
+			struct span sp = few_span(p, i, rec, at, spans, found);
+			if (sp.start != SPAN_NONE)
+				direct_span(&w, block.data, sp.start, sp.end);
 		}
-		s->spans[i].start = rec_start + spans[lo].start;
-		s->spans[i].end = rec_start + (p->ranges[i].hi != UNIT_MAX && hi < found ? spans[hi].end
-		                                                                         : rec.len);
-		s->spans[i].multi = false;
+		direct_record_end(&w, p->cfg->term);
+		direct_end(&w, out);
+		return;
 	}
-	return p->nranges;
+	for (i = 0; i < n; i++)
+		s->spans[i] = few_span(p, i, rec, at, spans, found);
+	emit_record(p, s, out, block, at, at + rec.len, true, n);
 }
 
 /*
@@ -288,27 +309,32 @@ static size_t few_spans(const struct plan *p, struct scratch *s, zb_view rec, si
  * the LIST is near (only the first few characters), so this one is stepped
  * through at first.
  */
-static size_t chars_record(const struct plan *p, struct scratch *s, zb_view block, size_t at,
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline)) /* the hot loop of chars_block */
+#endif
+static inline size_t chars_record(const struct plan *p, struct scratch *s, zb_view block, size_t at,
                            bool *stepping, struct output *out)
 {
-	struct asked k = {p->ranges, p->nranges, p->queries, p->nqueries};
 	zb_view rest = {block.data + at, block.len - at, block.owner}, rec = rest;
 	utf8_span spans[FIND_CHUNK];
+	struct asked k;
 	size_t found, n;
 	bool invalid;
 
+	if (p->few.usable && !*stepping) { /* the common case first */
+		found = utf8_find_line(rest, p->cfg->term, p->few.keys, p->nqueries, spans, &invalid,
+		                       &rec.len);
+		if (!invalid) {
+			few_record(p, s, block, at, rec, spans, found, out);
+			return rec.len;
+		}
+	}
+	k = (struct asked){p->ranges, p->nranges, p->queries, p->nqueries};
 	if (*stepping) {
 		const unsigned char *end = memchr(rest.data, p->cfg->term, rest.len);
 		rec.len = end ? (size_t)(end - rest.data) : rest.len;
 		*stepping = scan_chars(&k, s->answers, rec, !p->near) || p->near;
-	} else if (p->few.usable) {
-		found = utf8_find_line(rest, p->cfg->term, p->few.keys, p->nqueries, spans, &invalid,
-		                       &rec.len);
-		if (!invalid) {
-			n = few_spans(p, s, rec, at, spans, found);
-			emit_record(p, s, out, block, at, at + rec.len, true, n);
-			return rec.len;
-		}
+	} else if (p->few.usable) { /* an invalid byte: -c's rule */
 		*stepping = scan_chars(&k, s->answers, rec, false);
 	} else if (!find_chars(&k, s->answers, rest, p->cfg->term, &rec)) {
 		*stepping = scan_chars(&k, s->answers, rec, false);
