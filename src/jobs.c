@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "kernels/one_pass.h"
 #include "jobs.h"
 #include "run.h"
 

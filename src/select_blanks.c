@@ -13,6 +13,7 @@
  */
 #include <stdlib.h>
 
+#include "kernels/scanset.h"
 #include "select_int.h"
 
 static const unsigned char blanks[] = " \t"; /* fields_blanks, as scanset wants it */

@@ -10,6 +10,8 @@
  */
 #include <stdlib.h>
 
+#include "kernels/one_pass.h"
+#include "kernels/scan2.h"
 #include "select_int.h"
 
 static int by_value(const void *a, const void *b)

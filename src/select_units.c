@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "kernels/utf8.h"
 #include "records.h"
 #include "select_int.h"
 

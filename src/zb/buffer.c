@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "zb.h"
+#include "zb/zb.h"
 
 /*
  * The bytes follow the struct, so in a buffer that malloc maps on its own (128 KiB
