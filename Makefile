@@ -33,8 +33,11 @@ BATS     ?= bats
 HARDEN_CFLAGS  ?= -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 HARDEN_LDFLAGS ?= -pie -Wl,-z,relro,-z,now
 
-LIB_SRC  = src/buffer.c src/view.c src/search.c src/split.c src/collator.c src/scan.c src/first_fields.c src/keep_field_eq.c src/scanset.c \
-           src/utf8.c
+# The library (installed), the scanning kernels (internal, one engine choice in
+# src/kernels/engine.c) and the tool; everything is compiled with -Isrc, and
+# includes name their folder ("zb/zb.h", "kernels/scan2.h").
+LIB_SRC    = $(wildcard src/zb/*.c)
+KERNEL_SRC = $(wildcard src/kernels/*.c)
 TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/plan.c src/scratch.c \
            src/queries.c src/find_pick.c src/find_blanks.c src/find_units.c src/find_general.c \
            src/emit.c src/records.c src/output.c src/escape.c src/diag.c src/diag_exit.c \
@@ -43,6 +46,7 @@ UNIT_SRC = $(wildcard tests/unit/*.c)
 TOOL_TEST_SRC = $(filter-out tests/tool/cases_main.c,$(wildcard tests/tool/*.c))
 
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+KERNEL_OBJ = $(KERNEL_SRC:src/%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(TOOL_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
 TOOL_TEST_OBJ = $(TOOL_TEST_SRC:tests/tool/%.c=$(BUILD)/tool/%.o)
@@ -52,28 +56,35 @@ TOOL_CORE_OBJ = $(filter-out $(BUILD)/main.o $(BUILD)/diag_exit.o,$(TOOL_OBJ))
 ALL_CFLAGS = $(WARNINGS) $(HARDEN_CFLAGS) $(CFLAGS) -pthread -MMD -MP
 ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS) -pthread
 
+# Linked after the objects that use them: the kernels, then the library they use.
+LIBS = $(BUILD)/libkernels.a $(BUILD)/libzb.a
+
 all: $(BUILD)/libzb.a $(BUILD)/zbsplit
 
 $(BUILD)/libzb.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(BUILD)/zbsplit: $(TOOL_OBJ) $(BUILD)/libzb.a
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libzb.a
+# Not installed: the tool's kernels, linked into it and into the tests.
+$(BUILD)/libkernels.a: $(KERNEL_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(KERNEL_OBJ)
 
-$(BUILD)/unit_tests: $(UNIT_OBJ) $(BUILD)/libzb.a
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libzb.a
+$(BUILD)/zbsplit: $(TOOL_OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(TOOL_OBJ) $(LIBS)
+
+$(BUILD)/unit_tests: $(UNIT_OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBS)
 
 # The tool's unit tests: its logic, and the record engine in-process at tiny
 # buffer sizes (tests/tool/inproc.h).
-$(BUILD)/tool_tests: $(TOOL_TEST_OBJ) $(BUILD)/unit/check.o $(TOOL_CORE_OBJ) $(BUILD)/libzb.a
+$(BUILD)/tool_tests: $(TOOL_TEST_OBJ) $(BUILD)/unit/check.o $(TOOL_CORE_OBJ) $(LIBS)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(TOOL_TEST_OBJ) $(BUILD)/unit/check.o \
-		$(TOOL_CORE_OBJ) $(BUILD)/libzb.a
+		$(TOOL_CORE_OBJ) $(LIBS)
 
 # The quick suite's `check` cases, queued by a bats test and run in-process at every
 # buffer size when it ends (tests/tool/cases_main.c).
-$(BUILD)/zbsplit_cases: $(BUILD)/tool/cases_main.o $(BUILD)/tool/inproc.o $(TOOL_CORE_OBJ) \
-                        $(BUILD)/libzb.a
+$(BUILD)/zbsplit_cases: $(BUILD)/tool/cases_main.o $(BUILD)/tool/inproc.o $(TOOL_CORE_OBJ) $(LIBS)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^
 
 # An LD_PRELOAD library for tests/jobs.bats whose pthread_create always fails.  Built
@@ -82,7 +93,13 @@ $(BUILD)/no_threads.so: tests/shim/no_threads.c | $(BUILD)
 	$(CC) $(CPPFLAGS) $(WARNINGS) -O2 -shared -fPIC -o $@ $<
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/zb/%.o: src/zb/%.c | $(BUILD)/zb
+	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/kernels/%.o: src/kernels/%.c | $(BUILD)/kernels
+	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
 	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
@@ -90,7 +107,7 @@ $(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
 $(BUILD)/tool/%.o: tests/tool/%.c | $(BUILD)/tool
 	$(CC) $(CPPFLAGS) -Isrc -Itests/unit $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD) $(BUILD)/unit $(BUILD)/tool:
+$(BUILD) $(BUILD)/zb $(BUILD)/kernels $(BUILD)/unit $(BUILD)/tool:
 	mkdir -p $@
 
 # --- tests -----------------------------------------------------------------------
@@ -170,7 +187,7 @@ man-check:
 		if [ -n "$$out" ]; then echo "$$page: $$out"; exit 1; fi; \
 	done
 
-# PORTABLE=1 builds the scans without SSE2/AVX2, to test the portable engine.
+# PORTABLE=1 builds the kernels without SSE2/AVX2, to test the portable engine.
 ifeq ($(PORTABLE),1)
 CPPFLAGS += -DZB_PORTABLE
 endif
@@ -235,7 +252,7 @@ install: all
 		$(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man3
 	install -m 755 $(BUILD)/zbsplit $(DESTDIR)$(BINDIR)/zbsplit
 	install -m 644 $(BUILD)/libzb.a $(DESTDIR)$(LIBDIR)/libzb.a
-	install -m 644 src/zb.h $(DESTDIR)$(INCDIR)/zb.h
+	install -m 644 src/zb/zb.h $(DESTDIR)$(INCDIR)/zb.h
 	install -m 644 man/zbsplit.1 $(DESTDIR)$(MANPREFIX)/man1/zbsplit.1
 	install -m 644 man/zb.3 $(DESTDIR)$(MANPREFIX)/man3/zb.3
 
@@ -249,16 +266,17 @@ clean:
 .PHONY: all test check man-check test-portable sanitize tsan valgrind install uninstall clean
 
 # --- lint ----------------------------------------------------------------------
-# cppcheck and clang-tidy on the shipped sources (src/), failing on any finding.
+# cppcheck and clang-tidy on the sources (src/, src/zb/, src/kernels/), failing on any finding.
 # clang-tidy's checks are in .clang-tidy; cppcheck's suppressions, each with its
 # reason, in .cppcheck-suppressions.  clang-tidy runs once per file: clang-tidy 14
 # given several files carries analyser state from one to the next (it reported a
 # va_list in diag.c as uninitialised only after other files).  Its output is shown
 # only for a file with findings (otherwise it is counts of system-header warnings).
-# scan.c is checked again with the portable engine, whose code the SIMD build skips.
+# The kernels are checked again with the portable engine alone (-DZB_PORTABLE), whose
+# engine table and partial-block code the SIMD build skips.
 CPPCHECK   ?= cppcheck
 CLANG_TIDY ?= clang-tidy
-LINT_SRC    = $(LIB_SRC) $(TOOL_SRC)
+LINT_SRC    = $(LIB_SRC) $(KERNEL_SRC) $(TOOL_SRC)
 LINT_DEFS   = -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc
 lint: lint-cppcheck lint-tidy
 
@@ -268,20 +286,22 @@ lint-cppcheck:
 		--suppressions-list=.cppcheck-suppressions -Isrc $(LINT_SRC)
 
 # One target per file, so that `make -j2 lint` checks two at once.
-TIDY_TARGETS = $(LINT_SRC:src/%.c=tidy-%) tidy-portable-scan
+TIDY_TARGETS = $(LINT_SRC:src/%.c=tidy/%) tidy-portable-scan
 lint-tidy: $(TIDY_TARGETS)
 
 tidy-portable-scan: FORCE
-	@out=$$($(CLANG_TIDY) --quiet src/scan.c -- $(LINT_DEFS) -DZB_PORTABLE 2>&1) || \
-		{ printf 'clang-tidy src/scan.c -DZB_PORTABLE\n%s\n' "$$out"; exit 1; }
+	@for f in $(KERNEL_SRC); do \
+		out=$$($(CLANG_TIDY) --quiet $$f -- $(LINT_DEFS) -DZB_PORTABLE 2>&1) || \
+			{ printf 'clang-tidy %s -DZB_PORTABLE\n%s\n' "$$f" "$$out"; exit 1; }; \
+	done
 
-tidy-%: src/%.c FORCE
+tidy/%: src/%.c FORCE
 	@out=$$($(CLANG_TIDY) --quiet $< -- $(LINT_DEFS) 2>&1) || \
 		{ printf 'clang-tidy %s\n%s\n' "$<" "$$out"; exit 1; }
 
 .PHONY: lint lint-cppcheck lint-tidy tidy-portable-scan
 
--include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOL_TEST_OBJ:.o=.d) \
+-include $(LIB_OBJ:.o=.d) $(KERNEL_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOL_TEST_OBJ:.o=.d) \
          $(BUILD)/tool/cases_main.d
 
 # Benchmark against cut, awk and the floors (wc -l, cat); BENCH_MB sets the data size.
@@ -304,11 +324,11 @@ FUZZ_TARGETS ?= options stream view
 FUZZ_CFLAGS   = $(WARNINGS) -g -O1 -fno-omit-frame-pointer \
                 -fsanitize=address,undefined -fno-sanitize-recover=all -pthread
 FUZZ_OBJ      = $(patsubst src/%.c,$(FUZZ_BUILD)/src/%.o, \
-                  $(LIB_SRC) $(filter-out src/main.c src/diag_exit.c,$(TOOL_SRC)))
+                  $(LIB_SRC) $(KERNEL_SRC) $(filter-out src/main.c src/diag_exit.c,$(TOOL_SRC)))
 
 $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(FUZZ_BUILD)/%.o: tests/fuzz/%.c
 	@mkdir -p $(@D)

@@ -5,7 +5,7 @@
 #include <regex.h>
 #include <stdbool.h>
 
-#include "zb.h"
+#include "zb/zb.h"
 
 enum split_kind {
 	SPLIT_DELIM,          /* between occurrences of the delimiter string (-d) */

@@ -7,7 +7,7 @@
 
 #include "fields.h"
 #include "list.h"
-#include "zb.h"
+#include "zb/zb.h"
 
 enum pred_kind {
 	P_STR_EQ, P_STR_NE, P_CONTAINS, P_NOT_CONTAINS, P_PREFIX, P_SUFFIX,

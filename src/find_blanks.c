@@ -16,7 +16,7 @@
 #include "emit.h"
 #include "find_blanks.h"
 #include "find_general.h"
-#include "zb.h" /* KERNELS */
+#include "kernels/scanset.h"
 
 static const unsigned char blanks[] = " \t"; /* fields_blanks, as scanset wants it */
 

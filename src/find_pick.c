@@ -10,7 +10,8 @@
 
 #include "emit.h"
 #include "find_pick.h"
-#include "zb.h" /* KERNELS */
+#include "kernels/one_pass.h"
+#include "kernels/scan2.h"
 
 static int by_value(const void *a, const void *b)
 {

@@ -10,7 +10,7 @@
 
 #include "emit.h"
 #include "find_units.h"
-#include "zb.h" /* KERNELS */
+#include "kernels/utf8.h"
 
 /* Bytes stepped over one character at a time after an invalid byte, before the
  * walk is tried again: text full of invalid bytes would otherwise cost a 64-byte

@@ -28,8 +28,8 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "kernels/one_pass.h"
 #include "jobs.h"
-#include "zb.h" /* KERNELS */
 #include "scratch.h"
 
 /* The largest off_t (a signed type of 64 bits on the systems this builds for). */

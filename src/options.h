@@ -8,7 +8,7 @@
 #include "fields.h"
 #include "filter.h"
 #include "list.h"
-#include "zb.h"
+#include "zb/zb.h"
 
 enum mode { MODE_NONE, MODE_FIELDS, MODE_BYTES, MODE_CHARS };
 

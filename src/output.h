@@ -2,7 +2,7 @@
 #ifndef OUTPUT_H
 #define OUTPUT_H
 
-#include "zb.h"
+#include "zb/zb.h"
 
 struct output {
 	zb_buffer *buf; /* pending bytes, written when full or flushed */

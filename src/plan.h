@@ -14,7 +14,7 @@
 #include "options.h"
 #include "output.h"
 #include "queries.h"
-#include "zb.h"
+#include "zb/zb.h"
 
 /* The kernels: what finds the spans of a block's records (plan.c says which serves
  * which plan). */

@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "zb.h"
+#include "zb/zb.h"
 
 struct records {
 	zb_buffer *buf;          /* input bytes; reset when full and scanned */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# man/zb.3 keeps up with src/zb.h: every public name is documented, the inline list and
+# man/zb.3 keeps up with src/zb/zb.h: every public name is documented, the inline list and
 # the zero_buffer table agree with the header, and the EXAMPLE programs compile and run.
 
 AWK=mawk # named, as in test_helper.bash
@@ -7,7 +7,7 @@ AWK=mawk # named, as in test_helper.bash
 setup() {
 	ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
 	ZBSPLIT="${ZBSPLIT:-$ROOT/build/zbsplit}"
-	HDR="$ROOT/src/zb.h"
+	HDR="$ROOT/src/zb/zb.h"
 	PAGE="$ROOT/man/zb.3"
 }
 
@@ -28,7 +28,7 @@ header_functions() {
 	# guards the grep above: a change of layout in zb.h must not silently empty it
 	run header_functions
 	[ "$status" -eq 0 ]
-	[ "${#lines[@]}" -ge 60 ]
+	[ "${#lines[@]}" -ge 50 ] # 54 when written
 	for f in zb_strerror zb_view_of zb_view_find zb_buffer_commit zb_collator_own; do
 		printf '%s\n' "${lines[@]}" | grep -qx "$f" || { echo "not found: $f"; return 1; }
 	done
@@ -70,7 +70,7 @@ header_functions() {
 		grep -xF "$(header_functions)" | sort -u)
 	inline=$(grep -oE '^static inline [^(]*\<zb_[a-z0-9_]+\(' "$HDR" |
 		grep -oE 'zb_[a-z0-9_]+\($' | sed 's/($//' | sort -u)
-	[ "$(wc -l <<<"$inline")" -ge 20 ]
+	[ "$(wc -l <<<"$inline")" -ge 15 ] # 17 when written
 	diff <(echo "$inline") <(echo "$listed")
 }
 
@@ -79,7 +79,7 @@ header_functions() {
 		grep -oE '\<(zb|ZB)_[A-Za-z0-9_]+' | sort -u)
 	in_page=$(section 'ZERO_BUFFER METHODS' | grep -oE '\<(zb|ZB)_[A-Za-z0-9_]+' |
 		grep -vx 'ZB_NONE' | sort -u)
-	[ "$(wc -l <<<"$in_header")" -ge 40 ]
+	[ "$(wc -l <<<"$in_header")" -ge 50 ] # 53 when written
 	diff <(echo "$in_header") <(echo "$in_page")
 }
 
@@ -98,7 +98,7 @@ build_example() {
 	example_program "$1.c" >"$BATS_TEST_TMPDIR/$1.c"
 	[ -s "$BATS_TEST_TMPDIR/$1.c" ]
 	${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Werror \
-		-I"$ROOT/src" "$BATS_TEST_TMPDIR/$1.c" "$(dirname "$ZBSPLIT")/libzb.a" \
+		-I"$ROOT/src/zb" "$BATS_TEST_TMPDIR/$1.c" "$(dirname "$ZBSPLIT")/libzb.a" \
 		$ZB_LDFLAGS -o "$BATS_TEST_TMPDIR/$1"
 }
 
@@ -130,7 +130,7 @@ build_example() {
 	# checked by hand: fields 2 and 3 joined by their colon; a line with no colon whole
 	printf 'a:b:c:d\nno colon\nx:y\n\n:::\nlast:1:2' | ./fields23 >got
 	printf 'b:c\nno colon\ny\n\n:\n1:2\n' | cmp - got
-	# many fields, long lines and records across the scan's 512-byte refills, against cut
+	# many fields and long lines, against cut
 	"$AWK" 'BEGIN { for (i = 0; i < 400; i++) { s = "r" i; for (j = 0; j < i % 23; j++)
 		s = s (j % 5 ? ":" : "") (j % 7 == 0 ? "" : sprintf("%*s", i % 90, "f" j)); print s } }' \
 		>big

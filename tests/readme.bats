@@ -53,7 +53,7 @@ setup() {
 	"$AWK" '/^```c$/ { inblock = 1; next } /^```$/ { inblock = 0 } inblock' "$ROOT/README.md" \
 		>"$BATS_TEST_TMPDIR/first_field.c"
 	[ -s "$BATS_TEST_TMPDIR/first_field.c" ]
-	${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -Werror -I"$ROOT/src" \
+	${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -Werror -I"$ROOT/src/zb" \
 		"$BATS_TEST_TMPDIR/first_field.c" "$(dirname "$ZBSPLIT")/libzb.a" \
 		$ZB_LDFLAGS -o "$BATS_TEST_TMPDIR/first_field"
 	printf 'root:x:0\nno colon\n:empty first\nlast:line' >"$BATS_TEST_TMPDIR/in"

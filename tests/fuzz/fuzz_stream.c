@@ -15,7 +15,7 @@
  * the string, numeric, class and regex predicates on fields N, NF-k and 0, with -v
  * and --or; field names (with -H) in LISTs of fields and in predicates, a missing
  * one an expected usage error; one to three inputs; -j 2 or 3 with blocks of 1 to
- * 256 bytes; the portable, SSE2 and AVX2 engines of the scans.
+ * 256 bytes; every engine of the kernels (kernels/engine.h).
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "kernels/engine.h"
 #include "reference.h"
 #include "run.h"
 
@@ -396,7 +397,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct args a;
 	struct run run;
 	unsigned char *got;
-	static const char *const engines[] = {"portable", "sse2", "avx2"};
+	static const char *const engines[] = {"portable", "sse2", "avx2", "avx2-bmi2"};
 	const char *engine;
 	size_t got_len, cut[4], nparts, k;
 	bool use_pipe;
@@ -406,10 +407,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("no scratch files");
 	take_command(&in, &spec, &a);
 	use_pipe = fuzz_bool(&in) && in.n < 60000; /* what a pipe holds without a reader */
-	engine = engines[fuzz_take(&in, 3)]; /* the scans' engines: all give the same output */
-	(void)scan2_use(engine);          /* each stays as it is when the CPU lacks it */
-	(void)scanset_use(engine);
-	(void)utf8_use(engine);
+	engine = engines[fuzz_take(&in, 4)]; /* the kernels' engines: all give the same output */
+	(void)kernels_use(engine);           /* it stays as it is when the CPU lacks one */
 	nparts = 1 + fuzz_take(&in, 3); /* inputs, cut at fractions of the data (the last use
 	                                   of `in`: the rest is the data) */
 	for (k = 1; k < nparts; k++)

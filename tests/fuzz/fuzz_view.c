@@ -6,9 +6,10 @@
  * Python's bytes rules (the ones zb.h promises): find/rfind/index/rindex with every
  * kind of start and stop, split with a separator and maxsplit, split_ws, split_runs
  * (trimmed or not), splitlines, strip/lstrip/rstrip (whitespace or a set),
- * strip_sets, slice, at, isspace/isdigit/isalpha, eq and contains; and scan2
- * (next, next_nth, next_b, pick, on each engine the CPU has) against a list of events,
- * and the collator against the plain concatenation of what was appended.  The view
+ * strip_sets, slice, at, isspace/isdigit/isalpha, eq and contains; the kernels
+ * scan2 (pick, pick1), first_fields and keep_field_eq on each engine the CPU has,
+ * against a list of events; and the collator against the plain concatenation of
+ * what was appended.  The view
  * and the needle are copied into allocations of their exact size, so a read past
  * either is caught by AddressSanitizer.  Any difference aborts.
  */
@@ -17,7 +18,10 @@
 #include <string.h>
 
 #include "harness.h"
-#include "zb.h"
+#include "kernels/engine.h"
+#include "kernels/one_pass.h"
+#include "kernels/scan2.h"
+#include "zb/zb.h"
 
 enum op {
 	OP_FIND, OP_RFIND, OP_INDEX, OP_RINDEX, OP_SPLIT, OP_SPLIT_WS, OP_SPLIT_RUNS,
@@ -485,52 +489,48 @@ static void check_keep_field_eq(const struct ctx *c, struct fuzz_in *in, unsigne
 	free(got);
 }
 
-/* scan2 against the list of events: each call's answer, as zb.h describes it. */
+/* scan2_pick1: the first a up to the next b, and that b. */
+static bool check_pick1(const struct ctx *c, scan2 *s, unsigned char a, unsigned char b,
+                        size_t *cur)
+{
+	size_t at = SIZE_MAX, want_at = SIZE_MAX, x, found;
+	long long want_b = -1;
+	ptrdiff_t b_at;
+
+	for (x = *cur; x < c->n; x++) {
+		if (c->hay[x] == b) {
+			want_b = (long long)x;
+			break;
+		}
+		if (c->hay[x] == a && want_at == SIZE_MAX)
+			want_at = x;
+	}
+	found = scan2_pick1(s, &at, &b_at);
+	expect(c, "pick1 count", (long long)found, want_at != SIZE_MAX);
+	if (found)
+		expect(c, "pick1 offset", (long long)at, (long long)want_at);
+	expect(c, "pick1 b", b_at, want_b);
+	*cur = want_b < 0 ? c->n : (size_t)want_b + 1;
+	return want_b >= 0;
+}
+
+/* The kernels of two bytes on an engine the input chooses: scan2's picks against
+ * the list of events, record by record, and the one-pass functions. */
 static void check_scan2(const struct ctx *c, struct fuzz_in *in)
 {
-	static const char *const engines[] = {"portable", "sse2", "avx2"};
+	static const char *const engines[] = {"portable", "sse2", "avx2", "avx2-bmi2"};
 	unsigned char a = (unsigned char)fuzz_take(in, 256), b = (unsigned char)fuzz_take(in, 256);
 	size_t cur = 0; /* the next byte not yet handed out (or passed over) */
 	scan2 s;
 
 	if (a == b)
 		b ^= 1;
-	(void)scan2_use(engines[fuzz_take(in, 3)]); /* stays as it is when absent */
+	(void)kernels_use(engines[fuzz_take(in, 4)]); /* stays as it is when absent */
 	check_first_fields(c, a, b);
 	check_keep_field_eq(c, in, a, b);
 	scan2_start(&s, c->v, a, b);
-	for (;;) {
-		unsigned call = fuzz_take(in, 4);
-		size_t n = 1 + fuzz_take(in, 70), seen = 0, at = cur, want = SIZE_MAX;
-		bool want_b = false, is_b = false;
-		ptrdiff_t got;
-		if (call == 3) { /* pick */
-			if (!check_pick(c, in, &s, a, b, &cur))
-				return;
-			continue;
-		}
-		for (; at < c->n; at++) {
-			if (c->hay[at] == b) {
-				want = at;
-				want_b = true;
-				break;
-			}
-			if (c->hay[at] == a && call != 2 && (call == 0 || ++seen == n)) {
-				want = at;
-				break;
-			}
-		}
-		got = call == 0 ? scan2_next(&s, &is_b)
-		      : call == 1 ? scan2_next_nth(&s, n, &is_b)
-		                  : scan2_next_b(&s);
-		if (call == 2)
-			is_b = got >= 0;
-		expect(c, "scan2 offset", got, want == SIZE_MAX ? -1 : (long long)want);
-		if (got < 0)
-			return;
-		expect(c, "scan2 is_b", is_b, want_b);
-		cur = want + 1;
-	}
+	while (fuzz_bool(in) ? check_pick1(c, &s, a, b, &cur) : check_pick(c, in, &s, a, b, &cur))
+		;
 }
 
 /* The collator holds pieces of two separate regions (the view and the needle); what
@@ -545,7 +545,7 @@ static void check_collator(const struct ctx *c, struct fuzz_in *in)
 	if (model == NULL)
 		abort();
 	for (i = 0; i < steps; i++) {
-		unsigned what = fuzz_take(in, 5);
+		unsigned what = fuzz_take(in, 4);
 		if (what <= 1) { /* append a slice of the view or of the needle */
 			const unsigned char *base = what ? c->needle : c->hay;
 			size_t len = what ? c->m : c->n, lo = len ? fuzz_take(in, 256) % (len + 1) : 0;
@@ -560,17 +560,13 @@ static void check_collator(const struct ctx *c, struct fuzz_in *in)
 		} else if (what == 2) {
 			if (zb_collator_own(&col) != ZB_OK)
 				abort();
-		} else { /* collapse all (3) or at most a few bytes (4) */
-			size_t max = what == 3 ? SIZE_MAX : fuzz_take(in, 64);
-			size_t want = max < held ? max : held;
-			if ((what == 3 ? zb_collator_collapse(&col, &got)
-			               : zb_collator_collapse_max(&col, max, &got)) != ZB_OK)
+		} else { /* collapse */
+			if (zb_collator_collapse(&col, &got) != ZB_OK)
 				abort();
-			expect(c, "collapse length", (long long)got.len, (long long)want);
-			if (want > 0 && memcmp(got.data, model, want) != 0)
+			expect(c, "collapse length", (long long)got.len, (long long)held);
+			if (held > 0 && memcmp(got.data, model, held) != 0)
 				differ(c, "collapse bytes", 0, 1);
-			memmove(model, model + want, held - want);
-			held -= want;
+			held = 0;
 		}
 		expect(c, "collator length", (long long)zb_collator_len(&col), (long long)held);
 	}

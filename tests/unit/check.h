@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "zb.h"
+#include "zb/zb.h"
 
 extern long check_passed;
 extern long check_failed;
@@ -47,6 +47,10 @@ int check_report_view(zb_view v, const void *p, size_t n, const char *file, int 
  * embedded NUL bytes are fine since the length comes from sizeof. */
 #define CHECK_VIEW(v, lit) \
 	((void)check_report_view((v), (lit), sizeof(lit) - 1, __FILE__, __LINE__, #v " == " #lit))
+
+/* Every engine name of kernels/engine.h, for the kernels' tests to force each one
+ * that this CPU and build have (kernels_use) and compare it with a reference. */
+#define KERNEL_ENGINES {"portable", "sse2", "avx2", "avx2-bmi2"}
 
 /* The suites. */
 void test_buffer(void);

@@ -1,4 +1,4 @@
-/* test_collator.c - zb_collator: append, len, collapse, collapse_max, own, release. */
+/* test_collator.c - zb_collator: append, len, collapse, own, release. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,9 +35,6 @@ static void test_empty(void)
 	zb_collator_init(&c);
 	CHECK_EQ_INT(zb_collator_len(&c), 0);
 	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
-	CHECK_EQ_INT(out.len, 0);
-	out = zb_view_of("x", 1);
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 10, &out), ZB_OK);
 	CHECK_EQ_INT(out.len, 0);
 	/* empty views are ignored */
 	CHECK_EQ_INT(zb_collator_append(&c, zb_view_empty()), ZB_OK);
@@ -161,14 +158,16 @@ static void test_two_buffers(void)
 		CHECK_PTR_EQ(out.data, before);
 	}
 
-	/* a result appended back, more, then taken apart with collapse_max */
+	/* a result appended back, then more: extended in place */
 	CHECK_EQ_INT(zb_collator_append(&c, out), ZB_OK);
 	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b3)), ZB_OK);
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 4, &out), ZB_OK);
-	CHECK_VIEW(out, "abcd");
-	CHECK_EQ_INT(zb_collator_len(&c), 13);
-	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
-	CHECK_VIEW(out, "\0\xffghijkabcghi");
+	CHECK_EQ_INT(zb_collator_len(&c), 17);
+	{
+		const unsigned char *before = out.data;
+		CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
+		CHECK_VIEW(out, "abcd\0\xffghijkabcghi");
+		CHECK_PTR_EQ(out.data, before);
+	}
 	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
 	CHECK_EQ_INT(out.len, 0);
 
@@ -184,97 +183,6 @@ out:
 	zb_buffer_release(b1);
 	zb_buffer_release(b2);
 	zb_buffer_release(b3);
-}
-
-static void test_collapse_max(void)
-{
-	zb_buffer *b1 = buf_of("hello", 5);
-	zb_buffer *b2 = buf_of(" world", 6);
-	zb_collator c = ZB_COLLATOR_INIT;
-	zb_view out;
-
-	if (b1 == NULL || b2 == NULL) {
-		CHECK(!"setup failed");
-		goto out;
-	}
-	/* max smaller than the first piece: a prefix of it, no copy */
-	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b1)), ZB_OK);
-	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b2)), ZB_OK);
-	CHECK_EQ_INT(zb_collator_len(&c), 11);
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 3, &out), ZB_OK);
-	CHECK_VIEW(out, "hel");
-	CHECK_PTR_EQ(out.data, b1->data);
-	CHECK_EQ_INT(zb_collator_len(&c), 8);
-	/* max 0: nothing taken */
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 0, &out), ZB_OK);
-	CHECK_EQ_INT(out.len, 0);
-	CHECK_EQ_INT(zb_collator_len(&c), 8);
-	/* spanning two pieces */
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 5, &out), ZB_OK);
-	CHECK_VIEW(out, "lo wo");
-	CHECK_EQ_INT(zb_collator_len(&c), 3);
-	/* larger than what is left */
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 100, &out), ZB_OK);
-	CHECK_VIEW(out, "rld");
-	CHECK_EQ_INT(zb_collator_len(&c), 0);
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 1, &out), ZB_OK);
-	CHECK_EQ_INT(out.len, 0);
-
-	/* exactly the first piece, then the rest */
-	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b1)), ZB_OK);
-	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b2)), ZB_OK);
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 5, &out), ZB_OK);
-	CHECK_VIEW(out, "hello");
-	CHECK_PTR_EQ(out.data, b1->data);
-	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
-	CHECK_VIEW(out, " world");
-
-	/* larger than len at once: everything */
-	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b1)), ZB_OK);
-	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b2)), ZB_OK);
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, SIZE_MAX, &out), ZB_OK);
-	CHECK_VIEW(out, "hello world");
-	CHECK_EQ_INT(zb_collator_len(&c), 0);
-
-	/* repeated small calls return the rest in order */
-	{
-		static const char want[] = "hello worldhello world";
-		size_t got = 0;
-		int calls = 0, ok = 1;
-		CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b1)), ZB_OK);
-		CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b2)), ZB_OK);
-		CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b1)), ZB_OK);
-		CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b2)), ZB_OK);
-		CHECK_EQ_INT(zb_collator_len(&c), 22);
-		while (zb_collator_len(&c) > 0 && calls < 100) {
-			size_t before = zb_collator_len(&c);
-			if (zb_collator_collapse_max(&c, 4, &out) != ZB_OK) {
-				ok = 0;
-				break;
-			}
-			calls++;
-			if (out.len != (before < 4 ? before : 4) || got + out.len > 22 ||
-			    memcmp(out.data, want + got, out.len) != 0 ||
-			    zb_collator_len(&c) != before - out.len) {
-				ok = 0;
-				break;
-			}
-			got += out.len;
-		}
-		CHECK(ok);
-		CHECK_EQ_INT(got, 22);
-		CHECK_EQ_INT(calls, 6);
-	}
-
-	/* a single piece taken whole */
-	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b2)), ZB_OK);
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 6, &out), ZB_OK);
-	CHECK_VIEW(out, " world");
-	CHECK_PTR_EQ(out.data, b2->data);
-out:
-	zb_collator_release(&c);
-	zb_buffer_release(b1);
-	zb_buffer_release(b2);
 }
 
 /* Gathers a 1 MiB record one byte at a time, each byte from a different buffer than
@@ -389,16 +297,15 @@ static void test_own(void)
 	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
 	CHECK_VIEW(out, "ZZZYYYZZZ");
 
-	/* own, then take it apart with collapse_max */
+	/* own, then reuse both buffers before the collapse */
 	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b1)), ZB_OK);
 	CHECK_EQ_INT(zb_collator_append(&c, zb_buffer_view_all(b2)), ZB_OK);
 	CHECK_EQ_INT(zb_collator_own(&c), ZB_OK);
 	zb_buffer_reset(b1);
 	zb_buffer_reset(b2);
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 4, &out), ZB_OK);
-	CHECK_VIEW(out, "WWWY");
-	CHECK_EQ_INT(zb_collator_collapse_max(&c, 4, &out), ZB_OK);
-	CHECK_VIEW(out, "YY");
+	zb_buffer_add_bytes(b1, "VVV", 3);
+	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
+	CHECK_VIEW(out, "WWWYYY");
 	CHECK_EQ_INT(zb_collator_len(&c), 0);
 
 	/* one small buffer reused for every chunk of a record */
@@ -430,7 +337,7 @@ out:
 
 /* A model-based check: random appends (slices of three buffers and of caller memory,
  * often contiguous with the previous one, sometimes the last result appended back),
- * collapse_max, collapse and own, compared with a plain byte queue. */
+ * collapse and own, compared with a plain byte queue. */
 static uint64_t mstate = 0x2545f4914f6cdd1du;
 
 static uint32_t mrand(void)
@@ -518,11 +425,9 @@ static void test_model(void)
 			if (zb_collator_own(&c) != ZB_OK)
 				ok = 0;
 			last_ok = 0;
-		} else { /* collapse_max (r < 90) or collapse */
-			size_t max = r < 90 ? mrand() % 120 : SIZE_MAX;
-			size_t want = max < qt - qh ? max : qt - qh;
-			int rc = r < 90 ? zb_collator_collapse_max(&c, max, &out)
-			                : zb_collator_collapse(&c, &out);
+		} else { /* collapse */
+			size_t want = qt - qh;
+			int rc = zb_collator_collapse(&c, &out);
 			if (rc != ZB_OK || out.len != want ||
 			    (want && memcmp(out.data, queue + qh, want) != 0))
 				ok = 0;
@@ -585,7 +490,6 @@ void test_collator(void)
 	test_empty();
 	test_single_and_contiguous();
 	test_two_buffers();
-	test_collapse_max();
 	test_gather();
 	test_own();
 	test_model();

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "kernels/engine.h"
+#include "kernels/one_pass.h"
 
 /* cut -f1, a byte at a time. */
 static size_t naive_first_fields(const unsigned char *p, size_t n, unsigned char delim,
@@ -119,14 +121,14 @@ static bool agrees(size_t n, unsigned char delim, unsigned char term, unsigned s
 
 void test_one_pass(void)
 {
-	const char *engines[] = {"portable", "sse2", "avx2"};
+	const char *engines[] = KERNEL_ENGINES;
 	const unsigned char pairs[][2] = {{'\t', '\n'}, {':', '\n'}, {'\n', '\0'}, {0xFF, 0}};
-	const char *was = scan2_engine();
+	const char *was = kernels_engine();
 	size_t e, p, n;
 	unsigned style;
 
 	for (e = 0; e < sizeof engines / sizeof *engines; e++) {
-		if (scan2_use(engines[e]) != 0)
+		if (kernels_use(engines[e]) != 0)
 			continue; /* not on this CPU or build */
 		for (p = 0; p < sizeof pairs / sizeof *pairs; p++) {
 			int failures = 0;
@@ -158,5 +160,5 @@ void test_one_pass(void)
 		k = keep_field_eq(zb_view_empty(), '\t', '\n', 3, "", 0, false, out);
 		CHECK_EQ_INT(k, 1);
 	}
-	CHECK_EQ_INT(scan2_use(was), 0);
+	CHECK_EQ_INT(kernels_use(was), 0);
 }

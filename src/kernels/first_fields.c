@@ -16,8 +16,10 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "masks.h"
-#include "zb.h"
+#include "kernels/bits.h"
+#include "kernels/engine.h"
+#include "kernels/masks.h"
+#include "kernels/one_pass.h"
 
 /* x + y + carry (carry 0 or 1) to *sum; returns the carry out. */
 static inline uint64_t add_carry(uint64_t x, uint64_t y, uint64_t carry, uint64_t *sum)
@@ -110,39 +112,27 @@ static inline unsigned char *walk_view(zb_view v, unsigned char delim, unsigned 
 	return p;
 }
 
-static unsigned char *walk_portable(zb_view v, unsigned char delim, unsigned char term,
-                                    unsigned char *p)
+size_t first_fields_portable(zb_view v, unsigned char delim, unsigned char term,
+                             unsigned char *dst)
 {
-	return walk_view(v, delim, term, p, pair_masks_portable);
+	return (size_t)(walk_view(v, delim, term, dst, pair_masks_portable) - dst);
 }
 
 #ifdef HAVE_X86
-static unsigned char *walk_sse2(zb_view v, unsigned char delim, unsigned char term,
-                                unsigned char *p)
+size_t first_fields_sse2(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst)
 {
-	return walk_view(v, delim, term, p, pair_masks_sse2);
+	return (size_t)(walk_view(v, delim, term, dst, pair_masks_sse2) - dst);
 }
 
-__attribute__((target("avx2,bmi"))) static unsigned char *
-walk_avx2(zb_view v, unsigned char delim, unsigned char term, unsigned char *p)
+__attribute__((target("avx2,bmi"))) size_t first_fields_avx2(zb_view v, unsigned char delim,
+                                                             unsigned char term,
+                                                             unsigned char *dst)
 {
-	return walk_view(v, delim, term, p, pair_masks_avx2);
+	return (size_t)(walk_view(v, delim, term, dst, pair_masks_avx2) - dst);
 }
 #endif
 
 size_t first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst)
 {
-	const char *engine = scan2_engine();
-	unsigned char *p = dst;
-
-#ifdef HAVE_X86
-	if (engine[0] == 'a')
-		p = walk_avx2(v, delim, term, p);
-	else if (engine[0] == 's')
-		p = walk_sse2(v, delim, term, p);
-	else
-#endif
-		p = walk_portable(v, delim, term, p);
-	(void)engine;
-	return (size_t)(p - dst);
+	return kernels()->first_fields(v, delim, term, dst);
 }

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "zb.h"
+#include "zb/zb.h"
 
 enum { SHORT_NEEDLE = 4 };
 

@@ -1,23 +1,18 @@
 /*
- * masks.h - inside the library: the bit masks of two byte values in one 64-byte
- * block (bit i for byte i), by three engines that give identical masks: AVX2, SSE2
- * and a portable loop.  The scans (scan.c) and the one-pass functions
- * (first_fields.c, keep_field_eq.c) build their loops on them; each loop is
- * compiled once per engine, so the masks stay in registers, and the one to run is
- * the one scan2_engine() names.  The broadcasts of a and b are made in each
- * call; inlined in a loop, they are made once.
+ * masks.h - the bit masks of two byte values in one 64-byte block (bit i for byte
+ * i), in three versions that give identical masks: AVX2, SSE2 and a portable loop.
+ * The scans (scan.c) and the one-pass functions (first_fields.c, keep_field_eq.c)
+ * build their loops on them; each loop is compiled once per engine, so the masks
+ * stay in registers, and engine.c's table says which one runs.  The broadcasts of
+ * a and b are made in each call; inlined in a loop, they are made once.
  */
-#ifndef ZB_MASKS_H
-#define ZB_MASKS_H
+#ifndef KERNELS_MASKS_H
+#define KERNELS_MASKS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#if !defined(ZB_PORTABLE) && (defined(__x86_64__) || defined(_M_X64)) && \
-    (defined(__GNUC__) || defined(__clang__))
-#define HAVE_X86 1
-#include <immintrin.h>
-#endif
+#include "kernels/engine.h"
 
 /* A byte at a time. */
 static inline void pair_masks_portable(const unsigned char *p, unsigned char a, unsigned char b,

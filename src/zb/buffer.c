@@ -5,16 +5,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "zb.h"
+#include "zb/zb.h"
 
 /*
  * The bytes follow the struct, so in a buffer that malloc maps on its own (128 KiB
  * or more) they start 32 bytes into a page: malloc's header, then the struct.  Keep
  * it so: when the file position is at a page's start too, as it is for a buffer's
- * worth after a buffer's worth, the copy out of the page cache is fast.  On AMD
- * Zen 4 the kernel's copy into a buffer 1 to 31 bytes past the file position's
- * place in its page ran 1.5 to 4 times slower (reads of 1 MiB of a cached file:
- * 43 ms at 8 bytes past, 15.6 at 0, 32 or 48; 72 bytes past, as fast).
+ * worth after a buffer's worth, the copy out of the page cache is fast (a copy
+ * into memory a few bytes out of step with the file's page runs much slower).
  */
 zb_buffer *zb_buffer_allocate(size_t capacity)
 {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "zb.h"
+#include "zb/zb.h"
 
 void zb_collator_init(zb_collator *c)
 {
@@ -32,7 +32,7 @@ int zb_collator_append(zb_collator *c, zb_view v)
 		return ZB_OK;
 	if (c->len > SIZE_MAX - v.len)
 		return ZB_ENOMEM;
-	if (c->count > c->first) {
+	if (c->count > 0) {
 		zb_view *last = &c->pieces[c->count - 1];
 		if (last->owner == v.owner && last->data + last->len == v.data) {
 			last->len += v.len;
@@ -40,21 +40,13 @@ int zb_collator_append(zb_collator *c, zb_view v)
 			return ZB_OK;
 		}
 	}
-	if (c->first == c->count)
-		c->first = c->count = 0;
 	if (c->count == c->cap) {
-		if (c->first > 0) { /* reuse the slots that collapse_max emptied */
-			memmove(c->pieces, c->pieces + c->first, (c->count - c->first) * sizeof *c->pieces);
-			c->count -= c->first;
-			c->first = 0;
-		} else {
-			size_t cap = c->cap ? 2 * c->cap : 8;
-			zb_view *p;
-			if (cap > SIZE_MAX / sizeof *p || (p = realloc(c->pieces, cap * sizeof *p)) == NULL)
-				return ZB_ENOMEM;
-			c->pieces = p;
-			c->cap = cap;
-		}
+		size_t cap = c->cap ? 2 * c->cap : 8;
+		zb_view *p;
+		if (cap > SIZE_MAX / sizeof *p || (p = realloc(c->pieces, cap * sizeof *p)) == NULL)
+			return ZB_ENOMEM;
+		c->pieces = p;
+		c->cap = cap;
 	}
 	c->pieces[c->count++] = v;
 	c->len += v.len;
@@ -101,7 +93,7 @@ static int reserve(zb_collator *c, size_t need, size_t keep)
  */
 static int gather(zb_collator *c)
 {
-	zb_view *p = c->pieces + c->first, *end = c->pieces + c->count;
+	zb_view *p = c->pieces, *end = c->pieces + c->count;
 	size_t at = 0, total = c->len;
 	unsigned char *old = NULL;
 	zb_view *q;
@@ -138,51 +130,26 @@ static int gather(zb_collator *c)
 		at += p->len;
 	}
 	free(old);
-	c->first = 0;
 	c->count = 1;
 	c->pieces[0] = (zb_view){c->store, total, c->store};
 	return ZB_OK;
 }
 
-int zb_collator_collapse_max(zb_collator *c, size_t max, zb_view *out)
-{
-	zb_view *head;
-	size_t n = max < c->len ? max : c->len;
-	int rc;
-
-	if (n == 0) {
-		*out = zb_view_empty();
-		if (c->len == 0)
-			c->first = c->count = 0;
-		return ZB_OK;
-	}
-	head = &c->pieces[c->first];
-	if (head->len < n) {
-		if ((rc = gather(c)) != ZB_OK)
-			return rc;
-		head = &c->pieces[c->first];
-	}
-	*out = (zb_view){head->data, n, head->owner};
-	head->data += n;
-	head->len -= n;
-	c->len -= n;
-	if (head->len == 0)
-		c->first++;
-	if (c->first == c->count)
-		c->first = c->count = 0;
-	return ZB_OK;
-}
-
 int zb_collator_collapse(zb_collator *c, zb_view *out)
 {
-	return zb_collator_collapse_max(c, c->len, out);
+	int rc;
+
+	if (c->count > 1 && (rc = gather(c)) != ZB_OK)
+		return rc;
+	*out = c->count ? c->pieces[0] : zb_view_empty();
+	c->count = 0;
+	c->len = 0;
+	return ZB_OK;
 }
 
 int zb_collator_own(zb_collator *c)
 {
-	size_t held = c->count - c->first;
-
-	if (held == 0 || (held == 1 && in_store(c, c->pieces[c->first])))
+	if (c->count == 0 || (c->count == 1 && in_store(c, c->pieces[0])))
 		return ZB_OK;
 	return gather(c);
 }

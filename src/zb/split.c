@@ -1,7 +1,7 @@
 /* split.c - split and splitlines as iterators over sub-views; nothing is allocated. */
 #include <string.h>
 
-#include "zb.h"
+#include "zb/zb.h"
 
 static const unsigned char whitespace[] = " \t\n\r\v\f";
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "zb.h"
+#include "zb/zb.h"
 
 const char *zb_strerror(int result)
 {

@@ -37,6 +37,7 @@
  * (beyond the seed: reuse, free)   zb_buffer_reset, zb_buffer_release
  * (beyond the seed: fill in place) zb_buffer_space + zb_buffer_commit
  * BufferView.__bytes__()           zb_view_copy_to (caller memory), zb_view_bytes (new)
+ * (beyond the seed: caller memory) zb_view_of, zb_view_empty
  * BufferView.__len__()             zb_view_len
  * BufferView.__eq__(other)         zb_view_eq (a view), zb_view_eq_bytes (a byte array)
  * BufferView.__contains__(needle)  zb_view_contains
@@ -44,6 +45,7 @@
  * BufferView.__getitem__(int)      zb_view_at
  * BufferView.__add__(other)        zb_view_add
  * BufferView.find / index          zb_view_find / zb_view_index
+ * (beyond the seed: one byte)      zb_view_find_byte
  * BufferView.rfind / rindex        zb_view_rfind / zb_view_rindex
  * BufferView.split(by, maxsplit)   zb_view_split + zb_split_next
  * (bytes.split() with no `by`)     zb_view_split_ws + zb_split_next
@@ -57,16 +59,7 @@
  * BufferCollator.__len__()         zb_collator_len
  * BufferCollator.append(view)      zb_collator_append
  * BufferCollator.collapse()        zb_collator_collapse
- * (beyond the seed: a prefix)      zb_collator_collapse_max
  * (beyond the seed: copy in)       zb_collator_own
- * (beyond the seed: two-byte scan) scan2_start + scan2_next / scan2_next_b /
- *                                  scan2_next_nth / scan2_pick / scan2_pick1
- * (beyond the seed: cut -f1)       first_fields
- * (beyond the seed: awk '$n == s') keep_field_eq
- * (beyond the seed: run edges)    scanset_start + scanset_next_nth /
- *                                  scanset_next_term
- * (beyond the seed: UTF-8)         utf8_len, utf8_walk_start + utf8_walk_skip,
- *                                  utf8_find, utf8_find_line
  *
  * Python exception                 result code
  * -------------------------------  ---------------------------------------------
@@ -342,575 +335,6 @@ static inline zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left,
  * returns the number of bytes written, which may be fewer than len, or ZB_EOS. */
 ptrdiff_t zb_view_write_to(zb_view v, int fd);
 
-/* ---------------------------------------------------------------- scans */
-
-/*
- * Beyond the seed: a one-pass scan of a view for two byte values at once -- a
- * field delimiter and a record terminator -- handing out their offsets in order.
- * It looks at 64 bytes at a time (with SSE2 or AVX2, chosen when the program
- * starts, or a portable loop) and keeps one bit per byte, so finding the next
- * delimiter costs a few instructions and no call.  It borrows the view and
- * allocates nothing.
- */
-/* 64-byte blocks examined per refill: at 32 a refill's call and setup are spread
- * over 2 KiB (-f1: 7% fewer instructions, a fifth fewer mispredicted branches than
- * at 8), and the scan state is still a few cache lines. */
-#define SCAN2_BLOCKS 32
-
-typedef struct scan2 {
-	const unsigned char *data; /* the view being scanned */
-	size_t len;
-	size_t next;               /* offset of the first byte not yet examined */
-	size_t base;               /* offset of the byte that bit 0 of a_bits[0] stands for */
-	size_t cur, nblocks;       /* block being handed out, blocks examined */
-	uint64_t a_bits[SCAN2_BLOCKS]; /* where `a` is, not yet handed out */
-	uint64_t b_bits[SCAN2_BLOCKS]; /* where `b` is, not yet handed out */
-	unsigned char a_count[SCAN2_BLOCKS]; /* a's in each block when examined (stale
-	                                          once the block is being handed out) */
-	unsigned char a, b;
-} scan2;
-
-/* Starts a scan of v for the bytes a and b (which must differ). */
-void scan2_start(scan2 *s, zb_view v, unsigned char a, unsigned char b);
-
-/* Examines the next blocks (the slow path of scan2_next); false at the end. */
-bool scan2_refill(scan2 *s);
-
-/* Which implementation the scans use: "avx2", "sse2" or "portable". */
-const char *scan2_engine(void);
-
-/* For tests and benchmarks: makes the scans use the named engine; -1 when this CPU
- * or build does not have it (the engine is then unchanged). */
-int scan2_use(const char *name);
-
-static inline unsigned ctz64(uint64_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return (unsigned)__builtin_ctzll(x);
-#else
-	unsigned n = 0;
-	while (!(x & 1)) {
-		x >>= 1;
-		n++;
-	}
-	return n;
-#endif
-}
-
-/*
- * The offset of the next a or b, in order, with *is_b telling which; -1 at the end.
- */
-static inline ptrdiff_t scan2_next(scan2 *s, bool *is_b)
-{
-	for (;;) {
-		while (s->cur < s->nblocks) {
-			uint64_t a = s->a_bits[s->cur], b = s->b_bits[s->cur], all = a | b;
-			if (all) {
-				unsigned bit = ctz64(all);
-				uint64_t mask = (uint64_t)1 << bit;
-				*is_b = (b & mask) != 0;
-				s->a_bits[s->cur] = a & ~mask;
-				s->b_bits[s->cur] = b & ~mask;
-				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
-			}
-			s->cur++;
-		}
-		if (!scan2_refill(s))
-			return -1;
-	}
-}
-
-/* Bits set in x, without needing a POPCNT instruction in the build. */
-static inline unsigned popcount64(uint64_t x)
-{
-	x = x - ((x >> 1) & 0x5555555555555555u);
-	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
-	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
-	return (unsigned)((x * 0x0101010101010101u) >> 56);
-}
-
-/* x without its bits up to and including bit `bit` (0 to 63).  No test of 63: an
- * unsigned 2 << 63 is 0, and the mask then clears every bit. */
-static inline uint64_t bits_above(uint64_t x, unsigned bit)
-{
-	return x & ~(((uint64_t)2 << bit) - 1);
-}
-
-/*
- * The offset of the n-th next a (n >= 1), or of the next b when it comes first,
- * with *is_b telling which; -1 at the end.  Whole blocks of a's are counted, not
- * visited, so passing over many fields costs little.
- */
-static inline ptrdiff_t scan2_next_nth(scan2 *s, size_t n, bool *is_b)
-{
-	for (;;) {
-		while (s->cur < s->nblocks) {
-			uint64_t a = s->a_bits[s->cur], b = s->b_bits[s->cur];
-			uint64_t a_first = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the first b */
-			unsigned count, bit;
-			if (n == 1 && (a_first || b)) { /* the common case: the next event */
-				bit = ctz64(a_first ? a_first : b);
-				*is_b = a_first == 0;
-				s->a_bits[s->cur] = bits_above(a, bit);
-				s->b_bits[s->cur] = *is_b ? b & (b - 1) : b;
-				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
-			}
-			count = popcount64(a_first);
-			if (count >= n) {
-				while (--n > 0)
-					a_first &= a_first - 1;
-				bit = ctz64(a_first);
-				s->a_bits[s->cur] = bits_above(a, bit);
-				*is_b = false;
-				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
-			}
-			if (b) {
-				bit = ctz64(b);
-				s->b_bits[s->cur] = b & (b - 1);
-				s->a_bits[s->cur] = bits_above(a, bit);
-				*is_b = true;
-				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
-			}
-			n -= count;
-			s->a_bits[s->cur] = 0;
-			s->cur++;
-		}
-		if (!scan2_refill(s))
-			return -1;
-	}
-}
-
-/* The pick functions' end: hands out the first b of block `cur` (whose masks are a
- * and b), leaves the scan just after it, and returns its offset. */
-static inline ptrdiff_t scan2_take_b(scan2 *s, size_t cur, uint64_t a, uint64_t b)
-{
-	unsigned bit = ctz64(b);
-
-	s->b_bits[cur] = b & (b - 1);
-	s->a_bits[cur] = bits_above(a, bit);
-	s->cur = cur;
-	return (ptrdiff_t)(s->base + cur * 64 + bit);
-}
-
-/*
- * Picks a's by number in the stretch up to the next b -- the delimiters a record's
- * wanted fields need, in one call per record.  nth[0] < nth[1] < ... < nth[n - 1]
- * number the a's from 1 at the scan's position; the offset of each one present
- * goes to at[], in order.  Returns how many were present (fewer when the b or the
- * end of the view comes first), sets *b_at to the b's offset, or -1 when the view
- * ends first, and leaves the scan after that b.  The state stays in registers
- * while a block is searched; a's between wanted ones are counted, not visited.
- */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((always_inline)) /* the hot loop of its caller; a call costs a fifth */
-#endif
-static inline size_t scan2_pick(scan2 *s, const size_t *nth, size_t n, size_t *at,
-                                   ptrdiff_t *b_at)
-{
-	size_t seen = 0, j = 0;  /* a's passed, nth's found */
-	size_t touched = s->cur; /* the one block whose a_count may be stale */
-
-	for (;;) {
-		size_t cur = s->cur, nblocks = s->nblocks; /* locals: at[] may alias *s */
-		for (; cur < nblocks; cur++) {
-			uint64_t a = s->a_bits[cur], b = s->b_bits[cur];
-			uint64_t left = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the b */
-			size_t base = s->base + cur * 64;
-			if (!b && cur != touched && j < n && nth[j] - seen > s->a_count[cur]) {
-				seen += s->a_count[cur]; /* a whole block before the wanted a */
-				continue;
-			}
-			while (j < n && left) {
-				size_t want = nth[j] - seen; /* >= 1: the want-th bit of left */
-				if (want > 8) { /* far ahead: count the block's a's at once */
-					unsigned count = popcount64(left);
-					if (want > count) {
-						seen += count;
-						left = 0;
-						break;
-					}
-				}
-				while (--want > 0 && left)
-					left &= left - 1;
-				if (!left) { /* fewer than want here */
-					seen = nth[j] - want - 1;
-					break;
-				}
-				at[j++] = base + ctz64(left);
-				seen = nth[j - 1];
-				left &= left - 1;
-			}
-			if (j < n && left)
-				seen += popcount64(left);
-			if (b) {
-				*b_at = scan2_take_b(s, cur, a, b);
-				return j;
-			}
-		}
-		s->cur = cur;
-		if (!scan2_refill(s)) {
-			*b_at = -1;
-			return j;
-		}
-		touched = SIZE_MAX;
-	}
-}
-
-/*
- * scan2_pick for nth = {1}, the commonest question (the first field, -f1, -f2-):
- * the first a before the next b goes to *at; returns 1 when there is one, else 0.
- * Sets *b_at and leaves the scan as scan2_pick does.  Without the counting of
- * the general pick, a record costs a few instructions a block it spans.
- */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((always_inline))
-#endif
-static inline size_t scan2_pick1(scan2 *s, size_t *at, ptrdiff_t *b_at)
-{
-	size_t found = 0;
-
-	for (;;) {
-		size_t cur = s->cur, nblocks = s->nblocks;
-		for (; cur < nblocks; cur++) {
-			uint64_t a = s->a_bits[cur], b = s->b_bits[cur];
-			size_t base = s->base + cur * 64;
-			if (!found) {
-				uint64_t left = b ? a & ((b & (~b + 1)) - 1) : a; /* a's before the b */
-				if (left) {
-					*at = base + ctz64(left);
-					found = 1;
-				}
-			}
-			if (b) {
-				*b_at = scan2_take_b(s, cur, a, b);
-				return found;
-			}
-		}
-		s->cur = cur;
-		if (!scan2_refill(s)) {
-			*b_at = -1;
-			return found;
-		}
-	}
-}
-
-/* The offset of the next b, passing over any a before it; -1 at the end. */
-static inline ptrdiff_t scan2_next_b(scan2 *s)
-{
-	for (;;) {
-		while (s->cur < s->nblocks) {
-			uint64_t b = s->b_bits[s->cur];
-			if (b) {
-				unsigned bit = ctz64(b);
-				uint64_t mask = (uint64_t)1 << bit;
-				s->b_bits[s->cur] = b & ~mask;
-				/* drop the a bits up to and including this position */
-				s->a_bits[s->cur] &= bit == 63 ? 0 : ~((mask << 1) - 1);
-				return (ptrdiff_t)(s->base + s->cur * 64 + bit);
-			}
-			s->a_bits[s->cur] = 0;
-			s->cur++;
-		}
-		if (!scan2_refill(s))
-			return -1;
-	}
-}
-
-/* --------------------------------------------------- one-pass functions */
-
-/*
- * Beyond the seed: a view's records through one question in one pass, with the
- * masks of its delimiter and terminator in registers (the scans' engine).
- */
-
-/*
- * The first field of every record of v -- records ended by `term`, fields by `delim`
- * (which must differ) -- each written to dst followed by `term`: cut -f1 of v.  A
- * record without a delimiter is written whole; an unterminated last record, and
- * the one empty record an empty view is, get a terminator.  dst must have room for
- * v.len + 1 + FIRST_FIELDS_SLACK bytes (fields are copied 32 or 64 bytes at a
- * time); returns the number of bytes written.  One pass with the masks in
- * registers: a record costs a few instructions.
- */
-#define FIRST_FIELDS_SLACK 64
-size_t first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned char *dst);
-
-/*
- * The records of v -- ended by `term`, fields split by `delim` (which must differ)
- * -- whose field n (n >= 1) is the len bytes at str, or with `invert` those whose
- * field n is not, copied to dst in their order: awk -F'\t' '$n == "str"'.  A record
- * without field n has it empty (and field 1 of a record without a delimiter is
- * the record).  A kept unterminated last record, and the one empty record an empty
- * view is, get a terminator.  dst must have room for v.len + 1 bytes; returns the
- * number written.  One pass with the masks in registers: a record costs a few
- * instructions a delimiter up to field n, and adjacent kept records are one copy.
- */
-size_t keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
-                        const void *str, size_t len, bool invert, unsigned char *dst);
-
-/* ------------------------------------------------------------ set scans */
-
-/*
- * Beyond the seed: a one-pass scan for the edges of runs and for a record
- * terminator.  A run is a stretch of bytes of one class, and its edges are where it
- * begins and the byte after it ends.  The class is a small set of bytes (runs of
- * blanks, say) or, with `words`, every byte that is neither in the set nor the
- * terminator (the words between the blanks).  The byte before the view, the
- * terminator and the end of the view are outside the class, so within a record the
- * edges come in pairs: every run that begins is ended, at the latest at the
- * terminator (an edge there is handed out before the terminator) or at offset len.
- * Like scan2 it looks at 64 bytes at a time (AVX2, SSE2 or a portable loop,
- * chosen when the program starts from what the CPU has) and keeps bits; it borrows
- * the view and allocates nothing.
- * The block being handed out is held apart from the others, so the common case --
- * the next edge is in it -- reads two words; only examining more bytes, every
- * SCANSET_BLOCKS blocks, is a call.
- */
-#define SCANSET_MAX 4    /* bytes the set may hold */
-#define SCANSET_BLOCKS 8 /* 64-byte blocks examined per refill */
-
-typedef struct scanset {
-	uint64_t edges, terms;     /* the block being handed out: what is not yet handed out */
-	size_t at;                 /* offset of the byte that bit 0 of edges and terms stands for */
-	const unsigned char *data; /* the view being scanned */
-	size_t len;
-	size_t next;               /* offset of the first byte not yet examined */
-	size_t base;               /* offset of the byte that bit 0 of edge_bits[0] stands for */
-	size_t cur, nblocks;       /* blocks examined; [cur, nblocks) are still to hand out */
-	uint64_t edge_bits[SCANSET_BLOCKS];
-	uint64_t term_bits[SCANSET_BLOCKS];
-	uint64_t inside;           /* 1 when the last byte examined is in the class */
-	unsigned char set[SCANSET_MAX]; /* the set, its first byte repeated to fill it */
-	unsigned char nset, term;
-	bool words;                /* the class is the bytes outside set and terminator */
-} scanset;
-
-/*
- * Starts a scan of v for the edges of runs of the n bytes at set (1 <= n <=
- * SCANSET_MAX), or of the words between them when `words`, and for the byte
- * term.  Returns ZB_OK, or ZB_EINVAL when n is out of range or term is in the set
- * (the scan then hands out nothing).
- */
-static inline int scanset_start(scanset *s, zb_view v, const void *set, size_t n,
-                                   unsigned char term, bool words)
-{
-	/* inline: cheap enough to start a scan for every field range a record writes,
-	 * and the view is not copied into a call (a stall when it was just made) */
-	const unsigned char *bytes = (const unsigned char *)set;
-	size_t i;
-
-	s->term = term;
-	s->words = words;
-	s->data = v.data;
-	s->len = 0; /* until the set is known to be good: a refused scan hands out nothing */
-	s->next = s->base = s->at = 0;
-	s->cur = s->nblocks = 0;
-	s->edges = s->terms = 0; /* nothing handed out yet: the first call examines */
-	s->inside = 0;
-	s->nset = 0;
-	if (n == 0 || n > SCANSET_MAX)
-		return ZB_EINVAL;
-	for (i = 0; i < SCANSET_MAX; i++) { /* repeats change nothing, and fill the compares */
-		s->set[i] = bytes[i < n ? i : 0];
-		if (s->set[i] == term)
-			return ZB_EINVAL;
-	}
-	s->nset = (unsigned char)n;
-	s->len = v.len;
-	return ZB_OK;
-}
-
-/* Examines the next blocks of the view (the slow path of the functions below);
- * false at the end. */
-bool scanset_refill(scanset *s);
-
-/* The number of edges before the next terminator (an edge at its offset counts) or
- * the end of the view: what the calls below will pass over; nothing is handed out. */
-size_t scanset_count(const scanset *s);
-
-/* Which implementation set scans use: "avx2", "sse2" or "portable". */
-const char *scanset_engine(void);
-
-/* For tests and benchmarks: makes set scans use the named engine; -1 when this CPU
- * or build does not have it (the engine is then unchanged). */
-int scanset_use(const char *name);
-
-/* Makes the next block the one handed out; false at the end of the view. */
-static inline bool scanset_advance(scanset *s)
-{
-	if (s->cur == s->nblocks && !scanset_refill(s))
-		return false;
-	s->edges = s->edge_bits[s->cur];
-	s->terms = s->term_bits[s->cur];
-	s->at = s->base + 64 * s->cur++;
-	return true;
-}
-
-/*
- * The offset of the n-th next edge (n >= 1), or of the next terminator when it
- * comes first, with *is_term telling which; -1 at the end.  When many edges are
- * to be passed over they are counted a block at a time.
- */
-static inline ptrdiff_t scanset_next_nth(scanset *s, size_t n, bool *is_term)
-{
-	for (;;) {
-		uint64_t e = s->edges, t = s->terms;
-		uint64_t mine = e & (t ^ (t - 1)); /* edges up to the terminator, its own included
-		                                      (all of them when there is none) */
-		if (n > 16 && !t && popcount64(mine) < n) {
-			n -= popcount64(mine);
-			mine = 0;
-		}
-		for (; mine; mine &= mine - 1)
-			if (--n == 0) { /* mine ^ (mine - 1): the bits up to this edge */
-				s->edges = e & ~(mine ^ (mine - 1));
-				*is_term = false;
-				return (ptrdiff_t)(s->at + ctz64(mine));
-			}
-		if (t) {
-			s->terms = t & (t - 1);
-			s->edges = e & ~(t ^ (t - 1));
-			*is_term = true;
-			return (ptrdiff_t)(s->at + ctz64(t));
-		}
-		if (!scanset_advance(s))
-			return -1;
-	}
-}
-
-/* The offset of the next terminator, passing over the edges before it; -1 at the end. */
-static inline ptrdiff_t scanset_next_term(scanset *s)
-{
-	for (;;) {
-		uint64_t t = s->terms;
-		if (t) {
-			s->terms = t & (t - 1);
-			s->edges &= ~(t ^ (t - 1));
-			return (ptrdiff_t)(s->at + ctz64(t));
-		}
-		if (!scanset_advance(s))
-			return -1;
-	}
-}
-
-/* ---------------------------------------------------------------- UTF-8 */
-
-/*
- * Beyond the seed: moving over UTF-8 text.  A valid character is a well-formed UTF-8
- * sequence of 1 to 4 bytes: no overlong form, no surrogate (U+D800..U+DFFF), nothing
- * past U+10FFFF.
- */
-
-/* The length (1 to 4) of the valid character at p, of which n > 0 bytes may be
- * read; 0 when p does not start one, or starts one that n bytes cut short. */
-static inline size_t utf8_len(const unsigned char *p, size_t n)
-{
-	unsigned char c = p[0];
-	unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-	size_t len, i;
-
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2 || c > 0xF4)
-		return 0;
-	if (c < 0xE0) {
-		len = 2;
-	} else if (c < 0xF0) {
-		len = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else {
-		len = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	}
-	if (n < len || p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < len; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
-
-/*
- * A walk over the valid characters of a view, from a given byte on.  With AVX2 or
- * SSSE3 it examines 64 bytes at a time, keeping one bit per character start and
- * checking the UTF-8 rules for the whole block at once, so passing over many
- * characters costs a few instructions; otherwise it steps with utf8_len.  It
- * borrows the view and allocates nothing.  Read `pos`; set the rest only through
- * the functions below.
- */
-typedef struct utf8_walk {
-	const unsigned char *data; /* the view walked */
-	size_t len;
-	size_t start;     /* where the walk began: the bytes before are not looked at */
-	size_t pos;       /* where the walk is: a character's first byte, or len */
-	size_t base;      /* offset of the block the masks stand for */
-	uint64_t starts;  /* the block's character starts after pos, before `bound` */
-	unsigned bound;   /* bits from here on are past an error or the end; 64: none */
-	bool final;       /* the walk cannot go past this block: an error or the end */
-	bool examined;    /* the masks stand for the block at base */
-} utf8_walk;
-
-/* Starts a walk over v at byte `start` (<= v.len), taking the text to begin there. */
-static inline void utf8_walk_start(utf8_walk *w, zb_view v, size_t start)
-{
-	w->data = v.data;
-	w->len = v.len;
-	w->start = w->pos = w->base = start;
-	w->starts = 0;
-	w->bound = 0;
-	w->final = false;
-	w->examined = false;
-}
-
-/*
- * Moves w over at most n valid characters, and only over those that end at or
- * before byte offset `limit`; returns how many it passed (w->pos is then after
- * them).  It stops early at the end of the view, at the limit, or before a byte that
- * does not start a valid character (one cut short by the end of the view
- * included): a caller with its own rule for such bytes applies it there and starts
- * a new walk after them.
- */
-size_t utf8_walk_skip(utf8_walk *w, size_t n, size_t limit);
-
-/* Where a character is in a view: bytes [start, end). */
-typedef struct utf8_span {
-	size_t start, end;
-} utf8_span;
-
-/*
- * Finds characters by number, in one pass: for numbers 0 < nums[0] <= nums[1] <= ...
- * (character 1 starts at the start of v), sets spans[i] to where character nums[i]
- * is.  Returns how many it found.  When fewer than count, *invalid says whether it
- * stopped before a byte that does not start a valid character (a caller with its
- * own rule for such bytes must then look further with a walk) rather than at the
- * end of v.
- */
-size_t utf8_find(zb_view v, const size_t *nums, size_t count, utf8_span *spans,
-                    bool *invalid);
-
-/*
- * As utf8_find, in the first line of v: the bytes before the first byte `term`
- * (an ASCII byte such as '\n'), or all of v when it has none; the line's length goes
- * to *line_len.  The characters and the end of the line are looked for in the same
- * pass, so a block of lines is not scanned twice.
- */
-size_t utf8_find_line(zb_view v, unsigned char term, const size_t *nums, size_t count,
-                         utf8_span *spans, bool *invalid, size_t *line_len);
-
-/* Which implementation utf8_walk_skip and utf8_find use: "avx2-pdep", "avx2",
- * "ssse3" or "portable". */
-const char *utf8_engine(void);
-
-/* For tests and benchmarks: makes them use the named engine; -1 when this CPU or
- * build does not have it (the engine is then unchanged). */
-int utf8_use(const char *name);
-
 /* ---------------------------------------------------------------- buffers */
 
 /*
@@ -924,7 +348,8 @@ typedef struct zb_buffer {
 } zb_buffer;
 
 /* allocate: a new empty buffer of `capacity` bytes (0 is allowed), or NULL when out
- * of memory or capacity is above PTRDIFF_MAX.  The caller owns it and releases it with zb_buffer_release(). */
+ * of memory or capacity is above PTRDIFF_MAX.  The caller owns it and releases it
+ * with zb_buffer_release(). */
 zb_buffer *zb_buffer_allocate(size_t capacity);
 
 /* Frees b (NULL is ignored).  Every view into b becomes invalid. */
@@ -1009,7 +434,6 @@ ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset);
  */
 ptrdiff_t zb_buffer_read_at_most(zb_buffer *b, int fd, off_t offset, size_t max);
 
-
 /*
  * view(start, stop): a view of written bytes [start, stop) (ZB_NONE as stop means
  * writepos), no copy.  It borrows from b and stays valid until b is reset or
@@ -1037,16 +461,15 @@ static inline void zb_buffer_reset(zb_buffer *b) { b->writepos = 0; }
  * storage, reused from one collapse to the next, for the results it has to copy.
  */
 typedef struct zb_collator {
-	zb_view *pieces;     /* held views: pieces[first..count) */
-	size_t first;        /* index of the oldest held piece */
-	size_t count;        /* one past the newest */
+	zb_view *pieces;     /* held views: pieces[0..count) */
+	size_t count;        /* views held */
 	size_t cap;          /* slots allocated in pieces */
 	size_t len;          /* total bytes held */
 	unsigned char *store; /* storage for copied results */
 	size_t store_cap;    /* its size */
 } zb_collator;
 
-#define ZB_COLLATOR_INIT {NULL, 0, 0, 0, 0, NULL, 0}
+#define ZB_COLLATOR_INIT {NULL, 0, 0, 0, NULL, 0}
 
 /* A new empty collator in *c (the same as assigning ZB_COLLATOR_INIT). */
 void zb_collator_init(zb_collator *c);
@@ -1068,19 +491,11 @@ int zb_collator_append(zb_collator *c, zb_view v);
  * collapse: one view of everything held, in order, into *out; the collator is then
  * empty (a second collapse gives an empty view).  A single held piece is returned
  * as it is, with no copy.  Several are copied into the collator's storage: the
- * result then stays valid until the collator's next collapse, collapse_max, own or
- * release.  Appending that result back and collapsing again extends it in place,
+ * result then stays valid until the collator's next collapse, own or release.  Appending that result back and collapsing again extends it in place,
  * so a record gathered one buffer at a time is copied in amortised linear time.
  * Returns ZB_OK or ZB_ENOMEM (the collator is then unchanged).
  */
 int zb_collator_collapse(zb_collator *c, zb_view *out);
-
-/*
- * Beyond the seed: as collapse, but *out gets only the first min(max, len) bytes
- * held; the rest stays held, in order, for the next call.  The same no-copy and
- * lifetime rules apply; the bytes kept may be moved into the collator's storage.
- */
-int zb_collator_collapse_max(zb_collator *c, size_t max, zb_view *out);
 
 /*
  * Beyond the seed: copies the views held into the collator's own storage (what is

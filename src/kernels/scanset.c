@@ -2,24 +2,19 @@
  * scanset.c - the refill of scanset: where a small set of bytes and a terminator
  * are, 64 bytes a block, and from that where runs begin and end.
  *
- * The engines only compare: AVX2 (32 bytes a compare), SSE2 (16; every x86-64 has
- * it) and a portable loop give identical masks of set bytes and terminators.  The
- * edges are made from the masks in plain code shared by all of them, carrying
- * whether the last byte of one block was in the class into the next.  The engine is chosen once, from what the CPU supports, so the binary
- * needs no -march flag; building with -DZB_PORTABLE leaves only the portable loop,
- * so both are tested.  A last, partial block is never copied (a vector load of
- * bytes just stored stalls): it is read as the last 64 bytes of the view, or byte
- * by byte (16 at a time with SSE2) when the view is shorter.
+ * The engines only compare: AVX2 (32 bytes a compare), SSE2 (16) and a portable
+ * loop give identical masks of set bytes and terminators.  The edges are made from
+ * the masks in plain code shared by all of them, carrying whether the last byte of
+ * one block was in the class into the next; engine.c chooses the engine.  A last,
+ * partial block is never copied (a vector load of bytes just stored stalls): it is
+ * read as the last 64 bytes of the view, or byte by byte (16 at a time with SSE2)
+ * when the view is shorter.
  */
 #include <string.h>
 
-#include "zb.h"
-
-#if !defined(ZB_PORTABLE) && (defined(__x86_64__) || defined(_M_X64)) && \
-    (defined(__GNUC__) || defined(__clang__))
-#define HAVE_X86 1
-#include <immintrin.h>
-#endif
+#include "kernels/bits.h"
+#include "kernels/engine.h"
+#include "kernels/scanset.h"
 
 #define ALL ((uint64_t)-1)
 
@@ -37,7 +32,7 @@ static inline uint64_t to_edges(uint64_t set, uint64_t term, bool words, uint64_
 }
 
 /* The set and terminator masks of the n <= 64 bytes at p, a byte at a time. */
-static void masks_portable(const scanset *s, const unsigned char *p, size_t n, uint64_t *set,
+void scanset_part_portable(const scanset *s, const unsigned char *p, size_t n, uint64_t *set,
                            uint64_t *term)
 {
 	uint64_t x = 0, y = 0;
@@ -53,31 +48,20 @@ static void masks_portable(const scanset *s, const unsigned char *p, size_t n, u
 	*term = y;
 }
 
-/* Masks of the 64 bytes at p: what the engines provide, besides whole refills. */
-typedef void block_fn(const scanset *s, const unsigned char *p, uint64_t *set, uint64_t *term);
-
-/* Edge and terminator masks of nb 64-byte blocks at p, carrying s->inside. */
-typedef void blocks_fn(scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
-                       uint64_t *term_bits);
-
-/* The masks of n < 64 bytes at p, the last of the view. */
-typedef void part_fn(const scanset *s, const unsigned char *p, size_t n, uint64_t *set,
-                     uint64_t *term);
-
-static void block_portable(const scanset *s, const unsigned char *p, uint64_t *set,
-                           uint64_t *term)
+void scanset_block_portable(const scanset *s, const unsigned char *p, uint64_t *set,
+                            uint64_t *term)
 {
-	masks_portable(s, p, 64, set, term);
+	scanset_part_portable(s, p, 64, set, term);
 }
 
-static void blocks_portable(scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits,
-                            uint64_t *term_bits)
+void scanset_blocks_portable(scanset *s, const unsigned char *p, size_t nb,
+                             uint64_t *edge_bits, uint64_t *term_bits)
 {
 	size_t b;
 
 	for (b = 0; b < nb; b++, p += 64) {
 		uint64_t x, y;
-		masks_portable(s, p, 64, &x, &y);
+		scanset_part_portable(s, p, 64, &x, &y);
 		edge_bits[b] = to_edges(x, y, s->words, ALL, &s->inside);
 		term_bits[b] = y;
 	}
@@ -89,7 +73,7 @@ static void blocks_portable(scanset *s, const unsigned char *p, size_t nb, uint6
  * makes its single-block function and its refills for sets of two and of four.
  */
 #define VECTOR_ENGINE(name, isa, MASKS) \
-	__attribute__((target(isa))) static void block_##name( \
+	__attribute__((target(isa))) void scanset_block_##name( \
 		const scanset *s, const unsigned char *p, uint64_t *set, uint64_t *term) \
 	{ \
 		MASKS(s, p, s->nset > 2, set, term); \
@@ -107,13 +91,13 @@ static void blocks_portable(scanset *s, const unsigned char *p, size_t nb, uint6
 		} \
 		s->inside = inside; \
 	} \
-	__attribute__((target(isa))) static void blocks_##name##_2( \
+	__attribute__((target(isa))) void scanset_two_##name( \
 		scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
 		uint64_t *term_bits) \
 	{ \
 		blocks_##name(s, p, nb, edge_bits, term_bits, false); \
 	} \
-	__attribute__((target(isa))) static void blocks_##name##_4( \
+	__attribute__((target(isa))) void scanset_four_##name( \
 		scanset *s, const unsigned char *p, size_t nb, uint64_t *edge_bits, \
 		uint64_t *term_bits) \
 	{ \
@@ -184,8 +168,8 @@ VECTOR_ENGINE(avx2, "avx2", masks_avx2)
 
 /* A short last part, 16 bytes at a time: the rest is read as the part's last 16
  * bytes, or byte by byte when the part is shorter. */
-static void part_sse2(const scanset *s, const unsigned char *p, size_t n, uint64_t *set,
-                      uint64_t *term)
+void scanset_part_sse2(const scanset *s, const unsigned char *p, size_t n, uint64_t *set,
+                       uint64_t *term)
 {
 	uint64_t x = 0, y = 0;
 	uint32_t a, b;
@@ -201,7 +185,7 @@ static void part_sse2(const scanset *s, const unsigned char *p, size_t n, uint64
 		x |= (uint64_t)(a >> (16 - (n - i))) << i;
 		y |= (uint64_t)(b >> (16 - (n - i))) << i;
 	} else if (i < n) {
-		masks_portable(s, p, n, &x, &y);
+		scanset_part_portable(s, p, n, &x, &y);
 	}
 	*set = x;
 	*term = y;
@@ -209,82 +193,11 @@ static void part_sse2(const scanset *s, const unsigned char *p, size_t n, uint64
 
 #endif
 
-/* The engines, slowest first; the last one this CPU can run is the default. */
-static const struct engine {
-	const char *name;
-	blocks_fn *two, *four; /* refills for sets of up to two bytes, and of more */
-	block_fn *one;         /* the masks of one block */
-	part_fn *part;         /* the masks of a view shorter than a block */
-} engines[] = {
-	{"portable", blocks_portable, blocks_portable, block_portable, masks_portable},
-#ifdef HAVE_X86
-	{"sse2", blocks_sse2_2, blocks_sse2_4, block_sse2, part_sse2},
-	{"avx2", blocks_avx2_2, blocks_avx2_4, block_avx2, part_sse2},
-#endif
-};
-
-#define NENGINES (sizeof engines / sizeof *engines)
-
-static const struct engine *current;
-
-static bool runs_here(const struct engine *e)
-{
-#ifdef HAVE_X86
-	__builtin_cpu_init();
-	if (e->one == block_avx2)
-		return __builtin_cpu_supports("avx2");
-#endif
-	(void)e;
-	return true;
-}
-
-static void choose_default(void)
-{
-	size_t i = NENGINES;
-
-	while (!runs_here(&engines[--i]))
-		;
-	current = &engines[i];
-}
-
-#if defined(__GNUC__) || defined(__clang__)
-/* Chosen when the program starts, before any thread can scan: the choice is the
- * library's one global state, and is then never raced for. */
-__attribute__((constructor)) static void choose_at_start(void)
-{
-	choose_default();
-}
-#endif
-
-int scanset_use(const char *name)
-{
-	size_t i;
-
-	if (current == NULL)
-		choose_default();
-	for (i = 0; i < NENGINES; i++)
-		if (strcmp(engines[i].name, name) == 0 && runs_here(&engines[i])) {
-			current = &engines[i];
-			return 0;
-		}
-	return -1;
-}
-
-const char *scanset_engine(void)
-{
-	if (current == NULL)
-		choose_default();
-	return current->name;
-}
-
 bool scanset_refill(scanset *s)
 {
-	blocks_fn *fn;
+	const struct kernels *k = kernels();
+	scanset_blocks_fn *fn = s->nset > 2 ? k->scanset_four : k->scanset_two;
 	size_t n = (s->len - s->next) / 64;
-
-	if (current == NULL)
-		choose_default();
-	fn = s->nset > 2 ? current->four : current->two;
 
 	s->cur = 0;
 	if (s->next >= s->len) {
@@ -307,11 +220,11 @@ bool scanset_refill(scanset *s)
 		size_t rest = s->len - s->next;
 		uint64_t set, term;
 		if (s->len >= 64) { /* the view's last 64 bytes, shifted down */
-			current->one(s, s->data + s->len - 64, &set, &term);
+			k->scanset_one(s, s->data + s->len - 64, &set, &term);
 			set >>= 64 - rest;
 			term >>= 64 - rest;
 		} else {
-			current->part(s, s->data + s->next, rest, &set, &term);
+			k->scanset_part(s, s->data + s->next, rest, &set, &term);
 		}
 		s->edge_bits[n] = to_edges(set, term, s->words, ((uint64_t)1 << rest) - 1, &s->inside);
 		s->term_bits[n] = term;

@@ -1,6 +1,6 @@
 /*
- * utf8.c - utf8_walk and utf8_find: valid UTF-8 characters found 64 bytes a
- * block.
+ * utf8_simd.c - the block engines of utf8_walk and utf8_find: valid UTF-8
+ * characters found 64 bytes a block, with SSSE3 or AVX2.
  *
  * A block gives two bit masks: where characters start (every byte that is not a
  * continuation byte 10xxxxxx) and where the UTF-8 rules are broken.  The errors are
@@ -13,20 +13,14 @@
  * continuation, which the rules check like any other; the end of the text is
  * checked as if a zero byte followed).  Counting starts up to the first error is
  * therefore exact, and the n-th character is the n-th set bit.
- *
- * Engines: AVX2, SSSE3 (for pshufb), and a portable loop over utf8_len, chosen as
- * scan2's are; -DZB_PORTABLE forces the portable one.
  */
 #include <string.h>
 
-#include "zb.h"
+#include "kernels/bits.h"
+#include "kernels/engine.h"
+#include "kernels/utf8.h"
 
-#if !defined(ZB_PORTABLE) && (defined(__x86_64__) || defined(_M_X64)) && \
-    (defined(__GNUC__) || defined(__clang__))
-#define HAVE_X86 1
-#include <immintrin.h>
-#endif
-
+#ifdef HAVE_X86
 /* Byte i of the result: the number of bits set in bytes 0..i of x. */
 static uint64_t running_counts(uint64_t x)
 {
@@ -82,7 +76,6 @@ typedef void block_fn(const unsigned char *p, bool first, int term, uint64_t *st
 /* Where the byte term is among the 64 bytes at p. */
 typedef uint64_t terms_fn(const unsigned char *p, unsigned char term);
 
-#ifdef HAVE_X86
 /* Error kinds, one bit each, named for the pair (previous byte, this byte). */
 #define TOO_SHORT 0x01   /* a lead, then not a continuation */
 #define TOO_LONG 0x02    /* ASCII, then a continuation */
@@ -243,7 +236,6 @@ __attribute__((target("avx2"))) static uint64_t terms_avx2(const unsigned char *
 	return (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, t)) |
 	       (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, t)) << 32;
 }
-#endif
 
 /*
  * The character starts of the block at `base` of the text d[start, *len) that are
@@ -253,7 +245,7 @@ __attribute__((target("avx2"))) static uint64_t terms_avx2(const unsigned char *
  * in the block (term is ASCII, so the rules check what is before it as they check
  * the end).  Returns whether the block is the last that can be walked, and sets
  * *broken when an error (rather than the end) stops it.  Inline, so that each
- * engine's find has its block function inline.
+ * engine's find and walk have its block function inline.
  */
 __attribute__((always_inline)) static inline bool
 block_starts(block_fn *fn, const unsigned char *d, size_t *len, int term, size_t start,
@@ -285,68 +277,12 @@ block_starts(block_fn *fn, const unsigned char *d, size_t *len, int term, size_t
 	return *broken || rest < 64;
 }
 
-/* utf8_walk_skip without an engine: a character at a time. */
-static size_t step(utf8_walk *w, size_t n, size_t limit)
-{
-	size_t k = 0, at = w->pos, end = limit < w->len ? limit : w->len;
-
-	while (k < n && at < end) {
-		size_t l;
-		uint64_t word;
-		if (end - at >= 8 && n - k >= 8) { /* eight ASCII bytes are eight characters */
-			memcpy(&word, w->data + at, 8);
-			if ((word & 0x8080808080808080u) == 0) {
-				at += 8;
-				k += 8;
-				continue;
-			}
-		}
-		if ((l = utf8_len(w->data + at, w->len - at)) == 0 || at + l > end)
-			break;
-		at += l;
-		k++;
-	}
-	w->pos = at;
-	return k;
-}
-
-/* utf8_find_line with a walk, for the portable engine. */
-static size_t find_walking(zb_view v, int term, const size_t *nums, size_t count,
-                           utf8_span *spans, bool *invalid, size_t *line_len)
-{
-	const unsigned char *end = term < 0 ? NULL : memchr(v.data, term, v.len);
-	size_t i, k = 0; /* characters passed */
-	utf8_walk w;
-
-	if (end)
-		v.len = (size_t)(end - v.data);
-	utf8_walk_start(&w, v, 0);
-	for (i = 0; i < count; i++) {
-		if (i > 0 && nums[i] == nums[i - 1]) {
-			spans[i] = spans[i - 1];
-			continue;
-		}
-		if ((k += utf8_walk_skip(&w, nums[i] - 1 - k, v.len)) < nums[i] - 1 ||
-		    w.pos == v.len)
-			break;
-		spans[i].start = w.pos;
-		if (utf8_walk_skip(&w, 1, v.len) == 0)
-			break;
-		spans[i].end = w.pos;
-		k++;
-	}
-	*invalid = i < count && w.pos < v.len;
-	*line_len = v.len;
-	return i;
-}
-
 /* Two ways to find the k-th character start in a block's mask: counts = count(x)
  * is made once a block (its top byte is the number of starts), select(x, counts,
  * k) finds each. */
 typedef uint64_t count_fn(uint64_t x);
 typedef unsigned select_fn(uint64_t x, uint64_t counts, unsigned k);
 
-#ifdef HAVE_X86
 /* With PDEP: the k-th set bit is the one that 1 << (k - 1) is deposited on. */
 __attribute__((target("popcnt"))) static inline uint64_t count_popcnt(uint64_t x)
 {
@@ -359,7 +295,6 @@ __attribute__((target("bmi2"))) static inline unsigned select_pdep(uint64_t x, u
 	(void)counts;
 	return ctz64(_pdep_u64((uint64_t)1 << (k - 1), x));
 }
-#endif
 
 /* utf8_find_line with a block engine (inline: one copy for each; term < 0 for
  * utf8_find).  Character m starts at the m-th start, and ends where the next
@@ -433,130 +368,37 @@ find_blocks(block_fn *fn, terms_fn *find_term, count_fn *count_starts, select_fn
 	return i;
 }
 
-typedef size_t find_fn(zb_view v, int term, const size_t *nums, size_t count,
-                       utf8_span *spans, bool *invalid, size_t *line_len);
-
-#ifdef HAVE_X86
-__attribute__((target("ssse3"))) static size_t find_ssse3(zb_view v, int term,
-                                                          const size_t *nums, size_t count,
-                                                          utf8_span *spans, bool *invalid,
-                                                          size_t *line_len)
+__attribute__((target("ssse3"))) size_t utf8_find_ssse3(zb_view v, int term, const size_t *nums,
+                                                        size_t count, utf8_span *spans,
+                                                        bool *invalid, size_t *line_len)
 {
 	return find_blocks(block_ssse3, terms_sse2, running_counts, nth_bit, v, term, nums, count,
 	                   spans, invalid, line_len);
 }
 
-__attribute__((target("avx2"))) static size_t find_avx2(zb_view v, int term, const size_t *nums,
-                                                        size_t count, utf8_span *spans,
-                                                        bool *invalid, size_t *line_len)
+__attribute__((target("avx2"))) size_t utf8_find_avx2(zb_view v, int term, const size_t *nums,
+                                                      size_t count, utf8_span *spans,
+                                                      bool *invalid, size_t *line_len)
 {
 	return find_blocks(block_avx2, terms_avx2, running_counts, nth_bit, v, term, nums, count,
 	                   spans, invalid, line_len);
 }
 
-__attribute__((target("avx2,bmi2,popcnt"))) static size_t
-find_avx2_pdep(zb_view v, int term, const size_t *nums, size_t count, utf8_span *spans,
-               bool *invalid, size_t *line_len)
+__attribute__((target("avx2,bmi2,popcnt"))) size_t
+utf8_find_avx2_pdep(zb_view v, int term, const size_t *nums, size_t count, utf8_span *spans,
+                    bool *invalid, size_t *line_len)
 {
 	return find_blocks(block_avx2, terms_avx2, count_popcnt, select_pdep, v, term, nums, count,
 	                   spans, invalid, line_len);
 }
-#endif
 
-/* The engines, worst first: block NULL for the portable one, which steps with
- * utf8_len. */
-static const struct engine {
-	const char *name;
-	block_fn *block;
-	// cppcheck-suppress unusedStructMember ; called as (engine ? engine : chosen())->find
-	find_fn *find;
-} engines[] = {
-	{"portable", NULL, find_walking},
-#ifdef HAVE_X86
-	{"ssse3", block_ssse3, find_ssse3},
-	{"avx2", block_avx2, find_avx2},
-	{"avx2-pdep", block_avx2, find_avx2_pdep},
-#endif
-};
-
-static const struct engine *engine;
-
-/* Whether this CPU can run engine e. */
-static bool runs(const struct engine *e)
-{
-#ifdef HAVE_X86
-	__builtin_cpu_init();
-	if (e->find == find_ssse3)
-		return __builtin_cpu_supports("ssse3");
-	if (e->find == find_avx2)
-		return __builtin_cpu_supports("avx2");
-	if (e->find == find_avx2_pdep)
-		return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
-		       __builtin_cpu_supports("popcnt");
-#endif
-	return e->block == NULL;
-}
-
-/* Whether engine e is worth choosing on this CPU: the first AMD processors with
- * PDEP (families 15h and 17h) run it as slow microcode. */
-static bool fast(const struct engine *e)
-{
-#ifdef HAVE_X86
-	if (e->find == find_avx2_pdep)
-		return !__builtin_cpu_is("amdfam15h") && !__builtin_cpu_is("amdfam17h");
-#endif
-	(void)e;
-	return true;
-}
-
-/* The engine in use: by default, the best this CPU runs well. */
-static const struct engine *chosen(void)
-{
-	size_t i = sizeof engines / sizeof engines[0];
-
-	while (engine == NULL) {
-		i--;
-		if (runs(&engines[i]) && fast(&engines[i]))
-			engine = &engines[i];
-	}
-	return engine;
-}
-
-#if defined(__GNUC__) || defined(__clang__)
-/* Chosen when the program starts, before any thread can scan: the choice is the
- * library's one global state, and is then never raced for. */
-__attribute__((constructor)) static void choose_at_start(void)
-{
-	(void)chosen();
-}
-#endif
-
-const char *utf8_engine(void)
-{
-	return chosen()->name;
-}
-
-int utf8_use(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof engines / sizeof engines[0]; i++)
-		if (strcmp(engines[i].name, name) == 0 && runs(&engines[i])) {
-			engine = &engines[i];
-			return 0;
-		}
-	return -1;
-}
-
-size_t utf8_walk_skip(utf8_walk *w, size_t n, size_t limit)
+/* utf8_walk_skip with a block engine (inline: one copy for each). */
+__attribute__((always_inline)) static inline size_t walk_blocks(block_fn *fn, utf8_walk *w,
+                                                                size_t n, size_t limit)
 {
 	size_t passed = 0, l;
 	bool broken;
 
-	block_fn *fn = chosen()->block;
-
-	if (fn == NULL)
-		return step(w, n, limit);
 	if (n == 0 || limit <= w->pos)
 		return 0;
 	for (;;) {
@@ -607,16 +449,17 @@ size_t utf8_walk_skip(utf8_walk *w, size_t n, size_t limit)
 	return passed;
 }
 
-size_t utf8_find(zb_view v, const size_t *nums, size_t count, utf8_span *spans,
-                    bool *invalid)
+__attribute__((target("ssse3"))) size_t utf8_skip_ssse3(utf8_walk *w, size_t n, size_t limit)
 {
-	size_t len;
-
-	return (engine ? engine : chosen())->find(v, -1, nums, count, spans, invalid, &len);
+	return walk_blocks(block_ssse3, w, n, limit);
 }
 
-size_t utf8_find_line(zb_view v, unsigned char term, const size_t *nums, size_t count,
-                         utf8_span *spans, bool *invalid, size_t *line_len)
+__attribute__((target("avx2"))) size_t utf8_skip_avx2(utf8_walk *w, size_t n, size_t limit)
 {
-	return (engine ? engine : chosen())->find(v, term, nums, count, spans, invalid, line_len);
+	return walk_blocks(block_avx2, w, n, limit);
 }
+
+#else
+/* ISO C wants a declaration in every file, and this build has no block engine. */
+typedef int utf8_no_block_engine;
+#endif

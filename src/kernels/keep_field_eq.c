@@ -13,8 +13,10 @@
  */
 #include <string.h>
 
-#include "masks.h"
-#include "zb.h"
+#include "kernels/bits.h"
+#include "kernels/engine.h"
+#include "kernels/masks.h"
+#include "kernels/one_pass.h"
 
 /* The walk's state: the question, the record being read, and the run of kept
  * records not yet copied. */
@@ -140,41 +142,39 @@ static ALWAYS_INLINE unsigned char *walk_view(struct walk q, zb_view v, unsigned
 	return w->p;
 }
 
-static unsigned char *walk_portable(struct walk q, zb_view v, unsigned char delim,
-                                    unsigned char term)
+/* The question as a walk's starting state. */
+#define QUESTION(v, n, str, len, invert, dst) \
+	{(v).data, n, str, len, invert, 0, 0, 0, 0, false, false, 0, dst}
+
+size_t keep_field_eq_portable(zb_view v, unsigned char delim, unsigned char term, size_t n,
+                              const void *str, size_t len, bool invert, unsigned char *dst)
 {
-	return walk_view(q, v, delim, term, pair_masks_portable);
+	struct walk q = QUESTION(v, n, str, len, invert, dst);
+
+	return (size_t)(walk_view(q, v, delim, term, pair_masks_portable) - dst);
 }
 
 #ifdef HAVE_X86
-static unsigned char *walk_sse2(struct walk q, zb_view v, unsigned char delim,
-                                unsigned char term)
+size_t keep_field_eq_sse2(zb_view v, unsigned char delim, unsigned char term, size_t n,
+                          const void *str, size_t len, bool invert, unsigned char *dst)
 {
-	return walk_view(q, v, delim, term, pair_masks_sse2);
+	struct walk q = QUESTION(v, n, str, len, invert, dst);
+
+	return (size_t)(walk_view(q, v, delim, term, pair_masks_sse2) - dst);
 }
 
-__attribute__((target("avx2,bmi"))) static unsigned char *
-walk_avx2(struct walk q, zb_view v, unsigned char delim, unsigned char term)
+__attribute__((target("avx2,bmi"))) size_t
+keep_field_eq_avx2(zb_view v, unsigned char delim, unsigned char term, size_t n, const void *str,
+                   size_t len, bool invert, unsigned char *dst)
 {
-	return walk_view(q, v, delim, term, pair_masks_avx2);
+	struct walk q = QUESTION(v, n, str, len, invert, dst);
+
+	return (size_t)(walk_view(q, v, delim, term, pair_masks_avx2) - dst);
 }
 #endif
 
 size_t keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
-                        const void *str, size_t len, bool invert, unsigned char *dst)
+                     const void *str, size_t len, bool invert, unsigned char *dst)
 {
-	const char *engine = scan2_engine();
-	struct walk q = {v.data, n, str, len, invert, 0, 0, 0, 0, false, false, 0, dst};
-	unsigned char *p;
-
-#ifdef HAVE_X86
-	if (engine[0] == 'a')
-		p = walk_avx2(q, v, delim, term);
-	else if (engine[0] == 's')
-		p = walk_sse2(q, v, delim, term);
-	else
-#endif
-		p = walk_portable(q, v, delim, term);
-	(void)engine;
-	return (size_t)(p - dst);
+	return kernels()->keep_field_eq(v, delim, term, n, str, len, invert, dst);
 }
