@@ -202,7 +202,7 @@ print_header() {
 	else
 		echo "timing:   plain loop ($([[ ${BENCH_NO_HYPERFINE:-0} == 1 ]] && echo BENCH_NO_HYPERFINE=1 || echo 'hyperfine not installed')), 1 warm-up round + $RUNS rounds, order rotated each round, median wall time"
 	fi
-	echo "tools:    $(version zbsplit "$ZB" --version) (${ZB#"$TOP"/})"
+	echo "tools:    $(version zbsplit "$ZB" --version)${BASE:+ (${ZB#"$TOP"/})}"
 	[[ -z $BASE ]] || echo "          before: $(version zbsplit "$BASE" --version) (${BASE#"$TOP"/})"
 	echo "          $(version cut "$CUT" --version)"
 	echo "          $(version mawk "$MAWK" -W version)"
