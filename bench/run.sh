@@ -4,12 +4,24 @@
 #
 #   make bench [BENCH_MB=250]           or      bash bench/run.sh PATH/TO/zbsplit
 #
+# Before and after: to compare two builds in one run, name the older one
+#
+#   BENCH_BASELINE=path/to/old/zbsplit make bench
+#   bash bench/run.sh PATH/TO/zbsplit PATH/TO/old/zbsplit
+#
+# Every zbsplit row of a task is then followed by a row "before: zbsplit ...", the
+# same arguments run by the baseline, timed in the same alternating rounds and
+# checked against the ref row's output like the others; its "x zbsplit" is the
+# baseline's time over this build's, and a summary lists this build / baseline.
+#
 # Environment:
 #   BENCH_MB            total size of the generated data in MB (10^6 bytes), default 250
 #   BENCH_RUNS          timed runs of every command, default 15 (after 1 warm-up run):
 #                       the commands take tens of ms, and five runs left ratios that
 #                       moved by a third from one make bench to the next
 #   BENCH_NO_HYPERFINE  set to 1 to use the plain loop even when hyperfine is installed
+#   BENCH_BASELINE      an older zbsplit to time beside this one (the second argument,
+#                       when given, wins)
 #
 # The data goes to bench-data/ at the top of the repository (ignored by git) and is
 # reused while BENCH_MB and bench/gen.awk are unchanged.  Every command writes to
@@ -60,11 +72,22 @@ check_settings() {
 		note "BENCH_RUNS='$RUNS' is not a positive whole number; using 15"
 		RUNS=15
 	fi
-	[[ $# -ge 1 ]] || give_up "usage: bash bench/run.sh PATH/TO/zbsplit"
+	[[ $# -ge 1 ]] || give_up "usage: bash bench/run.sh PATH/TO/zbsplit [PATH/TO/baseline/zbsplit]"
 	ZB=$1
 	[[ $ZB == /* ]] || ZB=$PWD/$ZB
 	[[ -x $ZB ]] || give_up "$1: no executable zbsplit there (make builds build/zbsplit)"
 	"$ZB" --version >/dev/null 2>&1 || note "$ZB --version fails; its rows will show why"
+	BASE=${2:-${BENCH_BASELINE:-}}
+	if [[ -n $BASE ]]; then
+		[[ $BASE == /* ]] || BASE=$PWD/$BASE
+		if [[ ! -x $BASE || -d $BASE ]]; then
+			note "baseline '$BASE': no executable there; timing this build alone"
+			BASE=''
+		fi
+	fi
+	# the tool column holds "before: " and the longest zbsplit label
+	LABEL_W=30
+	[[ -z $BASE ]] || LABEL_W=38
 }
 
 # ---------------------------------------------------------------- data
@@ -168,6 +191,7 @@ print_header() {
 		cmd="BENCH_MB=$BENCH_MB bash bench/run.sh ${ZB#"$TOP"/}"
 	fi
 	[[ $RUNS == 15 ]] || cmd="$cmd BENCH_RUNS=$RUNS"
+	[[ -z $BASE ]] || cmd="BENCH_BASELINE=${BASE#"$TOP"/} $cmd"
 	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 	echo "zbsplit benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "command:  $cmd"
@@ -178,7 +202,8 @@ print_header() {
 	else
 		echo "timing:   plain loop ($([[ ${BENCH_NO_HYPERFINE:-0} == 1 ]] && echo BENCH_NO_HYPERFINE=1 || echo 'hyperfine not installed')), 1 warm-up round + $RUNS rounds, order rotated each round, median wall time"
 	fi
-	echo "tools:    $(version zbsplit "$ZB" --version)"
+	echo "tools:    $(version zbsplit "$ZB" --version)${BASE:+ (${ZB#"$TOP"/})}"
+	[[ -z $BASE ]] || echo "          before: $(version zbsplit "$BASE" --version) (${BASE#"$TOP"/})"
 	echo "          $(version cut "$CUT" --version)"
 	echo "          $(version mawk "$MAWK" -W version)"
 	echo "          $(version gawk "$GAWK" --version)"
@@ -200,8 +225,10 @@ print_header() {
 #   zb     another zbsplit command
 #   peer   cut / awk doing the same job; its output is checked against ref's
 #   floor  wc -l, cat and the like: a lower bound, not the same job
+#   before a ref or zb row run by the baseline (BENCH_BASELINE): added by add itself
 TASK='' TASK_FILE=''
 T_KIND=() T_LABEL=() T_CMD=()
+BASE='' LABEL_W=30
 
 begin_task() {
 	TASK=$1 TASK_FILE=$2
@@ -210,6 +237,11 @@ begin_task() {
 
 add() {
 	T_KIND+=("$1") T_LABEL+=("$2") T_CMD+=("$3")
+	# a zbsplit row gets its baseline row right after it: the same command with the
+	# baseline's quoted path in place of this build's
+	if [[ -n $BASE && ($1 == ref || $1 == zb) ]]; then
+		T_KIND+=(before) T_LABEL+=("before: $2") T_CMD+=("${3/"$(sq "$ZB")"/"$(sq "$BASE")"}")
+	fi
 }
 
 # add_awks LABEL PROGRAM [-F FS]: one peer row for each installed awk
@@ -388,7 +420,7 @@ time_loop() {
 		done
 	done
 	for i in "${rows[@]}"; do
-		printf '  %-30s us: %s\n' "${T_LABEL[i]}" "${samples[$i]}" >>"$LOG"
+		printf '  %-*s us: %s\n' "$LABEL_W" "${T_LABEL[i]}" "${samples[$i]}" >>"$LOG"
 		MED[i]=$(tr ' ' '\n' <<<"${samples[$i]}" | median | awk '{ printf "%.6f", $1 / 1e6 }')
 	done
 }
@@ -429,7 +461,7 @@ measure_task() {
 	bytes=$(fsize "$TASK_FILE")
 	printf '\n== %s (%s)\n' "$TASK" "$TASK_FILE" >>"$LOG"
 	for ((i = 0; i < n; i++)); do
-		printf '  %-30s %s\n' "${T_LABEL[i]}" "${T_CMD[i]}" >>"$LOG"
+		printf '  %-*s %s\n' "$LABEL_W" "${T_LABEL[i]}" "${T_CMD[i]}" >>"$LOG"
 		check_row "$i"
 		RSS[i]=$C_RSS SUM[i]=$C_SUM OK[i]=$C_OK PROBLEM[i]=$C_PROBLEM
 		[[ ${T_KIND[i]} == ref && $C_OK == 1 ]] && ref_sum=$C_SUM
@@ -457,15 +489,16 @@ measure_task() {
 # ---------------------------------------------------------------- report
 
 # print_table: one row per command, grouped by task.  x zbsplit is the row's time
-# over the task's zbsplit (ref) time; x wc -l is over the task's wc -l time.
+# over the task's zbsplit (ref) time; x wc -l is over the task's wc -l time.  With a
+# baseline, a last summary gives each zbsplit row's time over its "before:" row's.
 print_table() {
-	awk -F '\t' '
+	awk -F '\t' -v w="$LABEL_W" '
 	function ratio(a, b) { return (a == "-" || b == "" || b == "-" || b + 0 == 0) ? "-" : sprintf("%.2f", a / b) }
 	{ row[NR] = $0; task[NR] = $1
 	  if ($3 == "ref") ref[$1] = $4
 	  if ($2 == "wc -l") wc[$1] = $4 }
 	END {
-		fmt = "%-16s %-30s %9s %8s %9s %8s %9s  %s\n"
+		fmt = "%-16s %-" w "s %9s %8s %9s %8s %9s  %s\n"
 		printf fmt, "task", "tool", "median s", "MB/s", "x zbsplit", "x wc -l", "RSS KB", "output"
 		printf fmt, "----", "----", "--------", "----", "---------", "-------", "------", "------"
 		for (r = 1; r <= NR; r++) {
@@ -475,7 +508,9 @@ print_table() {
 			if (t != last && r > 1) print ""
 			last = t
 			if (f[4] == "-") {
-				printf "%-16s %-30s %s\n", shown, f[2], (f[8] != "" ? f[8] : "not timed")
+				printf "%-16s %-" w "s %s\n", shown, f[2], (f[8] != "" ? f[8] : "not timed")
+				if (f[3] == "before") { nb++; btask[nb] = t; blabel[nb] = substr(f[2], 9); bratio[nb] = "- (not timed)" }
+				tm[t, f[2]] = "-"
 				if (f[3] == "ref") { nf++; ftask[nf] = t; fratio[nf] = "- (zbsplit failed)" }
 				continue
 			}
@@ -484,6 +519,12 @@ print_table() {
 				ratio(f[4], ref[t]), ratio(f[4], wc[t]), f[6], f[7] (f[8] != "" ? "  (" f[8] ")" : "")
 			if (f[3] == "ref") { nf++; ftask[nf] = t; fratio[nf] = ratio(f[4], wc[t]) }
 			if (f[2] ~ /^zbsplit -j 2 /) { nj++; jtask[nj] = t; jratio[nj] = ratio(f[4], ref[t]) }
+			tm[t, f[2]] = f[4]
+			if (f[3] == "before") {
+				# the row of this build with the same arguments came just before
+				nb++; btask[nb] = t; blabel[nb] = substr(f[2], 9)
+				bratio[nb] = ratio(tm[t, blabel[nb]], f[4])
+			}
 		}
 		print ""
 		print "zbsplit / wc -l on the same file (the floor the targets are phrased against):"
@@ -495,6 +536,12 @@ print_table() {
 			for (k = 1; k <= nj; k++)
 				printf "  %-16s %s\n", jtask[k], jratio[k] (jratio[k] ~ /^-/ ? "" : " x")
 		}
+		if (nb > 0) {
+			print ""
+			print "this zbsplit / the baseline (before:), same arguments, same rounds (below 1: this build is faster):"
+			for (k = 1; k <= nb; k++)
+				printf "  %-16s %-" w "s %s\n", btask[k], blabel[k], bratio[k] (bratio[k] ~ /^-/ ? "" : " x")
+		}
 	}' "$RESULTS"
 	cat <<-'EOF'
 
@@ -502,6 +549,10 @@ print_table() {
 	x wc -l: the row's time / wc -l on the same file.  RSS KB: peak resident set (GNU time %M).
 	output: the row's output compared byte for byte with the first zbsplit row's
 	(cut -c of GNU coreutils 9.1 and of busybox counts bytes, so it differs on UTF-8 text).
+	EOF
+	[[ -z $BASE ]] || cat <<-'EOF'
+	before: the zbsplit row above it run by the baseline build (BENCH_BASELINE); its
+	x zbsplit against this build's ref shows before and after directly.
 	EOF
 }
 
