@@ -33,25 +33,23 @@ BATS     ?= bats
 HARDEN_CFLAGS  ?= -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 HARDEN_LDFLAGS ?= -pie -Wl,-z,relro,-z,now
 
-# The library (installed), the scanning kernels (internal, one engine choice in
-# src/kernels/engine.c) and the tool; everything is compiled with -Isrc, and
-# includes name their folder ("zb/zb.h", "kernels/scan2.h").
+# The library (src/zb, installed), the scanning kernels (src/kernels, internal, one
+# engine choice in engine.c) and the tool (src/zbsplit); everything is compiled
+# with -Isrc, and includes name the folder of another layer ("zb/zb.h",
+# "kernels/scan2.h").  Objects go to $(BUILD)/obj/<folder>.
 LIB_SRC    = $(wildcard src/zb/*.c)
 KERNEL_SRC = $(wildcard src/kernels/*.c)
-TOOL_SRC = src/main.c src/run.c src/jobs.c src/options.c src/list.c src/plan.c src/scratch.c \
-           src/queries.c src/find_pick.c src/find_blanks.c src/find_units.c src/find_general.c \
-           src/emit.c src/records.c src/output.c src/escape.c src/diag.c src/diag_exit.c \
-           src/fields.c src/filter.c src/ere_size.c
+TOOL_SRC   = $(wildcard src/zbsplit/*.c)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 TOOL_TEST_SRC = $(filter-out tests/tool/cases_main.c,$(wildcard tests/tool/*.c))
 
-LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
-KERNEL_OBJ = $(KERNEL_SRC:src/%.c=$(BUILD)/%.o)
-TOOL_OBJ = $(TOOL_SRC:src/%.c=$(BUILD)/%.o)
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+KERNEL_OBJ = $(KERNEL_SRC:src/%.c=$(BUILD)/obj/%.o)
+TOOL_OBJ = $(TOOL_SRC:src/%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
 TOOL_TEST_OBJ = $(TOOL_TEST_SRC:tests/tool/%.c=$(BUILD)/tool/%.o)
 # The tool without main() and diag_exit(), which tests/tool/inproc.c replaces.
-TOOL_CORE_OBJ = $(filter-out $(BUILD)/main.o $(BUILD)/diag_exit.o,$(TOOL_OBJ))
+TOOL_CORE_OBJ = $(filter-out $(BUILD)/obj/zbsplit/main.o $(BUILD)/obj/zbsplit/diag_exit.o,$(TOOL_OBJ))
 
 ALL_CFLAGS = $(WARNINGS) $(HARDEN_CFLAGS) $(CFLAGS) -pthread -MMD -MP
 ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS) -pthread
@@ -92,22 +90,17 @@ $(BUILD)/zbsplit_cases: $(BUILD)/tool/cases_main.o $(BUILD)/tool/inproc.o $(TOOL
 $(BUILD)/no_threads.so: tests/shim/no_threads.c | $(BUILD)
 	$(CC) $(CPPFLAGS) $(WARNINGS) -O2 -shared -fPIC -o $@ $<
 
-$(BUILD)/%.o: src/%.c | $(BUILD)
-	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
-
-$(BUILD)/zb/%.o: src/zb/%.c | $(BUILD)/zb
-	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
-
-$(BUILD)/kernels/%.o: src/kernels/%.c | $(BUILD)/kernels
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
 	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tool/%.o: tests/tool/%.c | $(BUILD)/tool
-	$(CC) $(CPPFLAGS) -Isrc -Itests/unit $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) -Isrc -Isrc/zbsplit -Itests/unit $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD) $(BUILD)/zb $(BUILD)/kernels $(BUILD)/unit $(BUILD)/tool:
+$(BUILD) $(BUILD)/unit $(BUILD)/tool:
 	mkdir -p $@
 
 # --- tests -----------------------------------------------------------------------
@@ -324,7 +317,7 @@ FUZZ_TARGETS ?= options stream view
 FUZZ_CFLAGS   = $(WARNINGS) -g -O1 -fno-omit-frame-pointer \
                 -fsanitize=address,undefined -fno-sanitize-recover=all -pthread
 FUZZ_OBJ      = $(patsubst src/%.c,$(FUZZ_BUILD)/src/%.o, \
-                  $(LIB_SRC) $(KERNEL_SRC) $(filter-out src/main.c src/diag_exit.c,$(TOOL_SRC)))
+                  $(LIB_SRC) $(KERNEL_SRC) $(filter-out src/zbsplit/main.c src/zbsplit/diag_exit.c,$(TOOL_SRC)))
 
 $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -332,7 +325,7 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 
 $(FUZZ_BUILD)/%.o: tests/fuzz/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) -Isrc -Isrc/zbsplit $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(FUZZ_BUILD)/fuzz_stream: $(FUZZ_BUILD)/reference.o
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz_%.o $(FUZZ_BUILD)/harness.o $(FUZZ_OBJ)

@@ -35,7 +35,7 @@ load test_helper
 # fuzz_options: glibc's regcomp copies a subexpression for each repetition around
 # it, so stacked or nested repetitions took memory without bound ('a' and 20 '+':
 # 700 MB; 28: more than 24 GB).  The tool now counts the copies an ERE expands to
-# (src/ere_size.c) and refuses more than 1000 before regcomp sees it.  Then, with
+# (src/zbsplit/ere_size.c) and refuses more than 1000 before regcomp sees it.  Then, with
 # the fuzz build's own guard gone, fuzz_options found that repetitions in a row
 # after an anchor take exponential time ('^2+?+++++++' with REG_ICASE: minutes): more
 # than 4 in a row are refused too.
