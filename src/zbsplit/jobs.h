@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 #include "output.h"
-#include "plan.h"
+#include "planner.h"
 #include "records.h"
 
 struct jobs;

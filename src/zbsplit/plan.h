@@ -1,6 +1,6 @@
 /*
  * plan.h - what to do with every record, decided once from the configuration: the
- * ranges to write, the kernel that finds them (plan.c's table), and what that
+ * ranges to write, the kernel that finds them (planner.c's table), and what that
  * kernel prepared.  A plan does not change while records are worked on, so every
  * thread reads the same one; what changes per record is a thread's scratch.
  */
@@ -95,17 +95,5 @@ struct plan {
 	struct few_plan few;
 	bool near;                /* -c: the LIST names only the first few characters */
 };
-
-/* Makes p for cfg, whose field names are resolved; -1 when out of memory. */
-int plan_make(struct plan *p, const struct config *cfg);
-
-struct scratch;
-
-/* The records of block (whole records, or one record without its terminator)
- * through the plan's kernel to out, with a thread's scratch s. */
-void plan_run_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out);
-
-/* Frees what plan_make allocated. */
-void plan_free(struct plan *p);
 
 #endif

@@ -8,7 +8,7 @@
 
 #include "options.h"
 #include "output.h"
-#include "plan.h"
+#include "planner.h"
 #include "records.h"
 #include "scratch.h"
 

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "plan.h"
+#include "planner.h"
 
 #define MAX_ARGS 64
 

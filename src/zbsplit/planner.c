@@ -1,5 +1,5 @@
 /*
- * plan.c - the plan: the ranges to write, made once when the LIST does not count
+ * planner.c - making the plan: the ranges to write, made once when the LIST does not count
  * from NF, and the table that says which kernel serves which configuration.  The
  * first row whose test holds serves it; the last serves any.  A kernel finds the
  * bytes its own way, and writes through the emitter, so which one serves never
@@ -13,7 +13,7 @@
 #include "find_general.h"
 #include "find_pick.h"
 #include "find_units.h"
-#include "plan.h"
+#include "planner.h"
 
 typedef void block_fn(const struct plan *p, struct scratch *s, zb_view block,
                       struct output *out);
@@ -77,7 +77,7 @@ static bool serves_any(const struct plan *p)
 static const struct {
 	enum kernel kernel;
 	bool (*serves)(const struct plan *p);
-	block_fn *run;
+	block_fn *find;
 } kernels[] = {
 	{KERNEL_FIRST_FIELDS, serves_first_fields, first_fields_block},
 	{KERNEL_KEEP_STR_EQ, serves_keep_str_eq, keep_str_eq_block},
@@ -160,7 +160,7 @@ int plan_make(struct plan *p, const struct config *c)
 
 void plan_run_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)
 {
-	kernels[p->kernel].run(p, s, block, out);
+	kernels[p->kernel].find(p, s, block, out);
 }
 
 void plan_free(struct plan *p)
