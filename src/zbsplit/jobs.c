@@ -30,6 +30,7 @@
 #include "diag.h"
 #include "kernels/one_pass.h"
 #include "jobs.h"
+#include "parts.h"
 #include "scratch.h"
 
 /* The largest off_t (a signed type of 64 bits on the systems this builds for). */
@@ -37,15 +38,6 @@
 
 /* The smallest part of a file read by position: a part costs a hand-out and a read. */
 #define PART_MIN ((size_t)64)
-
-/* The bytes read past a part for the end of its last record, in two steps: first
- * FIRST_TAIL, with the part, in the same read, where ordinary records end; when the
- * last record goes on past them, a second read up to TAIL_ROOM; a longer one is
- * read on through the collator.  A part smaller than TAIL_ROOM has as much as
- * itself past it, so that tiny parts do not each take 32 KiB.  (bench/README.md
- * has the figures behind the sizes.) */
-#define TAIL_ROOM ((size_t)32 * 1024)
-#define FIRST_TAIL ((size_t)4 * 1024)
 
 enum slot_state {
 	FREE,    /* the main thread may fill it */
@@ -58,14 +50,11 @@ struct slot {
 	zb_buffer *in;         /* a pipe's block: the reader's buffer it was read into */
 	zb_collator big;       /* ... or the collator a record longer than that was
 	                          gathered in */
-	zb_view block;         /* whole records, or one record without its terminator */
+	zb_view block;         /* a pipe's block: whole records, or one record without its
+	                          terminator */
 	struct output out;     /* what the block comes to, kept in memory */
 	enum slot_state state; /* under the jobs' lock */
-	/* a part of a regular file, read by the worker into its own buffers (read_part) */
-	off_t start;           /* the part's first byte in the file */
-	bool first;            /* it begins the region read: a record starts there */
-	bool has_block;        /* records start in it: `block` holds them */
-	int err;               /* the errno of a failed read or allocation, else 0 */
+	struct part part;      /* or a part of a regular file, read by a worker */
 };
 
 struct worker {
@@ -74,7 +63,7 @@ struct worker {
 	struct scratch scratch; /* its own; the plan is shared */
 	/* the parts it reads: its own, not the slot's (a slot goes to either worker),
 	 * so there is one a worker, not one a slot */
-	zb_buffer *part;   /* a part, the byte before it and TAIL_ROOM after it */
+	zb_buffer *part;   /* a part and the bytes around it (parts.h) */
 	zb_collator big;   /* a record longer than that, gathered */
 };
 
@@ -112,127 +101,6 @@ struct jobs {
 	int pipe_fd;          /* the pipe being read, for before_read */
 };
 
-/* Reads fd on into the part buffer, which holds the file from `offset` on, until
- * it holds `upto` bytes (or is full) or the file ends (*at_end); false, with
- * s->err, on a read error. */
-static bool read_upto(zb_buffer *part, struct slot *s, int fd, off_t offset, size_t upto,
-                      bool *at_end)
-{
-	while (zb_buffer_writepos(part) < upto) {
-		size_t have = zb_buffer_writepos(part);
-		ptrdiff_t got = zb_buffer_read_at_most(part, fd, offset + (off_t)have, upto - have);
-		if (got == ZB_FULL)
-			return true;
-		if (got == ZB_EOF) {
-			*at_end = true;
-			return true;
-		}
-		if (got < 0) {
-			s->err = errno;
-			return false;
-		}
-	}
-	return true;
-}
-
-/* Reads fd from `offset` into the emptied part buffer until it is full or the file
- * ends (*at_end); false, with s->err, on a read error. */
-static bool read_full_at(zb_buffer *part, struct slot *s, int fd, off_t offset, bool *at_end)
-{
-	zb_buffer_reset(part);
-	return read_upto(part, s, fd, offset, zb_buffer_capacity(part), at_end);
-}
-
-/* Gathers v in the collator, copied in (the buffer is read into again); false,
- * with s->err, when out of memory. */
-static bool gather(zb_collator *big, struct slot *s, zb_view v)
-{
-	if (zb_collator_append(big, v) == ZB_OK && zb_collator_own(big) == ZB_OK)
-		return true;
-	s->err = ENOMEM;
-	return false;
-}
-
-/* The part buffer's size: a part, the byte before it, and TAIL_ROOM after it for
- * the end of its last record (as many as the part, when it is smaller). */
-static size_t part_cap(const struct jobs *j)
-{
-	return j->part_size + 1 + (j->part_size < TAIL_ROOM ? j->part_size : TAIL_ROOM);
-}
-
-/*
- * The records that start in the slot's part of the file, into s->block (and
- * s->has_block).  The part is read with the byte before it, unless it begins the
- * region, and with FIRST_TAIL bytes after it, and up to TAIL_ROOM when its last
- * record needs them: its records start after the first terminator in that, and the
- * last ends at the first terminator from the part's last byte on, which is most
- * often in those bytes after it, so the block is a view of the worker's part
- * buffer.  A longer record is read on in its collator (it may be longer than many
- * parts).  A part in which no record starts, or past the end of the file, has
- * none.  The block is valid until w reads again.
- */
-static void read_part(struct jobs *j, struct worker *w, struct slot *s)
-{
-	size_t lead = s->first ? 0 : 1, part_end = lead + j->part_size, begin = 0;
-	off_t at = s->start - (off_t)lead;
-	bool at_end = false;
-	zb_view have, rest;
-	ptrdiff_t t, end;
-
-	s->has_block = false;
-	s->err = 0;
-	(void)zb_collator_collapse(&w->big, &rest); /* the last round's long record */
-	zb_buffer_reset(w->part);
-	if (!read_upto(w->part, s, j->fd, at, part_end + FIRST_TAIL, &at_end))
-		return;
-	have = zb_buffer_view_all(w->part);
-	/* end: the terminator of the part's last record, when it was read */
-	end = have.len < part_end ? -1 : zb_view_find_byte(have, j->term, part_end - 1);
-	if (end < 0 && !at_end && have.len >= part_end && zb_buffer_free(w->part) > 0) {
-		size_t searched = have.len; /* the last record goes on past FIRST_TAIL */
-		if (!read_upto(w->part, s, j->fd, at, zb_buffer_capacity(w->part), &at_end))
-			return;
-		have = zb_buffer_view_all(w->part);
-		end = zb_view_find_byte(have, j->term, (ptrdiff_t)searched);
-	}
-	if (at_end && have.len <= part_end) { /* no part after this one has bytes */
-		pthread_mutex_lock(&j->lock);
-		j->end_seen = true;
-		pthread_mutex_unlock(&j->lock);
-	}
-	if (!s->first) {
-		if ((t = zb_view_find_byte(have, j->term, 0)) < 0)
-			return; /* inside a record that started before the part */
-		begin = (size_t)t + 1;
-	}
-	if (begin >= part_end || begin >= have.len)
-		return; /* no record starts in the part */
-	if (end >= 0 || at_end) { /* the last record ends in what was read, or the file does */
-		(void)zb_view_slice(have, (ptrdiff_t)begin, end >= 0 ? end + 1 : ZB_NONE, &s->block);
-		s->has_block = true;
-		return;
-	}
-	(void)zb_view_slice(have, (ptrdiff_t)begin, ZB_NONE, &rest);
-	if (!gather(&w->big, s, rest))
-		return;
-	for (at += (off_t)have.len; !at_end; at += (off_t)have.len) {
-		if (!read_full_at(w->part, s, j->fd, at, &at_end))
-			return;
-		have = zb_buffer_view_all(w->part);
-		if ((t = zb_view_find_byte(have, j->term, 0)) >= 0)
-			(void)zb_view_slice(have, 0, t + 1, &have);
-		if (!gather(&w->big, s, have))
-			return;
-		if (t >= 0)
-			break;
-	}
-	if (zb_collator_collapse(&w->big, &s->block) != ZB_OK) {
-		s->err = ENOMEM;
-		return;
-	}
-	s->has_block = true;
-}
-
 /*
  * With the lock held: writes the output of the oldest parts that are done, in
  * order, unless another worker is writing; the lock is let go while writing.  After
@@ -243,8 +111,8 @@ static void write_done_parts(struct jobs *j)
 {
 	while (!j->writing && j->in_flight > 0 && j->slots[j->write].state == DONE) {
 		struct slot *s = &j->slots[j->write];
-		if (s->err != 0 && j->read_error == 0)
-			j->read_error = s->err;
+		if (s->part.err != 0 && j->read_error == 0)
+			j->read_error = s->part.err;
 		j->writing = true;
 		if (j->read_error == 0) {
 			pthread_mutex_unlock(&j->lock);
@@ -280,8 +148,8 @@ static struct slot *claim_part(struct jobs *j)
 		return NULL;
 	}
 	s->state = WORKING;
-	s->start = j->next_start;
-	s->first = j->next_first;
+	s->part.start = j->next_start;
+	s->part.first = j->next_first;
 	j->next_first = false;
 	j->next_start += (off_t)j->part_size;
 	j->fill = (j->fill + 1) % j->nslots;
@@ -296,9 +164,14 @@ static void work_on_part(struct jobs *j, struct worker *w, struct slot *s)
 {
 	pthread_mutex_unlock(&j->lock);
 	output_reset(&s->out);
-	read_part(j, w, s);
-	if (s->has_block)
-		plan_run_block(j->plan, &w->scratch, s->block, &s->out);
+	part_read(&s->part, j->fd, j->part_size, j->term, w->part, &w->big);
+	if (s->part.last) { /* no more parts to claim */
+		pthread_mutex_lock(&j->lock);
+		j->end_seen = true;
+		pthread_mutex_unlock(&j->lock);
+	}
+	if (s->part.has_block)
+		plan_run_block(j->plan, &w->scratch, s->part.block, &s->out);
 	pthread_mutex_lock(&j->lock);
 	s->state = DONE;
 	write_done_parts(j);
@@ -402,7 +275,7 @@ static void need_part_buffers(struct jobs *j)
 
 	need_slot_outputs(j, j->part_size);
 	for (i = 0; i < j->nworkers; i++)
-		need_buffer(&j->workers[i].part, part_cap(j));
+		need_buffer(&j->workers[i].part, part_buffer_size(j->part_size));
 }
 
 /* The buffers a pipe's blocks are exchanged for: as large as the reader's. */
