@@ -11,43 +11,53 @@
 #include "kernels/masks.h"
 #include "kernels/scan2.h"
 
+typedef void pair_masks_fn(const unsigned char *p, unsigned char a, unsigned char b,
+                           uint64_t *am, uint64_t *bm);
+typedef unsigned count_fn(uint64_t x);
+
 /* Masks of a and b for the n 64-byte blocks at p, and the number of a's in each (so
- * passing over many fields costs a load a block): one call per refill. */
-void scan2_blocks_portable(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
-                           uint64_t *am, uint64_t *bm, unsigned char *acount)
+ * passing over many fields costs a load a block): one call per refill.  Made once
+ * per engine, with masks a constant where it is inlined. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void blocks(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
+                          uint64_t *am, uint64_t *bm, unsigned char *acount, pair_masks_fn *masks,
+                          count_fn *count)
 {
 	size_t k;
 
 	for (k = 0; k < n; k++, p += 64) {
-		pair_masks_portable(p, a, b, &am[k], &bm[k]);
-		acount[k] = (unsigned char)popcount64(am[k]);
+		masks(p, a, b, &am[k], &bm[k]);
+		acount[k] = (unsigned char)count(am[k]);
 	}
+}
+
+void scan2_blocks_portable(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
+                           uint64_t *am, uint64_t *bm, unsigned char *acount)
+{
+	blocks(p, n, a, b, am, bm, acount, pair_masks_portable, popcount64);
 }
 
 #ifdef HAVE_X86
 void scan2_blocks_sse2(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
                        uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
-	size_t k;
-
-	for (k = 0; k < n; k++, p += 64) {
-		pair_masks_sse2(p, a, b, &am[k], &bm[k]);
-		acount[k] = (unsigned char)popcount64(am[k]);
-	}
+	blocks(p, n, a, b, am, bm, acount, pair_masks_sse2, popcount64);
 }
 
 /* Every CPU with AVX2 has POPCNT. */
+__attribute__((target("popcnt"))) static inline unsigned popcnt(uint64_t x)
+{
+	return (unsigned)_mm_popcnt_u64(x);
+}
+
 __attribute__((target("avx2,popcnt"))) void scan2_blocks_avx2(const unsigned char *p, size_t n,
                                                               unsigned char a, unsigned char b,
                                                               uint64_t *am, uint64_t *bm,
                                                               unsigned char *acount)
 {
-	size_t k;
-
-	for (k = 0; k < n; k++, p += 64) {
-		pair_masks_avx2(p, a, b, &am[k], &bm[k]);
-		acount[k] = (unsigned char)_mm_popcnt_u64(am[k]);
-	}
+	blocks(p, n, a, b, am, bm, acount, pair_masks_avx2, popcnt);
 }
 #endif
 
