@@ -114,6 +114,20 @@ unprivileged() {
 	same_bytes err.exp err
 }
 
+@test "-j 2: out of memory for a long record from a pipe: that input is abandoned, the next is read" {
+	sanitized && skip "the sanitizers reserve more address space than the limit"
+	printf 'a\tb\n' >ok
+	rc=0
+	# the workers start (200 MB leave room for their stacks); the record outgrows them
+	head -c 300000000 /dev/zero | (ulimit -v 200000 && exec "$ZBSPLIT" -j 2 -f 1 - ok) \
+		>out 2>err || rc=$?
+	[ "$rc" -eq 1 ]
+	printf 'a\n' >exp
+	same_bytes exp out
+	printf 'zbsplit: standard input: Cannot allocate memory\n' >err.exp
+	same_bytes err.exp err
+}
+
 @test "no memory for the buffers: a message before anything is read, exit 1" {
 	sanitized && skip "the sanitizers reserve more address space than the limit"
 	rc=0
