@@ -59,8 +59,8 @@ static inline void output_view(struct output *o, zb_view v)
  * it is, after the pending bytes, with no copy (what a -j worker made of a block:
  * the one thread that writes would otherwise copy every output byte once more);
  * smaller, it is copied, so that writes stay large, and written once
- * OUTPUT_PASS_PENDING bytes are pending: the buffer is then touched only that far
- * (with -j, most of a MiB of resident memory less: -j 2 -F 3 3.8 -> 3.0 MB).
+ * OUTPUT_PASS_PENDING bytes are pending: the buffer is then touched only that far,
+ * which keeps -j's resident memory down.
  */
 #define OUTPUT_PASS_MIN ((size_t)16 * 1024)
 #define OUTPUT_PASS_PENDING ((size_t)64 * 1024)
