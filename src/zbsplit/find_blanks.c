@@ -289,10 +289,8 @@ static void one_field(const struct plan *p, struct scratch *s, zb_view block, st
 		else
 			delimited = fields_delimited(&c->split, rec);
 		if (found && delimited && p->copy_as_is &&
-		    direct_begin(&w, p, out, block, direct_record_room(p, end - start, 1))) {
-			direct_record(&w);
-			direct_span(&w, block.data, start, end);
-			direct_record_end(&w, c->term);
+		    direct_begin(&w, p, out, block, end - start + 1)) {
+			direct_one(&w, block.data, start, end, c->term);
 			direct_end(&w, out);
 		} else {
 			s->spans[0] = (struct span){found ? start : SPAN_NONE, end, false};
