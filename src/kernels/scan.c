@@ -21,7 +21,7 @@ typedef unsigned count_fn(uint64_t x);
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
-static inline void blocks(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
+static inline void masks_of_blocks(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
                           uint64_t *am, uint64_t *bm, unsigned char *acount, pair_masks_fn *masks,
                           count_fn *count)
 {
@@ -36,14 +36,14 @@ static inline void blocks(const unsigned char *p, size_t n, unsigned char a, uns
 void scan2_blocks_portable(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
                            uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
-	blocks(p, n, a, b, am, bm, acount, pair_masks_portable, popcount64);
+	masks_of_blocks(p, n, a, b, am, bm, acount, pair_masks_portable, popcount64);
 }
 
 #ifdef HAVE_X86
 void scan2_blocks_sse2(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
                        uint64_t *am, uint64_t *bm, unsigned char *acount)
 {
-	blocks(p, n, a, b, am, bm, acount, pair_masks_sse2, popcount64);
+	masks_of_blocks(p, n, a, b, am, bm, acount, pair_masks_sse2, popcount64);
 }
 
 /* Every CPU with AVX2 has POPCNT. */
@@ -57,7 +57,7 @@ __attribute__((target("avx2,popcnt"))) void scan2_blocks_avx2(const unsigned cha
                                                               uint64_t *am, uint64_t *bm,
                                                               unsigned char *acount)
 {
-	blocks(p, n, a, b, am, bm, acount, pair_masks_avx2, popcnt);
+	masks_of_blocks(p, n, a, b, am, bm, acount, pair_masks_avx2, popcnt);
 }
 #endif
 

@@ -35,7 +35,7 @@ int tail_prepare(struct plan *p)
 			depth = it->lo.n;
 	}
 	p->tail.ranges = malloc(list_max_ranges(&c->list) * sizeof *p->tail.ranges);
-	work = malloc(c->list.count * sizeof *work);
+	work = malloc((c->list.count + 1) * sizeof *work);
 	if (p->tail.ranges && work)
 		p->tail.n = list_plan(&c->list, TAIL_UNITS, p->tail.ranges, work);
 	free(work);

@@ -334,10 +334,8 @@ static inline size_t chars_record(const struct plan *p, struct scratch *s, zb_vi
 		const unsigned char *end = memchr(rest.data, p->cfg->term, rest.len);
 		rec.len = end ? (size_t)(end - rest.data) : rest.len;
 		*stepping = scan_chars(&k, s->answers, rec, !p->near) || p->near;
-	} else if (p->few.usable) { /* an invalid byte: -c's rule */
-		*stepping = scan_chars(&k, s->answers, rec, false);
-	} else if (!find_chars(&k, s->answers, rest, p->cfg->term, &rec)) {
-		*stepping = scan_chars(&k, s->answers, rec, false);
+	} else if (p->few.usable || !find_chars(&k, s->answers, rest, p->cfg->term, &rec)) {
+		*stepping = scan_chars(&k, s->answers, rec, false); /* an invalid byte: -c's rule */
 	}
 	n = answered_spans(&k, s, rec, at);
 	emit_record(p, s, out, block, at, at + rec.len, true, n);

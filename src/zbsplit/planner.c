@@ -140,8 +140,9 @@ int plan_make(struct plan *p, const struct config *c)
 	if (make_ranges(p, UNIT_MAX) != 0 || order_predicates(p) != 0)
 		return -1;
 	p->copy_as_is = emit_copies_as_is(p);
-	for (i = 0; !kernels[i].serves(p); i++)
-		continue;
+	i = 0;
+	while (!kernels[i].serves(p)) /* the last row serves any */
+		i++;
 	p->kernel = kernels[i].kernel;
 	switch (p->kernel) {
 	case KERNEL_BLANKS: /* a plan with fields from NF is made for FAR fields */

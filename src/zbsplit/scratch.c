@@ -6,7 +6,7 @@
 
 /* n elements of `size` bytes, at least one (so that a plan with none still gets a
  * valid pointer); NULL when out of memory. */
-static void *room(size_t n, size_t size)
+static void *alloc_n(size_t n, size_t size)
 {
 	return calloc(n > 0 ? n : 1, size);
 }
@@ -19,18 +19,18 @@ int scratch_open(struct scratch *s, const struct plan *p)
 	memset(s, 0, sizeof *s);
 	if (p->blanks.nplan > spans)
 		spans = p->blanks.nplan;
-	s->ranges = room(ranges, sizeof *s->ranges);
-	s->groups = room(l->count, sizeof *s->groups);
-	s->queries = room(2 * ranges, sizeof *s->queries);
-	s->answers = room(ranges, sizeof *s->answers);
-	s->spans = room(spans, sizeof *s->spans);
-	s->values = room(p->npreds, sizeof *s->values);
-	s->want = room(p->npreds, sizeof *s->want);
-	s->order = room(p->npreds, sizeof *s->order);
-	s->pick_at = room(p->pick.n, sizeof *s->pick_at);
-	s->blank_first = room(wanted, sizeof *s->blank_first);
-	s->blank_start = room(wanted, sizeof *s->blank_start);
-	s->blank_end = room(wanted, sizeof *s->blank_end);
+	s->ranges = alloc_n(ranges, sizeof *s->ranges);
+	s->groups = alloc_n(l->count, sizeof *s->groups);
+	s->queries = alloc_n(2 * ranges, sizeof *s->queries);
+	s->answers = alloc_n(ranges, sizeof *s->answers);
+	s->spans = alloc_n(spans, sizeof *s->spans);
+	s->values = alloc_n(p->npreds, sizeof *s->values);
+	s->want = alloc_n(p->npreds, sizeof *s->want);
+	s->order = alloc_n(p->npreds, sizeof *s->order);
+	s->pick_at = alloc_n(p->pick.n, sizeof *s->pick_at);
+	s->blank_first = alloc_n(wanted, sizeof *s->blank_first);
+	s->blank_start = alloc_n(wanted, sizeof *s->blank_start);
+	s->blank_end = alloc_n(wanted, sizeof *s->blank_end);
 	if (!s->ranges || !s->groups || !s->queries || !s->answers || !s->spans || !s->values ||
 	    !s->want || !s->order || !s->pick_at || !s->blank_first || !s->blank_start ||
 	    !s->blank_end)
