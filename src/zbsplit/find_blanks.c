@@ -236,14 +236,13 @@ static bool passes(const struct plan *p, struct scratch *s, zb_view block, zb_vi
 	size_t i;
 
 	for (i = 0; i < p->npreds; i++) {
-		size_t j = bp->pred[i];
-		if (j == SIZE_MAX)
-			s->values[i] = rec;
+		size_t j = bp->pred[i], rec_start = (size_t)(rec.data - block.data);
+		if (j == SIZE_MAX) /* field 0: the record */
+			scratch_value(s, i, block, rec_start, rec_start + rec.len);
 		else if (j < found)
-			s->values[i] = (zb_view){block.data + s->blank_start[j],
-			                         s->blank_end[j] - s->blank_start[j], block.owner};
+			scratch_value(s, i, block, s->blank_start[j], s->blank_end[j]);
 		else
-			s->values[i] = zb_view_empty(); /* a field the record lacks is empty */
+			scratch_value(s, i, block, SPAN_NONE, 0);
 	}
 	return scratch_passes(p, s);
 }

@@ -58,8 +58,7 @@ static void sort_by_want(size_t *order, const size_t *want, size_t n)
 	}
 }
 
-/* Each predicate's field of rec into s->values, in one walk over rec's fields:
- * field 0 is the record, and a field the record lacks is empty. */
+/* Each predicate's field of rec into s->values, in one walk over rec's fields. */
 static void find_values(const struct plan *p, struct scratch *s, zb_view rec)
 {
 	const struct config *c = p->cfg;
@@ -79,14 +78,15 @@ static void find_values(const struct plan *p, struct scratch *s, zb_view rec)
 		want = s->want;
 		order = s->order;
 	}
-	for (; i < n && want[order[i]] == 0; i++)
-		s->values[order[i]] = rec;
+	for (; i < n && want[order[i]] == 0; i++) /* field 0: the record */
+		scratch_value(s, order[i], rec, 0, rec.len);
 	fields_start(&c->split, rec, 0, rec.len, true, &it);
 	while (i < n && fields_next(&it, &field))
 		for (k++; i < n && want[order[i]] == k; i++)
-			s->values[order[i]] = field;
+			scratch_value(s, order[i], rec, (size_t)(field.data - rec.data),
+			              (size_t)(field.data - rec.data) + field.len);
 	for (; i < n; i++)
-		s->values[order[i]] = zb_view_empty();
+		scratch_value(s, order[i], rec, SPAN_NONE, 0);
 }
 
 /*

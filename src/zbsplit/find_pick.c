@@ -108,10 +108,7 @@ static inline void pick_record(const struct plan *p, struct scratch *s, zb_view 
 	if (p->npreds > 0) {
 		for (i = 0; i < p->npreds; i++) {
 			struct span v = span_bytes(s->pick_at, spans[n + i], found, rec_start, rec_end);
-			s->values[i] = v.start == SPAN_NONE
-			                       ? zb_view_empty() /* a field the record lacks is empty */
-			                       : (zb_view){block.data + v.start, v.end - v.start,
-			                                   block.owner};
+			scratch_value(s, i, block, v.start, v.end);
 		}
 		if (!scratch_passes(p, s))
 			return;

@@ -36,6 +36,16 @@ int scratch_open(struct scratch *s, const struct plan *p);
 
 void scratch_close(struct scratch *s);
 
+/* What a kernel found of predicate i's field: bytes [start, end) of block, or
+ * nothing (start SPAN_NONE), which the predicates see as an empty field. */
+static inline void scratch_value(struct scratch *s, size_t i, zb_view block, size_t start,
+                                 size_t end)
+{
+	s->values[i] = start == SPAN_NONE
+	                       ? zb_view_empty()
+	                       : (zb_view){block.data + start, end - start, block.owner};
+}
+
 /* Whether the predicates hold, once s->values holds each one's field. */
 static inline bool scratch_passes(const struct plan *p, struct scratch *s)
 {
