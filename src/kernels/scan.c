@@ -21,9 +21,9 @@ typedef unsigned count_fn(uint64_t x);
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
-static inline void masks_of_blocks(const unsigned char *p, size_t n, unsigned char a, unsigned char b,
-                          uint64_t *am, uint64_t *bm, unsigned char *acount, pair_masks_fn *masks,
-                          count_fn *count)
+static inline void masks_of_blocks(const unsigned char *p, size_t n, unsigned char a,
+                                   unsigned char b, uint64_t *am, uint64_t *bm,
+                                   unsigned char *acount, pair_masks_fn *masks, count_fn *count)
 {
 	size_t k;
 

@@ -491,8 +491,9 @@ int zb_collator_append(zb_collator *c, zb_view v);
  * collapse: one view of everything held, in order, into *out; the collator is then
  * empty (a second collapse gives an empty view).  A single held piece is returned
  * as it is, with no copy.  Several are copied into the collator's storage: the
- * result then stays valid until the collator's next collapse, own or release.  Appending that result back and collapsing again extends it in place,
- * so a record gathered one buffer at a time is copied in amortised linear time.
+ * result then stays valid until the collator's next collapse, own or release.
+ * Appending that result back and collapsing again extends it in place, so a
+ * record gathered one buffer at a time is copied in amortised linear time.
  * Returns ZB_OK or ZB_ENOMEM (the collator is then unchanged).
  */
 int zb_collator_collapse(zb_collator *c, zb_view *out);

@@ -33,8 +33,9 @@ static inline bool output_room(struct output *o, size_t n)
 	return zb_buffer_free(o->buf) >= n || output_make_room(o, n);
 }
 
-/* Writes everything pending (nothing, for an output kept in memory).  A closed pipe ends the program quietly with status 0;
- * any other write error ends it with a message and status 1 (never a silent loss). */
+/* Writes everything pending (nothing, for an output kept in memory).  A closed
+ * pipe ends the program quietly with status 0; any other write error ends it with
+ * a message and status 1 (never a silent loss). */
 void output_flush(struct output *o);
 
 /* The slow path of output_put: the bytes do not fit in the free space. */

@@ -1,9 +1,9 @@
 /*
- * planner.c - making the plan: the ranges to write, made once when the LIST does not count
- * from NF, and the table that says which kernel serves which configuration.  The
- * first row whose test holds serves it; the last serves any.  A kernel finds the
- * bytes its own way, and writes through the emitter, so which one serves never
- * changes the output.
+ * planner.c - making the plan: the ranges to write, made once when the LIST does
+ * not count from NF, and the table that says which kernel serves which
+ * configuration.  The first row whose test holds serves it; the last serves any.
+ * A kernel finds the bytes its own way and writes through the emitter, so which
+ * one serves never changes the output (tests/tool compares each with the last).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +87,8 @@ static const struct {
 	{KERNEL_RECORDS, serves_any, general_block},
 };
 
+bool planner_general_only;
+
 /* The ranges for records of `units` units, and their queries (offset: 1 for
  * bytes, whose keys are offsets); -1 when out of memory. */
 static int make_ranges(struct plan *p, size_t units)
@@ -141,8 +143,8 @@ int plan_make(struct plan *p, const struct config *c)
 		return -1;
 	p->copy_as_is = emit_copies_as_is(p);
 	i = 0;
-	while (!kernels[i].serves(p)) /* the last row serves any */
-		i++;
+	while (!kernels[i].serves(p) || (planner_general_only && kernels[i].serves != serves_any))
+		i++; /* the last row serves any */
 	p->kernel = kernels[i].kernel;
 	switch (p->kernel) {
 	case KERNEL_BLANKS: /* a plan with fields from NF is made for FAR fields */

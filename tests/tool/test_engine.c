@@ -10,12 +10,15 @@
  * table of cases whose output was checked by hand or against GNU cut and mawk runs
  * the same way.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "inproc.h"
+#include "options.h"
+#include "planner.h"
 #include "tool_check.h"
 
 #define MAX_WORDS 48
@@ -175,12 +178,36 @@ static void at_every_size(int argc, const char *const *args, const struct corpus
 	}
 }
 
-/* Each option set: the default run is the reference for the others. */
+/* The kernel the planner gives an option set (without header names). */
+static enum kernel kernel_of(int n, char **words)
+{
+	char *argv[MAX_WORDS + 2];
+	struct config cfg;
+	struct plan plan;
+	enum kernel k = KERNEL_RECORDS;
+	int i;
+
+	argv[0] = "zbsplit";
+	for (i = 0; i < n; i++)
+		argv[i + 1] = words[i];
+	argv[n + 1] = NULL;
+	optind = 0; /* glibc: getopt afresh */
+	options_parse(n + 1, argv, &cfg);
+	if (!cfg.list.names && !cfg.filter.names && plan_make(&plan, &cfg) == 0) {
+		k = plan.kernel;
+		plan_free(&plan);
+	}
+	options_free(&cfg);
+	return k;
+}
+
+/* Each option set: the default run is the reference for the others, and for the
+ * kernel that serves any plan, which every other kernel must match. */
 static void option_sets(const char *path, const struct corpus *in)
 {
 	FILE *f = fopen(path, "r");
 	char line[1024], *words[MAX_WORDS];
-	int n, sets = 0;
+	int n, sets = 0, k, served[KERNEL_RECORDS + 1] = {0};
 
 	CHECK(f != NULL);
 	if (f == NULL) {
@@ -202,11 +229,21 @@ static void option_sets(const char *path, const struct corpus *in)
 			fprintf(stderr, "    status %d: %s\n", def.status, def.err);
 		}
 		at_every_size(n, (const char *const *)words, in, def.out, def.out_len);
+		served[kernel_of(n, words)]++;
+		planner_general_only = true;
+		expect_run(n, (const char *const *)words, in, FEED_FILE, def.out, def.out_len);
+		expect_run(n, (const char *const *)words, in, FEED_PIPE, def.out, def.out_len);
+		planner_general_only = false;
 		inproc_free(&def);
 		sets++;
 	}
 	fclose(f);
 	CHECK(sets >= 80); /* guards the loop: an emptied file must not pass */
+	for (k = 0; k <= KERNEL_RECORDS; k++) { /* every kernel was compared */
+		CHECK(served[k] > 0);
+		if (served[k] == 0)
+			fprintf(stderr, "    no option set is served by kernel %d\n", k);
+	}
 }
 
 /* A case: input, command line (option_sets.txt's syntax), expected output, all as
