@@ -417,9 +417,39 @@ static void test_sentinel(void)
 	zb_buffer_release(z);
 }
 
+/* space + commit: bytes written in place count once committed, and a commit past
+ * the free space counts only up to it. */
+static void test_space_commit(void)
+{
+	zb_buffer *b = zb_buffer_allocate(8);
+
+	if (b == NULL) {
+		CHECK(!"setup failed");
+		return;
+	}
+	CHECK_PTR_EQ(zb_buffer_space(b), b->data);
+	memcpy(zb_buffer_space(b), "abc", 3);
+	CHECK_EQ_INT(zb_buffer_writepos(b), 0); /* nothing counts before the commit */
+	zb_buffer_commit(b, 3);
+	CHECK_EQ_INT(zb_buffer_writepos(b), 3);
+	CHECK_VIEW(zb_buffer_view_all(b), "abc");
+	CHECK_PTR_EQ(zb_buffer_space(b), b->data + 3);
+	memcpy(zb_buffer_space(b), "defgh", 5);
+	zb_buffer_commit(b, 100); /* more than the free space: only the free space */
+	CHECK_EQ_INT(zb_buffer_writepos(b), 8);
+	CHECK_EQ_INT(zb_buffer_free(b), 0);
+	CHECK_VIEW(zb_buffer_view_all(b), "abcdefgh");
+	zb_buffer_commit(b, 1); /* a full buffer stays full */
+	CHECK_EQ_INT(zb_buffer_writepos(b), 8);
+	zb_buffer_commit(b, 0);
+	CHECK_EQ_INT(zb_buffer_writepos(b), 8);
+	zb_buffer_release(b);
+}
+
 void test_buffer(void)
 {
 	test_sentinel();
+	test_space_commit();
 	test_allocate();
 	test_add_bytes();
 	test_add_bytes_lengths();

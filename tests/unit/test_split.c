@@ -327,8 +327,55 @@ static void test_split_misc(void)
 	}
 }
 
+/* split_set is split_runs with the set made once: the same pieces, at the same
+ * places, for the same views, trimmed or not, with or without maxsplit. */
+static void test_split_set(void)
+{
+	static const char *const views[] = {"", " ", "a", " a b\t\tc ", "\t\ta  b", "a b c d e",
+	                                    "x\t", "  "};
+	static const ptrdiff_t maxsplits[] = {-1, 0, 1, 2};
+	zb_byteset blanks;
+	size_t i, m, t;
+
+	zb_byteset_init(&blanks, " \t", 2);
+	for (i = 0; i < sizeof views / sizeof views[0]; i++)
+		for (m = 0; m < sizeof maxsplits / sizeof maxsplits[0]; m++)
+			for (t = 0; t < 2; t++) {
+				zb_view v = zb_view_of(views[i], strlen(views[i])), a, b;
+				zb_split x, y;
+				bool more_x, more_y;
+				int pieces = 0;
+				zb_view_split_runs(v, " \t", 2, t == 1, maxsplits[m], &x);
+				zb_view_split_set(v, &blanks, t == 1, maxsplits[m], &y);
+				do {
+					more_x = zb_split_next(&x, &a);
+					more_y = zb_split_next(&y, &b);
+					CHECK_EQ_INT(more_x, more_y);
+					if (more_x && more_y) {
+						CHECK_PTR_EQ(a.data, b.data);
+						CHECK_EQ_INT(a.len, b.len);
+						pieces++;
+					}
+				} while (more_x && more_y && pieces < 20);
+			}
+	/* and one by hand: " a b\t\tc " trimmed is a, b, c */
+	{
+		zb_view v = zb_view_of(" a b\t\tc ", 8), p;
+		zb_split it;
+		zb_view_split_set(v, &blanks, true, -1, &it);
+		CHECK(zb_split_next(&it, &p));
+		CHECK_VIEW(p, "a");
+		CHECK(zb_split_next(&it, &p));
+		CHECK_VIEW(p, "b");
+		CHECK(zb_split_next(&it, &p));
+		CHECK_VIEW(p, "c");
+		CHECK(!zb_split_next(&it, &p));
+	}
+}
+
 void test_split(void)
 {
 	test_table();
 	test_split_misc();
+	test_split_set();
 }
