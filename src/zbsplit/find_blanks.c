@@ -182,6 +182,9 @@ int blanks_prepare(struct plan *p)
 		bp->single = bp->single && bp->lo[i] == bp->hi[i];
 	}
 	bp->min_fields = relative(c) ? fields_needed(c) : 0;
+	bp->one_field = c->mode == MODE_FIELDS && bp->single && bp->nplan == 1 &&
+	                bp->nwanted == 1 && bp->min_fields == 0 && p->npreds == 0 &&
+	                !c->only_delimited;
 	bp->relative = bp->nwanted;
 	for (i = 0; i < bp->nwanted; i++) { /* field k begins at edge 2k - 2 + lead */
 		if (bp->min_fields > 0 && keys[i] >= FAR / 2 && bp->relative == bp->nwanted)
@@ -352,8 +355,7 @@ void blanks_block(const struct plan *p, struct scratch *s, zb_view block, struct
 	scanset scan;
 
 	emit_block_start(s);
-	if (c->mode == MODE_FIELDS && bp->single && bp->nplan == 1 && bp->nwanted == 1 &&
-	    bp->min_fields == 0 && p->npreds == 0 && !c->only_delimited) {
+	if (bp->one_field) {
 		one_field(p, s, block, out);
 		return;
 	}

@@ -72,6 +72,11 @@ int pick_prepare(struct plan *p)
 		size_t f = preds[i].field.n;
 		pk->spans[p->nranges + i] = span_for(pk, f > 0 ? f : 1, f > 0 ? f : UNIT_MAX);
 	}
+	/* the commonest case, -f without predicates, fields copied as they are: every
+	 * delimited record through the direct writer, with room made once a block */
+	pk->copy = p->cfg->mode == MODE_FIELDS && p->npreds == 0 && p->copy_as_is &&
+	           p->out_is_delim;
+	pk->first_only = pk->n == 1;
 	return 0;
 }
 
@@ -119,13 +124,6 @@ static inline void pick_record(const struct plan *p, struct scratch *s, zb_view 
 			s->spans[i].multi = p->ranges[i].lo != p->ranges[i].hi;
 		}
 	emit_record(p, s, out, block, rec_start, rec_end, found > 0, n);
-}
-
-/* The commonest case, -f without predicates, fields copied as they are: a block
- * whose delimited records all go through the direct writer, with room made once. */
-static bool block_copies_as_is(const struct plan *p)
-{
-	return p->cfg->mode == MODE_FIELDS && p->npreds == 0 && p->copy_as_is && p->out_is_delim;
 }
 
 /* The next record's delimiters asked for, into s->pick_at; returns how many were
@@ -176,7 +174,7 @@ static void pick_record_slow(const struct plan *p, struct scratch *s, zb_view bl
 	pick_record(p, s, block, found, rec_start, rec_end, out);
 }
 
-/* pick_loop when the block's records are copied as they are (block_copies_as_is):
+/* pick_loop when the block's records are copied as they are (pick.copy):
  * the delimited ones through the direct writer, with room made once. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
@@ -224,13 +222,11 @@ static inline void copy_loop(const struct plan *p, struct scratch *s, zb_view bl
 
 void pick_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)
 {
-	bool first_only = p->pick.n == 1;
-
-	if (block_copies_as_is(p) && first_only)
+	if (p->pick.copy && p->pick.first_only)
 		copy_loop(p, s, block, out, true);
-	else if (block_copies_as_is(p))
+	else if (p->pick.copy)
 		copy_loop(p, s, block, out, false);
-	else if (first_only)
+	else if (p->pick.first_only)
 		pick_loop(p, s, block, out, true);
 	else
 		pick_loop(p, s, block, out, false);

@@ -39,6 +39,9 @@ struct pick_plan {
 	                            1 (whether it is there says if a record is delimited) */
 	size_t n;
 	struct pick_span *spans; /* per range, then per predicate */
+	bool copy;               /* fields without predicates, copied as they are: the copy
+	                            loop, with the output's room made once a block */
+	bool first_only;         /* the one delimiter asked for is the first (scan2_pick1) */
 };
 
 /* KERNEL_BLANKS: the fields to look for, by the edges of blank runs that begin them. */
@@ -54,6 +57,7 @@ struct blank_plan {
 	size_t relative;   /* the index of the first wanted field counted from NF */
 	size_t min_fields; /* with fields from NF: fewer, and the record goes the general way */
 	bool single;       /* every range is one field */
+	bool one_field;    /* one field, no predicates, no -s: awk '{print $N}' */
 };
 
 /* KERNEL_RECORDS with a LIST of NF-k items only and a one-byte delimiter: the
