@@ -333,8 +333,9 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz_%.o $(FUZZ_BUILD)/harness.o $(FUZZ_OBJ)
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
+# (kept, not removed as intermediate files: make fuzz would build them again)
 .SECONDARY: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%.o) $(FUZZ_BUILD)/harness.o \
-            $(FUZZ_BUILD)/reference.o
+            $(FUZZ_BUILD)/reference.o $(FUZZ_OBJ)
 
 # One run per target (a pattern rule: make skips those for .PHONY names, hence
 # FORCE), so `make -j3 fuzz` runs all three at once (CI does).
