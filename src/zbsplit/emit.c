@@ -9,14 +9,14 @@ static zb_view stripped(const struct config *c, zb_view v)
 
 /* The fields of rec[start, end), which begin and end at field boundaries, each
  * stripped and joined by the output delimiter. */
-static void put_fields(const struct config *c, struct output *out, zb_view rec, size_t start,
-                       size_t end)
+static void put_fields(const struct config *c, const struct splitter *sp, struct output *out,
+                       zb_view rec, size_t start, size_t end)
 {
 	struct field_iter it;
 	zb_view f;
 	bool more;
 
-	fields_start(&c->split, rec, start, end, false, &it);
+	fields_start(sp, rec, start, end, false, &it);
 	for (more = fields_next(&it, &f); more;) {
 		output_view(out, stripped(c, f));
 		if ((more = fields_next(&it, &f)))
@@ -54,7 +54,7 @@ void emit_ranges_slow(const struct plan *p, const struct scratch *s, struct outp
 			output_put(out, c->out_delim, c->out_delim_len);
 		first = false;
 		if (sp->multi && !p->out_is_delim)
-			put_fields(c, out, rec, start, end);
+			put_fields(c, &s->split, out, rec, start, end);
 		else
 			output_view(out, stripped(c, (zb_view){rec.data + start, end - start, rec.owner}));
 	}

@@ -96,6 +96,8 @@ int filter_add(struct filter *f, enum pred_kind kind, const char *option, const 
 			p->kind = P_EMPTY; /* nothing compiled to free */
 			return -1;
 		}
+		p->pattern = value;
+		p->cflags = flags;
 		rc = regcomp(&p->re, value, flags);
 		if (rc != 0) {
 			char why[256];
@@ -167,23 +169,23 @@ static bool small_integer(zb_view v, double *out)
 }
 
 /* Reads v as a number into *out; false when it is not one (blanks around allowed). */
-static bool field_number(struct number_buf *num, zb_view v, double *out)
+static bool field_number(struct filter_scratch *num, zb_view v, double *out)
 {
 	v = zb_view_strip_sets(v, &fields_blanks, &fields_blanks);
 	if (small_integer(v, out))
 		return true;
 	if (number_syntax((const char *)v.data, v.len) == 0)
 		return false;
-	if (v.len + 1 > num->cap) { /* grows to the longest number seen, then reused */
-		char *p = realloc(num->p, v.len + 1);
+	if (v.len + 1 > num->num_cap) { /* grows to the longest number seen, then reused */
+		char *p = realloc(num->num, v.len + 1);
 		if (p == NULL)
 			return false;
-		num->p = p;
-		num->cap = v.len + 1;
+		num->num = p;
+		num->num_cap = v.len + 1;
 	}
-	memcpy(num->p, v.data, v.len);
-	num->p[v.len] = '\0';
-	*out = strtod(num->p, NULL);
+	memcpy(num->num, v.data, v.len);
+	num->num[v.len] = '\0';
+	*out = strtod(num->num, NULL);
 	return true;
 }
 
@@ -198,7 +200,7 @@ static bool regex_matches(const regex_t *re, zb_view v)
 	return regexec(re, (const char *)v.data, 1, &m, REG_STARTEND) == 0;
 }
 
-static bool holds(struct number_buf *num, const struct predicate *p, zb_view v)
+static bool holds(struct filter_scratch *fs, const struct predicate *p, size_t i, zb_view v)
 {
 	double x;
 
@@ -210,8 +212,8 @@ static bool holds(struct number_buf *num, const struct predicate *p, zb_view v)
 	case P_PREFIX: return v.len >= p->len && memcmp(v.data, p->str, p->len) == 0;
 	case P_SUFFIX: return v.len >= p->len && memcmp(v.data + v.len - p->len, p->str, p->len) == 0;
 	case P_REGEX:
-	case P_IREGEX: return regex_matches(&p->re, v);
-	case P_NOT_REGEX: return !regex_matches(&p->re, v);
+	case P_IREGEX: return regex_matches(&fs->re[i], v);
+	case P_NOT_REGEX: return !regex_matches(&fs->re[i], v);
 	case P_EMPTY: return v.len == 0;
 	case P_NOT_EMPTY: return v.len > 0;
 	case P_ISDIGIT: return zb_view_isdigit(v);
@@ -219,7 +221,7 @@ static bool holds(struct number_buf *num, const struct predicate *p, zb_view v)
 	case P_ISSPACE: return zb_view_isspace(v);
 	default: break;
 	}
-	if (!field_number(num, v, &x))
+	if (!field_number(fs, v, &x))
 		return false; /* not a number: every numeric predicate is false */
 	switch (p->kind) {
 	case P_EQ: return x == p->num;
@@ -232,8 +234,34 @@ static bool holds(struct number_buf *num, const struct predicate *p, zb_view v)
 	}
 }
 
+int filter_scratch_open(struct filter_scratch *fs, const struct filter *f)
+{
+	memset(fs, 0, sizeof *fs);
+	if ((fs->re = calloc(f->count + 1, sizeof *fs->re)) == NULL)
+		return -1;
+	for (; fs->nre < f->count; fs->nre++) {
+		const struct predicate *p = &f->preds[fs->nre];
+		/* (it compiled once already: only memory can fail now) */
+		if (is_regex_kind(p->kind) && regcomp(&fs->re[fs->nre], p->pattern, p->cflags) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+void filter_scratch_close(struct filter_scratch *fs, const struct filter *f)
+{
+	size_t i;
+
+	for (i = 0; i < fs->nre; i++)
+		if (is_regex_kind(f->preds[i].kind))
+			regfree(&fs->re[i]);
+	free(fs->re);
+	free(fs->num);
+	memset(fs, 0, sizeof *fs);
+}
+
 bool filter_decide(const struct filter *f, const zb_view *values, const zb_byteset *lstrip,
-                   const zb_byteset *rstrip, struct number_buf *num)
+                   const zb_byteset *rstrip, struct filter_scratch *fs)
 {
 	size_t i;
 	bool keep = !f->any;
@@ -243,7 +271,7 @@ bool filter_decide(const struct filter *f, const zb_view *values, const zb_bytes
 		bool ok;
 		if (lstrip || rstrip)
 			v = zb_view_strip_sets(v, lstrip, rstrip);
-		ok = holds(num, &f->preds[i], v);
+		ok = holds(fs, &f->preds[i], i, v);
 		if (f->any ? ok : !ok) {
 			keep = f->any;
 			break;

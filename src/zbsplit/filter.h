@@ -21,7 +21,9 @@ struct predicate {
 	struct bound field;  /* N, NF-k or a name; N = 0 is the whole record */
 	unsigned char *str;  /* string operand, escapes decoded (owned) */
 	size_t len;
-	regex_t re;          /* regex kinds */
+	regex_t re;          /* regex kinds: compiled here to check it, and again per thread */
+	const char *pattern; /* ... from this (the argument's text, which outlives the run) */
+	int cflags;
 	double num;          /* numeric kinds */
 };
 
@@ -36,10 +38,14 @@ struct filter {
 	bool names;          /* some predicate names a header field */
 };
 
-/* A thread's copy of a field read as a number, for strtod (grows to the longest). */
-struct number_buf {
-	char *p;
-	size_t cap;
+/* A thread's working memory for the predicates: a field read as a number, and
+ * its own compiled copy of each regex (threads that share a regex_t take turns in
+ * regexec). */
+struct filter_scratch {
+	char *num;    /* a field read as a number, for strtod (grows to the longest) */
+	size_t num_cap;
+	regex_t *re;  /* per predicate; compiled for the regex kinds */
+	size_t nre;   /* predicates [0, nre) have theirs compiled */
 };
 
 /* Adds the predicate `option` (its long name, for messages) of the given kind with
@@ -52,11 +58,16 @@ int filter_add(struct filter *f, enum pred_kind kind, const char *option, const 
 int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, void *ctx),
                          void *ctx, char *err, size_t errlen);
 
+/* Prepares fs for f's predicates; -1 when out of memory (fs can then be closed). */
+int filter_scratch_open(struct filter_scratch *fs, const struct filter *f);
+
+void filter_scratch_close(struct filter_scratch *fs, const struct filter *f);
+
 /* Whether a record is kept, given each predicate's field (values[i] for preds[i];
  * empty when the record lacks it), stripped by lstrip/rstrip (NULL: no strip)
  * before the predicates see them. */
 bool filter_decide(const struct filter *f, const zb_view *values, const zb_byteset *lstrip,
-                   const zb_byteset *rstrip, struct number_buf *num);
+                   const zb_byteset *rstrip, struct filter_scratch *fs);
 
 void filter_free(struct filter *f);
 

@@ -226,7 +226,7 @@ static void range_spans(const struct plan *p, struct scratch *s, zb_view rec, si
 		}
 		sp->start = s->blank_start[j];
 		sp->end = bp->hi[i] < found ? s->blank_end[bp->hi[i]]
-		                            : rec_start + fields_end(&p->cfg->split, rec);
+		                            : rec_start + fields_end(&s->split, rec);
 		sp->multi = j != bp->hi[i];
 	}
 }
@@ -289,7 +289,7 @@ static void one_field(const struct plan *p, struct scratch *s, zb_view block, st
 		if (found)
 			delimited = first >= 2 + lead || start != rec_start || end != rec_end;
 		else
-			delimited = fields_delimited(&c->split, rec);
+			delimited = fields_delimited(&s->split, rec);
 		if (found && delimited && p->copy_as_is &&
 		    direct_begin(&w, p, out, block, end - start + 1)) {
 			direct_one(&w, block.data, start, end, c->term);
@@ -344,7 +344,7 @@ static bool holds_blank(const struct plan *p, const struct scratch *s, zb_view r
 		return true;
 	if (found > 0)
 		return s->blank_start[found - 1] != rec_start || s->blank_end[found - 1] != rec_end;
-	return fields_delimited(&p->cfg->split, rec);
+	return fields_delimited(&s->split, rec);
 }
 
 void blanks_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)

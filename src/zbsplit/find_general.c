@@ -68,7 +68,7 @@ static void find_values(const struct plan *p, struct scratch *s, zb_view rec)
 	zb_view field;
 
 	if (c->filter.relative) {
-		size_t nf = fields_count(&c->split, rec), j;
+		size_t nf = fields_count(&s->split, rec), j;
 		for (j = 0; j < n; j++) {
 			const struct bound *b = &c->filter.preds[j].field;
 			/* NF-k before the first field names nothing: an empty field */
@@ -80,7 +80,7 @@ static void find_values(const struct plan *p, struct scratch *s, zb_view rec)
 	}
 	for (; i < n && want[order[i]] == 0; i++) /* field 0: the record */
 		scratch_value(s, order[i], rec, 0, rec.len);
-	fields_start(&c->split, rec, 0, rec.len, true, &it);
+	fields_start(&s->split, rec, 0, rec.len, true, &it);
 	while (i < n && fields_next(&it, &field))
 		for (k++; i < n && want[order[i]] == k; i++)
 			scratch_value(s, order[i], rec, (size_t)(field.data - rec.data),
@@ -117,31 +117,34 @@ static size_t tail_spans(const struct plan *p, struct scratch *s, zb_view rec, s
 	return p->tail.n;
 }
 
-/* The ranges of a delimited record of fields into s->spans; returns how many. */
-static size_t field_spans(const struct plan *p, struct scratch *s, zb_view rec, size_t rec_start)
+/* The ranges of a delimited record of fields into s->spans; returns how many.  The
+ * walk `it` has handed out the record's first field, f (so a regex splits each
+ * record once); when the plan counts from NF, the walk starts again. */
+static size_t field_spans(const struct plan *p, struct scratch *s, zb_view rec, size_t rec_start,
+                          struct field_iter *it, zb_view f)
 {
 	const struct config *c = p->cfg;
 	const struct range *ranges = p->ranges;
 	const struct query *q = p->queries;
 	size_t nranges = p->nranges, nq = p->nqueries, i = 0, k = 0;
-	struct field_iter it;
-	zb_view f;
+	bool more = true;
 
 	if (c->list.relative) { /* this record's plan */
-		s->nranges = list_plan(&c->list, fields_count(&c->split, rec), s->ranges, s->groups);
+		s->nranges = list_plan(&c->list, fields_count(&s->split, rec), s->ranges, s->groups);
 		s->nqueries = queries_make(s->ranges, s->nranges, 0, s->queries);
 		ranges = s->ranges, nranges = s->nranges, q = s->queries, nq = s->nqueries;
+		fields_start(&s->split, rec, 0, rec.len, true, it);
+		more = fields_next(it, &f);
 	}
 	answers_clear(s->answers, nranges);
-	fields_start(&c->split, rec, 0, rec.len, true, &it);
-	while (i < nq && fields_next(&it, &f)) {
+	for (; i < nq && more; more = i < nq && fields_next(it, &f)) {
 		size_t start = (size_t)(f.data - rec.data);
 		for (k++; i < nq && q[i].key == k; i++) /* stops after the last wanted field */
 			answer(s->answers, &q[i], start, start + f.len);
 	}
 	for (i = 0; i < nranges; i++) {
 		const struct answer *a = &s->answers[i];
-		size_t end = a->has_last ? a->last_end : fields_end(&c->split, rec);
+		size_t end = a->has_last ? a->last_end : fields_end(&s->split, rec);
 		s->spans[i] = a->has_first ? (struct span){rec_start + a->first_start, rec_start + end,
 		                                           ranges[i].lo != ranges[i].hi}
 		                           : (struct span){SPAN_NONE, 0, false};
@@ -149,17 +152,22 @@ static size_t field_spans(const struct plan *p, struct scratch *s, zb_view rec, 
 	return nranges;
 }
 
-/* A record of fields: whether it holds a delimiter, then its ranges. */
+/* A record of fields: whether it holds a delimiter (its first field is not all of
+ * it), then its ranges. */
 static void fields_record(const struct plan *p, struct scratch *s, zb_view block,
                           size_t rec_start, zb_view rec, struct output *out)
 {
+	struct field_iter it;
+	zb_view f;
 	size_t n = 0;
-	bool delimited = fields_delimited(&p->cfg->split, rec);
+	bool delimited;
 
+	fields_start(&s->split, rec, 0, rec.len, true, &it);
+	delimited = fields_next(&it, &f) ? f.len != rec.len : rec.len > 0;
 	if (delimited && p->tail.n > 0)
 		n = tail_spans(p, s, rec, rec_start);
 	if (delimited && n == 0)
-		n = field_spans(p, s, rec, rec_start);
+		n = field_spans(p, s, rec, rec_start, &it, f);
 	emit_record(p, s, out, block, rec_start, rec_start + rec.len, delimited, n);
 }
 
@@ -177,7 +185,7 @@ void general_record(const struct plan *p, struct scratch *s, zb_view block, size
 	}
 	switch (c->mode) {
 	case MODE_NONE:
-		delimited = !c->only_delimited || s->header || fields_delimited(&c->split, rec);
+		delimited = !c->only_delimited || s->header || fields_delimited(&s->split, rec);
 		emit_record(p, s, out, block, rec_start, rec_end, delimited, 0);
 		break;
 	case MODE_FIELDS:

@@ -206,12 +206,14 @@ static inline void copy_loop(const struct plan *p, struct scratch *s, zb_view bl
 					direct_span(&w, block.data, sp.start, sp.end);
 			}
 			direct_record_end(&w, term);
-		} else {
+		} else if (direct) { /* what was written directly goes before */
 			s->pick_at[0] = at[0]; /* (the same, unless first_only) */
-			if (direct) /* what was written directly goes before */
-				direct_end(&w, out);
+			direct_end(&w, out);
 			pick_record_slow(p, s, block, found, rec_start, end, out);
 			direct = direct_begin(&w, p, out, block, direct_block_room(block));
+		} else { /* the output cannot take the block at once: a record at a time */
+			s->pick_at[0] = at[0];
+			pick_record_slow(p, s, block, found, rec_start, end, out);
 		}
 		rec_start = end + 1;
 	} while (rec_start < block.len);

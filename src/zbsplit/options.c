@@ -285,6 +285,7 @@ static void choose_splitter(struct config *c, const char *delim, const char *reg
 			usage_error("invalid regular expression '%s': %s", regex, why);
 		}
 		c->has_regex = true;
+		c->regex_src = regex;
 		sp->kind = SPLIT_REGEX;
 		sp->re = &c->regex;
 	} else if (blanks) {

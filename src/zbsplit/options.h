@@ -35,7 +35,9 @@ struct config {
 	unsigned char *delim_mem;       /* decoded -d, owned */
 	unsigned char *out_delim_mem;   /* decoded -O, owned */
 	zb_byteset strip_sets[2];       /* what lstrip and rstrip point at */
-	regex_t regex;                  /* -R, compiled */
+	regex_t regex;                  /* -R, compiled (to check it; each thread compiles
+	                                   its own from regex_src) */
+	const char *regex_src;
 	bool has_regex;
 };
 

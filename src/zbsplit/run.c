@@ -78,13 +78,14 @@ int run_open(struct run *run, struct config *cfg, int out_fd)
 {
 	/* with -j, a pipe's blocks are the reader's buffers, handed to the workers */
 	size_t in_size = cfg->jobs > 1 ? cfg->block_size : cfg->buffer_size;
+	size_t out_size = in_size > cfg->buffer_size ? in_size : cfg->buffer_size;
 
 	memset(run, 0, sizeof *run);
 	run->cfg = cfg;
 	/* The output buffer holds a block's selected fields when they are copied as they
 	 * are (at most its length, a terminator and the copies' slack), so a kernel
 	 * writes them in place, and a write(2) takes at least a block's output. */
-	if (output_open(&run->out, out_fd, cfg->buffer_size + OUTPUT_SLACK) != 0 ||
+	if (output_open(&run->out, out_fd, out_size + OUTPUT_SLACK) != 0 ||
 	    records_open(&run->records, in_size, cfg->term) != 0)
 		return -1;
 	run->records.before_wait = flush_before_wait;

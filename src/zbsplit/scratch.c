@@ -37,6 +37,16 @@ int scratch_open(struct scratch *s, const struct plan *p)
 		return -1;
 	if (wanted > 0) /* the fixed fields; those from NF are made per record */
 		memcpy(s->blank_first, p->blanks.first, wanted * sizeof *s->blank_first);
+	s->filter = &p->cfg->filter;
+	if (filter_scratch_open(&s->fs, s->filter) != 0)
+		return -1;
+	s->split = p->cfg->split;
+	if (s->split.kind == SPLIT_REGEX) { /* (it compiled once already: only memory can fail) */
+		if (regcomp(&s->split_re, p->cfg->regex_src, REG_EXTENDED) != 0)
+			return -1;
+		s->has_split_re = true;
+		s->split.re = &s->split_re;
+	}
 	return 0;
 }
 
@@ -54,6 +64,9 @@ void scratch_close(struct scratch *s)
 	free(s->blank_first);
 	free(s->blank_start);
 	free(s->blank_end);
-	free(s->num.p);
+	if (s->filter)
+		filter_scratch_close(&s->fs, s->filter);
+	if (s->has_split_re)
+		regfree(&s->split_re);
 	memset(s, 0, sizeof *s);
 }

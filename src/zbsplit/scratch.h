@@ -26,7 +26,11 @@ struct scratch {
 	size_t *blank_first;    /* KERNEL_BLANKS: per wanted field, as in the plan, for
 	                           this record */
 	size_t *blank_start, *blank_end; /* ... and its bytes */
-	struct number_buf num;  /* a field read as a number */
+	struct filter_scratch fs; /* the predicates' working memory */
+	struct splitter split;  /* the configuration's, with a regex of this thread's own */
+	regex_t split_re;       /* -R, compiled for this thread (split.re points here) */
+	bool has_split_re;
+	const struct filter *filter; /* what fs was made for */
 	size_t run_start, run_end; /* the emitter's run of kept records not yet written */
 	bool header;            /* the record is a header: -s and predicates do not apply */
 };
@@ -51,7 +55,7 @@ static inline bool scratch_passes(const struct plan *p, struct scratch *s)
 {
 	const struct config *c = p->cfg;
 
-	return filter_decide(&c->filter, s->values, c->lstrip, c->rstrip, &s->num);
+	return filter_decide(&c->filter, s->values, c->lstrip, c->rstrip, &s->fs);
 }
 
 #endif
