@@ -4,7 +4,7 @@
  * The first bytes of the input choose a command line and a buffer size (1 to 256
  * bytes, so records cross buffers all the time); the rest is the data.  The data goes
  * through the real thing in-process -- options_parse, then run_input (records,
- * collator, filter, selector, output) from files or pipes to a file -- and through
+ * collator, plan, kernels, emitter, output) from files or pipes to a file -- and through
  * reference.c, which holds the whole input and follows the man page with obvious
  * loops.  Any difference in the bytes written aborts, with both outputs shown.
  *

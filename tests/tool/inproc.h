@@ -1,6 +1,6 @@
 /*
  * inproc.h - zbsplit run inside the test process: options_parse, then run_input
- * (records, collator, filter, selector, -j's workers, output) on an input given as
+ * (records, collator, plan, kernels, emitter, -j's workers, output) on an input given as
  * bytes, so a case at buffer sizes 1, 2, 3, 7 and 64 costs a few reads, not five
  * process starts.  The test binary links its own diag_exit (inproc.c), which jumps
  * back here, so a usage error is an outcome to check, not the end of the tests.
