@@ -28,8 +28,13 @@ void zb_collator_release(zb_collator *c)
 
 int zb_collator_append(zb_collator *c, zb_view v)
 {
-	if (v.len == 0)
+	if (v.len == 0) { /* as in zero_buffer: a lone empty view comes back from collapse */
+		if (c->count == 0 && !c->has_empty) {
+			c->empty = v;
+			c->has_empty = true;
+		}
 		return ZB_OK;
+	}
 	if (c->len > SIZE_MAX - v.len)
 		return ZB_ENOMEM;
 	if (c->count > 0) {
@@ -141,14 +146,16 @@ int zb_collator_collapse(zb_collator *c, zb_view *out)
 
 	if (c->count > 1 && (rc = gather(c)) != ZB_OK)
 		return rc;
-	*out = c->count ? c->pieces[0] : zb_view_empty();
+	*out = c->count ? c->pieces[0] : c->has_empty ? c->empty : zb_view_empty();
 	c->count = 0;
 	c->len = 0;
+	c->has_empty = false;
 	return ZB_OK;
 }
 
 int zb_collator_own(zb_collator *c)
 {
+	c->has_empty = false; /* its position is in memory the caller may now release */
 	if (c->count == 0 || (c->count == 1 && in_store(c, c->pieces[0])))
 		return ZB_OK;
 	return gather(c);

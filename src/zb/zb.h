@@ -467,9 +467,11 @@ typedef struct zb_collator {
 	size_t len;          /* total bytes held */
 	unsigned char *store; /* storage for copied results */
 	size_t store_cap;    /* its size */
+	zb_view empty;       /* an empty view appended while nothing was held */
+	bool has_empty;      /* ... which collapse hands back if nothing else comes */
 } zb_collator;
 
-#define ZB_COLLATOR_INIT {NULL, 0, 0, 0, NULL, 0}
+#define ZB_COLLATOR_INIT {NULL, 0, 0, 0, NULL, 0, {NULL, 0, NULL}, false}
 
 /* A new empty collator in *c (the same as assigning ZB_COLLATOR_INIT). */
 void zb_collator_init(zb_collator *c);
@@ -483,14 +485,15 @@ static inline size_t zb_collator_len(const zb_collator *c) { return c->len; }
 /*
  * append: holds v after the views already held.  A view that starts where the last
  * held one ends, in the same owner, is merged with it, so the pieces of one region
- * never cause a copy.  Empty views are ignored.  Returns ZB_OK or ZB_ENOMEM.
+ * never cause a copy.  An empty view adds no bytes; when it is all the collator
+ * holds, collapse hands it back (its position kept).  Returns ZB_OK or ZB_ENOMEM.
  */
 int zb_collator_append(zb_collator *c, zb_view v);
 
 /*
  * collapse: one view of everything held, in order, into *out; the collator is then
  * empty (a second collapse gives an empty view).  A single held piece is returned
- * as it is, with no copy.  Several are copied into the collator's storage: the
+ * as it is, with no copy, and so is a lone empty view that was appended.  Several are copied into the collator's storage: the
  * result then stays valid until the collator's next collapse, own or release.
  * Appending that result back and collapsing again extends it in place, so a
  * record gathered one buffer at a time is copied in amortised linear time.

@@ -36,7 +36,7 @@ static void test_empty(void)
 	CHECK_EQ_INT(zb_collator_len(&c), 0);
 	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
 	CHECK_EQ_INT(out.len, 0);
-	/* empty views are ignored */
+	/* empty views add no bytes */
 	CHECK_EQ_INT(zb_collator_append(&c, zb_view_empty()), ZB_OK);
 	CHECK_EQ_INT(zb_collator_append(&c, zb_view_of("abc", 0)), ZB_OK);
 	CHECK_EQ_INT(zb_collator_len(&c), 0);
@@ -51,6 +51,44 @@ static void test_empty(void)
 	CHECK_EQ_INT(zb_collator_collapse(&d, &out), ZB_OK);
 	CHECK_EQ_INT(out.len, 0);
 	zb_collator_release(&d);
+}
+
+/* zero_buffer's collapse of a collator that was given only an empty view returns
+ * that view: the same position and owner (its test suite, ported, checks it). */
+static void test_lone_empty(void)
+{
+	static const char text[] = "abcdef";
+	zb_collator c = ZB_COLLATOR_INIT;
+	zb_view piece, out;
+
+	(void)zb_view_slice(zb_view_of(text, 6), 3, 3, &piece); /* empty, at offset 3 */
+	CHECK_EQ_INT(zb_collator_append(&c, piece), ZB_OK);
+	CHECK_EQ_INT(zb_collator_len(&c), 0);
+	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
+	CHECK_EQ_INT(out.len, 0);
+	CHECK_PTR_EQ(out.data, (const unsigned char *)text + 3);
+	CHECK_PTR_EQ(out.owner, (const void *)text);
+	/* then the collator is empty again: the standard empty view */
+	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
+	CHECK_EQ_INT(out.len, 0);
+	CHECK_PTR_EQ(out.owner, NULL);
+	/* the first of two empty views, and none once bytes come after it */
+	(void)zb_view_slice(zb_view_of(text, 6), 1, 1, &piece);
+	CHECK_EQ_INT(zb_collator_append(&c, piece), ZB_OK);
+	(void)zb_view_slice(zb_view_of(text, 6), 4, 4, &piece);
+	CHECK_EQ_INT(zb_collator_append(&c, piece), ZB_OK);
+	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
+	CHECK_PTR_EQ(out.data, (const unsigned char *)text + 1);
+	CHECK_EQ_INT(zb_collator_append(&c, piece), ZB_OK);
+	CHECK_EQ_INT(zb_collator_append(&c, zb_view_of(text, 2)), ZB_OK);
+	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
+	CHECK_VIEW(out, "ab");
+	/* own forgets it: its memory may be released next */
+	CHECK_EQ_INT(zb_collator_append(&c, piece), ZB_OK);
+	CHECK_EQ_INT(zb_collator_own(&c), ZB_OK);
+	CHECK_EQ_INT(zb_collator_collapse(&c, &out), ZB_OK);
+	CHECK_PTR_EQ(out.owner, NULL);
+	zb_collator_release(&c);
 }
 
 static void test_single_and_contiguous(void)
@@ -487,6 +525,7 @@ out:
 
 void test_collator(void)
 {
+	test_lone_empty();
 	test_empty();
 	test_single_and_contiguous();
 	test_two_buffers();
