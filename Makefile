@@ -7,14 +7,22 @@
 #   make valgrind        the unit tests under valgrind memcheck
 #   make lint            cppcheck and clang-tidy on src/ (.clang-tidy, .cppcheck-suppressions)
 #   make fuzz            build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
-#   make install / uninstall   honour PREFIX, DESTDIR, MANPREFIX
+#   make install / uninstall   honour DESTDIR, PREFIX, BINDIR, LIBDIR, INCLUDEDIR,
+#                        MANDIR, and DATADIR (where the shell completions go)
+#   make dist            zbsplit-VERSION.tar.gz of the files git tracks
 #   make clean
 
-PREFIX    ?= /usr/local
-BINDIR    ?= $(PREFIX)/bin
-LIBDIR    ?= $(PREFIX)/lib
-INCDIR    ?= $(PREFIX)/include
-MANPREFIX ?= $(PREFIX)/share/man
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+
+# The version is zb.h's; the shared library's soname carries its major number.
+VERSION := $(shell sed -n 's/^\#define ZB_VERSION "\(.*\)"$$/\1/p' src/zb/zb.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+SHLIB    = libzb.so.$(VERSION)
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -57,11 +65,25 @@ ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS) -pthread
 # Linked after the objects that use them: the kernels, then the library they use.
 LIBS = $(BUILD)/libkernels.a $(BUILD)/libzb.a
 
-all: $(BUILD)/libzb.a $(BUILD)/zbsplit
+all: $(BUILD)/libzb.a $(BUILD)/$(SHLIB) $(BUILD)/zbsplit
 
 $(BUILD)/libzb.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
+
+# The shared library: position-independent objects of its own, every symbol hidden
+# but the functions zb.h marks ZB_API, and the soname libzb.so.MAJOR.
+LIB_PIC_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
+$(BUILD)/pic/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Isrc $(WARNINGS) $(filter-out -fPIE,$(HARDEN_CFLAGS)) $(CFLAGS) \
+		-fPIC -fvisibility=hidden -MMD -MP -c -o $@ $<
+
+$(BUILD)/$(SHLIB): $(LIB_PIC_OBJ)
+	$(CC) $(CFLAGS) $(filter-out -pie,$(HARDEN_LDFLAGS)) $(LDFLAGS) -shared \
+		-Wl,-soname,libzb.so.$(SOMAJOR) -o $@ $(LIB_PIC_OBJ)
+	ln -sf $(SHLIB) $(BUILD)/libzb.so.$(SOMAJOR)
+	ln -sf libzb.so.$(SOMAJOR) $(BUILD)/libzb.so
 
 # Not installed: the tool's kernels, linked into it and into the tests.
 $(BUILD)/libkernels.a: $(KERNEL_OBJ)
@@ -240,23 +262,60 @@ valgrind: $(BUILD)/unit_tests $(BUILD)/zbsplit
 		$(VALGRIND) $(BUILD)/zbsplit --buffer-size=3 $$opts >/dev/null || exit 1; \
 	done
 
+# Every function of zb.h gets a man page of its own that opens zb.3 (man 3 zb_view_find).
+ZB_FUNCTIONS = $(shell grep -oE '\<zb_[a-z0-9_]+\(' src/zb/zb.h | sed 's/($$//' | sort -u)
+BASH_COMPLETION_DIR ?= $(DATADIR)/bash-completion/completions
+ZSH_COMPLETION_DIR  ?= $(DATADIR)/zsh/site-functions
+FISH_COMPLETION_DIR ?= $(DATADIR)/fish/vendor_completions.d
+
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
-		$(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man3
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3
 	install -m 755 $(BUILD)/zbsplit $(DESTDIR)$(BINDIR)/zbsplit
 	install -m 644 $(BUILD)/libzb.a $(DESTDIR)$(LIBDIR)/libzb.a
-	install -m 644 src/zb/zb.h $(DESTDIR)$(INCDIR)/zb.h
-	install -m 644 man/zbsplit.1 $(DESTDIR)$(MANPREFIX)/man1/zbsplit.1
-	install -m 644 man/zb.3 $(DESTDIR)$(MANPREFIX)/man3/zb.3
+	install -m 755 $(BUILD)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/libzb.so.$(SOMAJOR)
+	ln -sf libzb.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libzb.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+		src/zb/zb.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/zb.pc
+	chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/zb.pc
+	install -m 644 src/zb/zb.h $(DESTDIR)$(INCLUDEDIR)/zb.h
+	install -m 644 man/zbsplit.1 $(DESTDIR)$(MANDIR)/man1/zbsplit.1
+	install -m 644 man/zb.3 $(DESTDIR)$(MANDIR)/man3/zb.3
+	for f in $(ZB_FUNCTIONS); do \
+		echo '.so man3/zb.3' >$(DESTDIR)$(MANDIR)/man3/$$f.3 || exit 1; \
+	done
+	if [ -d completion ]; then \
+		install -d $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR) \
+			$(DESTDIR)$(FISH_COMPLETION_DIR) && \
+		install -m 644 completion/zbsplit.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/zbsplit && \
+		install -m 644 completion/_zbsplit $(DESTDIR)$(ZSH_COMPLETION_DIR)/_zbsplit && \
+		install -m 644 completion/zbsplit.fish $(DESTDIR)$(FISH_COMPLETION_DIR)/zbsplit.fish; \
+	fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/zbsplit $(DESTDIR)$(LIBDIR)/libzb.a $(DESTDIR)$(INCDIR)/zb.h \
-		$(DESTDIR)$(MANPREFIX)/man1/zbsplit.1 $(DESTDIR)$(MANPREFIX)/man3/zb.3
+	rm -f $(DESTDIR)$(BINDIR)/zbsplit $(DESTDIR)$(LIBDIR)/libzb.a \
+		$(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/libzb.so.$(SOMAJOR) \
+		$(DESTDIR)$(LIBDIR)/libzb.so $(DESTDIR)$(LIBDIR)/pkgconfig/zb.pc \
+		$(DESTDIR)$(INCLUDEDIR)/zb.h $(DESTDIR)$(MANDIR)/man1/zbsplit.1 \
+		$(DESTDIR)$(MANDIR)/man3/zb.3 $(ZB_FUNCTIONS:%=$(DESTDIR)$(MANDIR)/man3/%.3) \
+		$(DESTDIR)$(BASH_COMPLETION_DIR)/zbsplit $(DESTDIR)$(ZSH_COMPLETION_DIR)/_zbsplit \
+		$(DESTDIR)$(FISH_COMPLETION_DIR)/zbsplit.fish
+
+# The release tarball: the files git tracks, under zbsplit-VERSION/.
+dist:
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || \
+		{ echo "make dist: needs the git checkout (it packs the files git tracks)"; exit 1; }
+	rm -f zbsplit-$(VERSION).tar.gz
+	git ls-files -z | tar --null -T - --transform 's|^|zbsplit-$(VERSION)/|' \
+		-czf zbsplit-$(VERSION).tar.gz
+	@echo "zbsplit-$(VERSION).tar.gz"
 
 clean:
 	rm -rf build
 
-.PHONY: all test check man-check test-portable sanitize tsan valgrind install uninstall clean
+.PHONY: all test check man-check test-portable sanitize tsan valgrind install uninstall dist clean
 
 # --- lint ----------------------------------------------------------------------
 # cppcheck and clang-tidy on the sources (src/, src/zb/, src/kernels/), failing on any finding.
@@ -294,7 +353,7 @@ tidy/%: src/%.c FORCE
 
 .PHONY: lint lint-cppcheck lint-tidy tidy-portable-scan
 
--include $(LIB_OBJ:.o=.d) $(KERNEL_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOL_TEST_OBJ:.o=.d) \
+-include $(LIB_OBJ:.o=.d) $(LIB_PIC_OBJ:.o=.d) $(KERNEL_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOL_TEST_OBJ:.o=.d) \
          $(BUILD)/tool/cases_main.d
 
 # Benchmark against cut, awk and the floors (wc -l, cat); BENCH_MB sets the data size.

@@ -20,7 +20,7 @@ section() {
 # a declaration at column 0 (return type first, or the name itself), not a comment, a
 # preprocessor line or a struct field.
 header_functions() {
-	grep -E '^([a-z_][^(]*[ *])?zb_[a-z0-9_]+\(' "$HDR" | grep -v '^typedef' |
+	grep -E '^(ZB_API )?([a-z_][^(]*[ *])?zb_[a-z0-9_]+\(' "$HDR" | grep -v '^typedef' |
 		grep -oE '\<zb_[a-z0-9_]+\(' | sed 's/($//' | "$AWK" '!seen[$0]++'
 }
 

@@ -36,6 +36,8 @@ if [ "$target" = check ]; then
 	need groff command -v groff # make man-check
 	need cppcheck command -v cppcheck
 	need clang-tidy command -v clang-tidy
+	need pkgconf command -v pkg-config # install.bats: the library through zb.pc
+	need g++ command -v g++            # install.bats: zb.h from C++
 	need clang command -v clang # make fuzz, with libFuzzer:
 	command -v clang >/dev/null 2>&1 && need libclang-rt-dev fuzzer_links
 fi

@@ -81,6 +81,24 @@
 #include <string.h>
 #include <sys/types.h> /* off_t */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The version of this header; zb_version() gives the library's. */
+#define ZB_VERSION_MAJOR 0
+#define ZB_VERSION_MINOR 1
+#define ZB_VERSION_PATCH 0
+#define ZB_VERSION "0.1.0"
+
+/* Marks the functions the shared library exports (it is built with every other
+ * symbol hidden). */
+#if defined(__GNUC__) || defined(__clang__)
+#define ZB_API __attribute__((visibility("default")))
+#else
+#define ZB_API
+#endif
+
 enum zb_result {
 	ZB_OK = 0,
 	ZB_EOF = -1,       /* end of file: read(2) returned 0 */
@@ -93,7 +111,11 @@ enum zb_result {
 };
 
 /* A short English description of a zb_result code ("end of file", ...). */
-const char *zb_strerror(int result);
+ZB_API const char *zb_strerror(int result);
+
+/* The version of the library linked in, "MAJOR.MINOR.PATCH" (a program built with
+ * one header may run with a later library of the same major version). */
+ZB_API const char *zb_version(void);
 
 /* Stands for Python's None as a start or stop index: "from the start" / "to the end". */
 #define ZB_NONE PTRDIFF_MIN
@@ -120,7 +142,7 @@ typedef struct zb_byteset {
 } zb_byteset;
 
 /* Makes *set hold the n bytes at chars, or ASCII whitespace when chars is NULL. */
-void zb_byteset_init(zb_byteset *set, const void *chars, size_t n);
+ZB_API void zb_byteset_init(zb_byteset *set, const void *chars, size_t n);
 
 static inline bool zb_byteset_has(const zb_byteset *set, unsigned char c)
 {
@@ -145,18 +167,18 @@ static inline zb_view zb_view_of(const void *p, size_t n)
 static inline size_t zb_view_len(zb_view v) { return v.len; }
 
 /* __bytes__ into caller memory: copies min(len, cap) bytes of v to dst, returns the count. */
-size_t zb_view_copy_to(zb_view v, void *dst, size_t cap);
+ZB_API size_t zb_view_copy_to(zb_view v, void *dst, size_t cap);
 
 /* __bytes__ as a new allocation of len bytes (at least one byte is allocated, so an
  * empty view gives a valid pointer); the caller owns it and frees it with free().
  * Returns NULL when out of memory. */
-unsigned char *zb_view_bytes(zb_view v);
+ZB_API unsigned char *zb_view_bytes(zb_view v);
 
 /* __eq__ with a byte array: whether v holds exactly the n bytes at p.  Inline: the
  * lengths alone decide most comparisons of fields. */
 static inline bool zb_view_eq_bytes(zb_view v, const void *p, size_t n)
 {
-	const unsigned char *x = v.data, *y = p;
+	const unsigned char *x = v.data, *y = (const unsigned char *)p;
 	uint64_t a8, b8, c8, d8;
 	uint32_t a4, b4, c4, d4;
 
@@ -192,7 +214,7 @@ static inline bool zb_view_eq(zb_view a, zb_view b)
 }
 
 /* __contains__: whether the n bytes at needle occur in v (an empty needle always does). */
-bool zb_view_contains(zb_view v, const void *needle, size_t n);
+ZB_API bool zb_view_contains(zb_view v, const void *needle, size_t n);
 
 /*
  * __getitem__ with a slice v[start:stop] (ZB_NONE for an omitted end): negative
@@ -200,11 +222,11 @@ bool zb_view_contains(zb_view v, const void *needle, size_t n);
  * Stores a sub-view (same owner, no copy) in *out and returns ZB_OK, or returns
  * ZB_EINVAL when the clamped start is after the clamped stop (a backward slice).
  */
-int zb_view_slice(zb_view v, ptrdiff_t start, ptrdiff_t stop, zb_view *out);
+ZB_API int zb_view_slice(zb_view v, ptrdiff_t start, ptrdiff_t stop, zb_view *out);
 
 /* __getitem__ with an integer: the byte (0..255) at index i, negative counting from
  * the end; ZB_ERANGE when i is outside the view. */
-int zb_view_at(zb_view v, ptrdiff_t i);
+ZB_API int zb_view_at(zb_view v, ptrdiff_t i);
 
 /*
  * __add__: a view of a's bytes followed by b's.  When b directly follows a in the
@@ -213,7 +235,7 @@ int zb_view_at(zb_view v, ptrdiff_t i);
  * new storage, *storage points at it, the result views it, and the caller frees it
  * with free() when done with the result.  Returns ZB_OK or ZB_ENOMEM.
  */
-int zb_view_add(zb_view a, zb_view b, zb_view *out, unsigned char **storage);
+ZB_API int zb_view_add(zb_view a, zb_view b, zb_view *out, unsigned char **storage);
 
 /*
  * find: the lowest index in v at which the n bytes at needle occur wholly within
@@ -221,16 +243,16 @@ int zb_view_add(zb_view a, zb_view b, zb_view *out, unsigned char **storage);
  * the end; an empty needle is found at start unless start is past the end or after
  * stop).  Linear time in the worst case, whatever the needle.
  */
-ptrdiff_t zb_view_find(zb_view v, const void *needle, size_t n, ptrdiff_t start, ptrdiff_t stop);
+ZB_API ptrdiff_t zb_view_find(zb_view v, const void *needle, size_t n, ptrdiff_t start, ptrdiff_t stop);
 
 /* index: as zb_view_find, but ZB_ENOTFOUND instead of -1. */
-ptrdiff_t zb_view_index(zb_view v, const void *needle, size_t n, ptrdiff_t start, ptrdiff_t stop);
+ZB_API ptrdiff_t zb_view_index(zb_view v, const void *needle, size_t n, ptrdiff_t start, ptrdiff_t stop);
 
 /* rfind: the highest such index, or -1 (an empty needle is found at stop). */
-ptrdiff_t zb_view_rfind(zb_view v, const void *needle, size_t n, ptrdiff_t start, ptrdiff_t stop);
+ZB_API ptrdiff_t zb_view_rfind(zb_view v, const void *needle, size_t n, ptrdiff_t start, ptrdiff_t stop);
 
 /* rindex: as zb_view_rfind, but ZB_ENOTFOUND instead of -1. */
-ptrdiff_t zb_view_rindex(zb_view v, const void *needle, size_t n, ptrdiff_t start, ptrdiff_t stop);
+ZB_API ptrdiff_t zb_view_rindex(zb_view v, const void *needle, size_t n, ptrdiff_t start, ptrdiff_t stop);
 
 /* One byte, found with memchr: the offset of the first c in v at or after `from`, or -1. */
 static inline ptrdiff_t zb_view_find_byte(zb_view v, unsigned char c, size_t from)
@@ -262,12 +284,12 @@ typedef struct zb_split {
  * as bytes.split(sep): an empty v yields one empty piece.  Returns ZB_OK, or
  * ZB_EINVAL for an empty separator.  sep must outlive the iteration.
  */
-int zb_view_split(zb_view v, const void *sep, size_t n, ptrdiff_t maxsplit, zb_split *it);
+ZB_API int zb_view_split(zb_view v, const void *sep, size_t n, ptrdiff_t maxsplit, zb_split *it);
 
 /* bytes.split() with no separator: pieces between runs of ASCII whitespace, none
  * empty; leading whitespace is skipped and, once maxsplit is used up, the rest is
  * one piece with its trailing whitespace kept, as in Python. */
-void zb_view_split_ws(zb_view v, ptrdiff_t maxsplit, zb_split *it);
+ZB_API void zb_view_split_ws(zb_view v, ptrdiff_t maxsplit, zb_split *it);
 
 /*
  * Beyond the seed: pieces between runs of any of the n bytes at set (a field
@@ -275,16 +297,16 @@ void zb_view_split_ws(zb_view v, ptrdiff_t maxsplit, zb_split *it);
  * zb_view_split_ws does; without it, a leading run gives an empty first piece and a
  * trailing run an empty last piece, like splitting on the regular expression [set]+.
  */
-void zb_view_split_runs(zb_view v, const void *set, size_t n, bool trim, ptrdiff_t maxsplit,
+ZB_API void zb_view_split_runs(zb_view v, const void *set, size_t n, bool trim, ptrdiff_t maxsplit,
                         zb_split *it);
 
 /* zb_view_split_runs with a prepared set, for a caller that splits many views on
  * the same bytes. */
-void zb_view_split_set(zb_view v, const zb_byteset *set, bool trim, ptrdiff_t maxsplit,
+ZB_API void zb_view_split_set(zb_view v, const zb_byteset *set, bool trim, ptrdiff_t maxsplit,
                        zb_split *it);
 
 /* The next piece of a split into *out (a sub-view of the split view); false when done. */
-bool zb_split_next(zb_split *it, zb_view *out);
+ZB_API bool zb_split_next(zb_split *it, zb_view *out);
 
 /* The state of a splitlines in progress; borrows the view, allocates nothing. */
 typedef struct zb_lines {
@@ -294,25 +316,25 @@ typedef struct zb_lines {
 
 /* splitlines(keepends): lines ending at \n, \r or \r\n, as bytes.splitlines(); no
  * trailing empty line; an empty view yields nothing. */
-void zb_view_splitlines(zb_view v, bool keepends, zb_lines *it);
+ZB_API void zb_view_splitlines(zb_view v, bool keepends, zb_lines *it);
 
 /* The next line into *out (a sub-view); false when there are no more. */
-bool zb_lines_next(zb_lines *it, zb_view *out);
+ZB_API bool zb_lines_next(zb_lines *it, zb_view *out);
 
 /* isspace/isdigit/isalpha: every byte in the ASCII class, and v not empty, as bytes.X.
  * Space is " \t\n\r\v\f". */
-bool zb_view_isspace(zb_view v);
-bool zb_view_isdigit(zb_view v);
-bool zb_view_isalpha(zb_view v);
+ZB_API bool zb_view_isspace(zb_view v);
+ZB_API bool zb_view_isdigit(zb_view v);
+ZB_API bool zb_view_isalpha(zb_view v);
 
 /*
  * strip/lstrip/rstrip: the sub-view of v without the bytes of the set at both ends /
  * the start / the end.  The set is the n bytes at chars, or ASCII whitespace
  * " \t\n\r\v\f" when chars is NULL (Python's None); an empty set strips nothing.
  */
-zb_view zb_view_strip(zb_view v, const void *chars, size_t n);
-zb_view zb_view_lstrip(zb_view v, const void *chars, size_t n);
-zb_view zb_view_rstrip(zb_view v, const void *chars, size_t n);
+ZB_API zb_view zb_view_strip(zb_view v, const void *chars, size_t n);
+ZB_API zb_view zb_view_lstrip(zb_view v, const void *chars, size_t n);
+ZB_API zb_view zb_view_rstrip(zb_view v, const void *chars, size_t n);
 
 /* strip with prepared sets: removes bytes of `left` from the start and of `right`
  * from the end of v (a NULL set strips nothing on its side). */
@@ -333,7 +355,7 @@ static inline zb_view zb_view_strip_sets(zb_view v, const zb_byteset *left,
 
 /* write_to: one write(2) of v to fd (retried only when interrupted by a signal);
  * returns the number of bytes written, which may be fewer than len, or ZB_EOS. */
-ptrdiff_t zb_view_write_to(zb_view v, int fd);
+ZB_API ptrdiff_t zb_view_write_to(zb_view v, int fd);
 
 /* ---------------------------------------------------------------- buffers */
 
@@ -350,10 +372,10 @@ typedef struct zb_buffer {
 /* allocate: a new empty buffer of `capacity` bytes (0 is allowed), or NULL when out
  * of memory or capacity is above PTRDIFF_MAX.  The caller owns it and releases it
  * with zb_buffer_release(). */
-zb_buffer *zb_buffer_allocate(size_t capacity);
+ZB_API zb_buffer *zb_buffer_allocate(size_t capacity);
 
 /* Frees b (NULL is ignored).  Every view into b becomes invalid. */
-void zb_buffer_release(zb_buffer *b);
+ZB_API void zb_buffer_release(zb_buffer *b);
 
 /* capacity, writepos, free: the size, the bytes written, and the space left. */
 static inline size_t zb_buffer_capacity(const zb_buffer *b) { return b->capacity; }
@@ -416,7 +438,7 @@ static inline void zb_buffer_commit(zb_buffer *b, size_t n)
  * by a signal).  Returns the number of bytes read (> 0), ZB_EOF at end of file,
  * ZB_FULL when there is no free space (nothing is read), or ZB_EOS with errno set.
  */
-ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd);
+ZB_API ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd);
 
 /*
  * Beyond the seed: read_from at a position.  One pread(2) of fd at `offset` into the
@@ -425,14 +447,14 @@ ptrdiff_t zb_buffer_read_from(zb_buffer *b, int fd);
  * zb_buffer_read_from: bytes read, ZB_EOF at or past the end of the file, ZB_FULL,
  * or ZB_EOS with errno set (ESPIPE for a pipe; EINVAL for a negative offset).
  */
-ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset);
+ZB_API ptrdiff_t zb_buffer_read_at(zb_buffer *b, int fd, off_t offset);
 
 /*
  * read_at of at most `max` bytes of the free space, so that a reader can take a
  * little more of a file without paying for a buffer's worth.  The same results,
  * and ZB_EINVAL when max is 0.
  */
-ptrdiff_t zb_buffer_read_at_most(zb_buffer *b, int fd, off_t offset, size_t max);
+ZB_API ptrdiff_t zb_buffer_read_at_most(zb_buffer *b, int fd, off_t offset, size_t max);
 
 /*
  * view(start, stop): a view of written bytes [start, stop) (ZB_NONE as stop means
@@ -440,7 +462,7 @@ ptrdiff_t zb_buffer_read_at_most(zb_buffer *b, int fd, off_t offset, size_t max)
  * released.  Returns ZB_OK, or ZB_EINVAL when stop is before start, start is
  * negative or after writepos, or stop is after writepos.
  */
-int zb_buffer_view(const zb_buffer *b, ptrdiff_t start, ptrdiff_t stop, zb_view *out);
+ZB_API int zb_buffer_view(const zb_buffer *b, ptrdiff_t start, ptrdiff_t stop, zb_view *out);
 
 /* view(): a view of all written bytes, borrowed from b as zb_buffer_view's. */
 static inline zb_view zb_buffer_view_all(const zb_buffer *b)
@@ -474,10 +496,10 @@ typedef struct zb_collator {
 #define ZB_COLLATOR_INIT {NULL, 0, 0, 0, NULL, 0, {NULL, 0, NULL}, false}
 
 /* A new empty collator in *c (the same as assigning ZB_COLLATOR_INIT). */
-void zb_collator_init(zb_collator *c);
+ZB_API void zb_collator_init(zb_collator *c);
 
 /* Frees what c owns and leaves it empty; views it returned become invalid. */
-void zb_collator_release(zb_collator *c);
+ZB_API void zb_collator_release(zb_collator *c);
 
 /* __len__: the total number of bytes held. */
 static inline size_t zb_collator_len(const zb_collator *c) { return c->len; }
@@ -488,7 +510,7 @@ static inline size_t zb_collator_len(const zb_collator *c) { return c->len; }
  * never cause a copy.  An empty view adds no bytes; when it is all the collator
  * holds, collapse hands it back (its position kept).  Returns ZB_OK or ZB_ENOMEM.
  */
-int zb_collator_append(zb_collator *c, zb_view v);
+ZB_API int zb_collator_append(zb_collator *c, zb_view v);
 
 /*
  * collapse: one view of everything held, in order, into *out; the collator is then
@@ -499,7 +521,7 @@ int zb_collator_append(zb_collator *c, zb_view v);
  * record gathered one buffer at a time is copied in amortised linear time.
  * Returns ZB_OK or ZB_ENOMEM (the collator is then unchanged).
  */
-int zb_collator_collapse(zb_collator *c, zb_view *out);
+ZB_API int zb_collator_collapse(zb_collator *c, zb_view *out);
 
 /*
  * Beyond the seed: copies the views held into the collator's own storage (what is
@@ -507,6 +529,10 @@ int zb_collator_collapse(zb_collator *c, zb_view *out);
  * reset or released while the collator keeps the bytes.  Views returned earlier by
  * collapse become invalid.  Returns ZB_OK or ZB_ENOMEM (nothing is then changed).
  */
-int zb_collator_own(zb_collator *c);
+ZB_API int zb_collator_own(zb_collator *c);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,7 +12,7 @@
 #include "escape.h"
 #include "options.h"
 
-#define VERSION "0.1.0"
+
 
 /* The defaults are measured in bench/README.md ("Tuning figures"). */
 #define DEFAULT_BUFFER_SIZE ((size_t)1024 * 1024)
@@ -350,7 +350,7 @@ static void take_option(int opt, int index, char **argv, struct config *c, struc
 		break;
 	case 'v': c->filter.invert = true; break;
 	case 'V':
-		puts("zbsplit " VERSION);
+		puts("zbsplit " ZB_VERSION);
 		exit_after_printing();
 	case 'w':
 		w->whitespace_set = true;
