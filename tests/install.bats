@@ -113,8 +113,10 @@ readme_example() {
 	cd "$work/zbsplit-$VERSION"
 	[ ! -d .git ]
 	make -s -j2 >/dev/null
-	# a make test of its own: none of this run's bats or make settings leak in
-	env -i PATH="$PATH" HOME="$HOME" TMPDIR="$BATS_TEST_TMPDIR" make -s test >test.log 2>&1 ||
+	# a make test of its own: none of this run's bats or make settings leak in (bats
+	# puts its own libexec folder first in PATH)
+	path=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v bats | paste -sd: -)
+	env -i PATH="$path" HOME="$HOME" TMPDIR="$BATS_TEST_TMPDIR" make -s test >test.log 2>&1 ||
 		{ tail -n 30 test.log; return 1; }
 	make -s install DESTDIR="$work/root" PREFIX=/usr >/dev/null
 	[ -x "$work/root/usr/bin/zbsplit" ]
