@@ -263,7 +263,8 @@ valgrind: $(BUILD)/unit_tests $(BUILD)/zbsplit
 	done
 
 # Every function of zb.h gets a man page of its own that opens zb.3 (man 3 zb_view_find).
-ZB_FUNCTIONS = $(shell grep -oE '\<zb_[a-z0-9_]+\(' src/zb/zb.h | sed 's/($$//' | sort -u)
+paren := (
+ZB_FUNCTIONS = $(shell grep -oE '\<zb_[a-z0-9_]+[$(paren)]' src/zb/zb.h | tr -d '$(paren)' | sort -u)
 BASH_COMPLETION_DIR ?= $(DATADIR)/bash-completion/completions
 ZSH_COMPLETION_DIR  ?= $(DATADIR)/zsh/site-functions
 FISH_COMPLETION_DIR ?= $(DATADIR)/fish/vendor_completions.d
