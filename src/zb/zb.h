@@ -260,7 +260,7 @@ static inline ptrdiff_t zb_view_find_byte(zb_view v, unsigned char c, size_t fro
 	const unsigned char *p;
 	if (from >= v.len)
 		return -1;
-	p = memchr(v.data + from, c, v.len - from);
+	p = (const unsigned char *)memchr(v.data + from, c, v.len - from);
 	return p ? p - v.data : -1;
 }
 
