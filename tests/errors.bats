@@ -328,6 +328,16 @@ stderr_is() {
 		}
 	done
 	head -1 out | grep -q '^Usage: zbsplit '
+	grep -q '^Examples:$' out
+	# the examples do what they say, on data made for them
+	printf 'root:x:0:0::/root:/bin/bash\n' >passwd
+	[ "$("$ZBSPLIT" -d : -f 1,NF passwd)" = "root:/bin/bash" ]
+	printf '12:00 host INFO start\n12:01 host WARN disk\n' >app.log
+	[ "$("$ZBSPLIT" -F 3 app.log | tr '\n' ' ')" = "INFO WARN " ]
+	printf 'a\tb\tc\td\t500\nx\ty\tz\tw\t200\n' >log.tsv
+	[ "$("$ZBSPLIT" --ge 5:400 -f 1,5 log.tsv)" = "$(printf 'a\t500')" ]
+	printf 'id\tname\temail\n1\tAda\tada@x\n' >people.tsv
+	[ "$("$ZBSPLIT" -H -f name,email people.tsv | tr '\n' ' ')" = "$(printf 'name\temail Ada\tada@x ')" ]
 	cp out help.out
 	run_zb -h
 	[ "$rc" -eq 0 ]

@@ -127,6 +127,12 @@ static const char usage_text[] =
 	"      --or                  keep a record when any predicate holds\n"
 	"\n"
 	"Exit status: 0 success, 1 an input or output error, 2 a usage error.\n"
+	"\n"
+	"Examples:\n"
+	"  zbsplit -d : -f 1,NF /etc/passwd     the first and the last field\n"
+	"  zbsplit -F 3 app.log                 awk '{print $3}'\n"
+	"  zbsplit --ge 5:400 -f 1,5 log.tsv    awk -F'\\t' '$5 >= 400 {print $1 \"\\t\" $5}'\n"
+	"  zbsplit -H -f name,email people.tsv  columns by their header names\n"
 	"See zbsplit(1).\n";
 
 static const char short_options[] = ":b:c:d:f:F:j:nO:swzhVt::HR:v";
