@@ -1,0 +1,154 @@
+# fish completion for zbsplit(1): the options with their descriptions, the values
+# of -j/--jobs and --whitespace-delimited=, file operands (fish's default) and,
+# with -H/--header and a readable FILE on the command line, the names in that
+# file's first line for the last item of a -f/-F LIST and for the F of the
+# predicates (--str-eq F:STR ...).
+
+# __zbsplit_header_names: the header's names, one a line, from the command line
+# before the cursor; none without -H or a readable FILE.  The first line is split
+# at -d DELIM, at blanks with -w or -F without -d, else at TAB; none with -R.  A
+# trailing CR is dropped.
+function __zbsplit_header_names
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l header 0
+    set -l delim ''
+    set -l ws 0
+    set -l awk 0
+    set -l regex 0
+    set -l file ''
+    set -l operands 0
+    set -l i 1
+    while test $i -le (count $words)
+        set -l w $words[$i]
+        set i (math $i + 1)
+        if test $operands = 1; or not string match -q -- '-*' $w; or test "$w" = -
+            if test -z "$file"; and test -f "$w"; and test -r "$w"
+                set file $w
+            end
+            continue
+        end
+        if test "$w" = --
+            set operands 1
+            continue
+        end
+        if string match -q -- '--*' $w
+            set -l long (string replace -r -- '=.*' '' (string sub -s 3 -- $w))
+            switch $long
+                case he hea head heade header
+                    set header 1
+                case 'wh*'
+                    set ws 1
+                case 'd' 'de' 'del*' 'r' 're' 'reg' 'rege' 'regex-*' 'b' 'by*' 'ch*' 'f' 'fi*' 'ou*' 'bu*' 'j*' 'bl*' 'str-*' 'con*' 'not-c*' 'not-r*' 'p*' 'su*' regex 'ir*' eq ne lt le gt ge 'em*' 'not-e*' 'is*'
+                    set -l val
+                    if string match -q -- '*=*' $w
+                        set val (string replace -r -- '^[^=]*=' '' $w)
+                    else if test $i -le (count $words)
+                        set val $words[$i]
+                        set i (math $i + 1)
+                    end
+                    string match -q -- 'd*' $long; and set delim $val
+                    string match -q -- 'rege*' $long; and set regex 1
+            end
+            continue
+        end
+        # a cluster of short options
+        set -l chars (string split '' -- (string sub -s 2 -- $w))
+        set -l j 1
+        for c in $chars
+            set j (math $j + 1)
+            switch $c
+                case H
+                    set header 1
+                case w
+                    set ws 1
+                case t
+                    break
+                case b c d f F j O R
+                    test $c = F; and set awk 1
+                    test $c = R; and set regex 1
+                    set -l val (string sub -s (math $j + 1) -- $w)
+                    if test -z "$val"; and test $i -le (count $words)
+                        set val $words[$i]
+                        set i (math $i + 1)
+                    end
+                    test $c = d; and set delim $val
+                    break
+            end
+        end
+    end
+    test $header = 1; and test -n "$file"; and test $regex = 0; or return 0
+
+    set -l line (head -n 1 -- $file | string replace -r -- '\r$' '')
+    test -n "$line"; or return 0
+    if test -n "$delim"
+        set delim (printf '%b' "$delim")
+        test -n "$delim"; or return 0
+        string split -- $delim $line | string match -v ''
+    else if test $ws = 1 -o $awk = 1
+        string replace -a -- \t ' ' $line | string split -n ' '
+    else
+        string split -- \t $line | string match -v ''
+    end
+end
+
+# __zbsplit_names [SUFFIX [LIST]]: the names in the LIST syntax (double-quoted
+# when they start with a digit, hold a comma, hyphen, colon, double quote or blank,
+# or are NF or NF-k; fish escapes them for the shell), then SUFFIX; with LIST, each
+# after the items before the last comma of the current token.
+function __zbsplit_names
+    set -l suffix $argv[1]
+    set -l prefix ''
+    set -l token (commandline -ct)
+    set token (string replace -r -- '^--[^=]*=' '' $token)
+    if test "$argv[2]" = list
+        string match -q -- '*,*' $token; and set prefix (string replace -r -- ',[^,]*$' ',' $token)
+    end
+    for name in (__zbsplit_header_names)
+        if string match -qr -- '^[0-9]|[,:" \t-]|^NF$' $name
+            set name (string replace -a -- '\\' '\\\\' $name | string replace -a -- '"' '\\"')
+            set name "\"$name\""
+        end
+        printf '%s%s%s\n' $prefix $name $suffix
+    end
+end
+
+complete -c zbsplit -s f -l fields -x -d 'Select these fields' -a '(__zbsplit_names "" list)'
+complete -c zbsplit -s F -x -d '-f LIST -O " ", blanks unless -d' -a '(__zbsplit_names "" list)'
+complete -c zbsplit -s b -l bytes -x -d 'Select these bytes'
+complete -c zbsplit -s c -l characters -x -d 'Select these UTF-8 characters'
+complete -c zbsplit -s n -d 'With -b: never split a UTF-8 character'
+complete -c zbsplit -s d -l delimiter -x -d 'Split fields at DELIM (default TAB)'
+complete -c zbsplit -s w -d 'Fields are separated by runs of spaces and tabs'
+complete -c zbsplit -l whitespace-delimited -f -d 'Fields are separated by runs of blanks (=trimmed: not at the ends)' -a 'trimmed'
+complete -c zbsplit -s R -l regex-delimiter -x -d 'Fields are separated by matches of ERE'
+complete -c zbsplit -s O -l output-delimiter -x -d 'Write STR between fields or ranges'
+complete -c zbsplit -s s -l only-delimited -d 'Skip records that contain no delimiter'
+complete -c zbsplit -l complement -d 'Select what LIST does not name'
+complete -c zbsplit -s z -l zero-terminated -d 'Records end with NUL, not newline'
+complete -c zbsplit -s t -l strip -d 'Strip whitespace (or =CHARS) from both ends of each field'
+complete -c zbsplit -l lstrip -d 'Strip whitespace (or =CHARS) from the start of each field'
+complete -c zbsplit -l rstrip -d 'Strip whitespace (or =CHARS) from the end of each field'
+complete -c zbsplit -s H -l header -d 'The first record of each input is a header'
+complete -c zbsplit -l buffer-size -x -d 'Read and write in buffers of SIZE bytes (K, M, G)'
+complete -c zbsplit -s j -l jobs -x -d 'Split the work across N threads (0: one per CPU)' -a '0 1 2 4 8'
+complete -c zbsplit -l block-size -x -d 'With -j, hand out records SIZE bytes at a time'
+complete -c zbsplit -s v -l invert -d 'Keep the records the predicates would drop'
+complete -c zbsplit -l or -d 'Keep a record when any predicate holds'
+for p in str-eq str-ne contains not-contains prefix suffix
+    complete -c zbsplit -l $p -x -d "Keep records whose field F (F:STR) $p STR" -a '(__zbsplit_names :)'
+end
+for p in regex not-regex iregex
+    complete -c zbsplit -l $p -x -d "Keep records whose field F (F:ERE) matches ($p) ERE" -a '(__zbsplit_names :)'
+end
+for p in eq ne lt le gt ge
+    complete -c zbsplit -l $p -x -d "Keep records whose field F (F:NUM) is $p NUM" -a '(__zbsplit_names :)'
+end
+for p in empty not-empty isdigit isalpha isspace
+    complete -c zbsplit -l $p -x -d "Keep records whose field F is $p" -a '(__zbsplit_names)'
+end
+set -e p
+complete -c zbsplit -s h -l help -d 'Show the help and exit'
+complete -c zbsplit -s V -l version -d 'Show the version and exit'
+# --csv: when the option exists, add it here with its values, e.g.
+#   complete -c zbsplit -l csv -d '...' -a 'strict'
