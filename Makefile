@@ -287,13 +287,11 @@ install: all
 	for f in $(ZB_FUNCTIONS); do \
 		echo '.so man3/zb.3' >$(DESTDIR)$(MANDIR)/man3/$$f.3 || exit 1; \
 	done
-	if [ -d completion ]; then \
-		install -d $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR) \
-			$(DESTDIR)$(FISH_COMPLETION_DIR) && \
-		install -m 644 completion/zbsplit.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/zbsplit && \
-		install -m 644 completion/_zbsplit $(DESTDIR)$(ZSH_COMPLETION_DIR)/_zbsplit && \
-		install -m 644 completion/zbsplit.fish $(DESTDIR)$(FISH_COMPLETION_DIR)/zbsplit.fish; \
-	fi
+	install -d $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR) \
+		$(DESTDIR)$(FISH_COMPLETION_DIR)
+	install -m 644 completion/zbsplit.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/zbsplit
+	install -m 644 completion/_zbsplit $(DESTDIR)$(ZSH_COMPLETION_DIR)/_zbsplit
+	install -m 644 completion/zbsplit.fish $(DESTDIR)$(FISH_COMPLETION_DIR)/zbsplit.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/zbsplit $(DESTDIR)$(LIBDIR)/libzb.a \
