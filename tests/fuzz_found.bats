@@ -32,6 +32,17 @@ load test_helper
 	check '\0\0\0\0\0' '\0\0\0\0\0' --buffer-size=3 -z -H -c 1 -j 2 --block-size=1
 }
 
+# fuzz_stream: the general kernel (a header, -R, lists from NF) took a record of
+# blanks alone, trimmed (-F, -w=trimmed), for delimited, as cut's rule has it, and
+# then read the first field of a split that had handed out none.  Such a record has
+# no fields: every range is missing, and an empty line is written (as awk does).
+@test "fuzz: a record of blanks alone, trimmed, in the general kernel: an empty line" {
+	check ' \n a b\n' '\nb a\n' -F 2,1 -H
+	check ' \n a b\n\t\n' '\nb a\n\n' -F 2,1 -H -s
+	check '  \n a b c\n' '\nb c\n' -F 'NF-1-'
+	check '  \n a b c\n' '\nb c\n' --whitespace-delimited=trimmed -f 2- -O ' '
+}
+
 # fuzz_options: glibc's regcomp copies a subexpression for each repetition around
 # it, so stacked or nested repetitions took memory without bound ('a' and 20 '+':
 # 700 MB; 28: more than 24 GB).  The tool now counts the copies an ERE expands to

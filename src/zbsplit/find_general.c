@@ -118,16 +118,16 @@ static size_t tail_spans(const struct plan *p, struct scratch *s, zb_view rec, s
 }
 
 /* The ranges of a delimited record of fields into s->spans; returns how many.  The
- * walk `it` has handed out the record's first field, f (so a regex splits each
- * record once); when the plan counts from NF, the walk starts again. */
+ * walk `it` has handed out the record's first field, f, when `more` (a record of
+ * blanks alone, trimmed, has none), so a regex splits each record once; when the
+ * plan counts from NF, the walk starts again. */
 static size_t field_spans(const struct plan *p, struct scratch *s, zb_view rec, size_t rec_start,
-                          struct field_iter *it, zb_view f)
+                          struct field_iter *it, zb_view f, bool more)
 {
 	const struct config *c = p->cfg;
 	const struct range *ranges = p->ranges;
 	const struct query *q = p->queries;
 	size_t nranges = p->nranges, nq = p->nqueries, i = 0, k = 0;
-	bool more = true;
 
 	if (c->list.relative) { /* this record's plan */
 		s->nranges = list_plan(&c->list, fields_count(&s->split, rec), s->ranges, s->groups);
@@ -158,16 +158,17 @@ static void fields_record(const struct plan *p, struct scratch *s, zb_view block
                           size_t rec_start, zb_view rec, struct output *out)
 {
 	struct field_iter it;
-	zb_view f;
+	zb_view f = zb_view_empty();
 	size_t n = 0;
-	bool delimited;
+	bool more, delimited;
 
 	fields_start(&s->split, rec, 0, rec.len, true, &it);
-	delimited = fields_next(&it, &f) ? f.len != rec.len : rec.len > 0;
+	more = fields_next(&it, &f);
+	delimited = more ? f.len != rec.len : rec.len > 0;
 	if (delimited && p->tail.n > 0)
 		n = tail_spans(p, s, rec, rec_start);
 	if (delimited && n == 0)
-		n = field_spans(p, s, rec, rec_start, &it, f);
+		n = field_spans(p, s, rec, rec_start, &it, f, more);
 	emit_record(p, s, out, block, rec_start, rec_start + rec.len, delimited, n);
 }
 
