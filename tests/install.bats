@@ -11,6 +11,7 @@ setup() {
 	ZBSPLIT="${ZBSPLIT:-$ROOT/build/zbsplit}"
 	BUILD_DIR="$(dirname "$ZBSPLIT")"
 	VERSION=$(sed -n 's/^#define ZB_VERSION "\(.*\)"$/\1/p' "$ROOT/src/zb/zb.h")
+	cd "$BATS_TEST_TMPDIR" # every file a test makes stays in its own folder
 }
 
 # stage DEST [VAR=VALUE...]: make install into DEST

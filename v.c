@@ -1,3 +1,0 @@
-#include <stdio.h>
-#include <zb.h>
-int main(void) { puts(zb_version()); return 0; }
