@@ -195,10 +195,10 @@ static inline void copy_loop(const struct plan *p, struct scratch *s, zb_view bl
 	scan2_start(&scan, block, p->cfg->split.delim[0], p->cfg->term);
 	do { /* at least once: an empty block is one empty record */
 		size_t found = pick_next(p, at, &scan, block, &end, first_only);
-		if (direct && found > 0 && first_only && n == 1) /* -f2-, -f1 -s: one span */
+		if (direct && found > 0 && first_only && n == 1) { /* -f2-, -f1 -s: one span */
 			direct_one(&w, block.data, from_start ? rec_start : at1 + 1, to_end ? end : at1,
 			           term);
-		else if (direct && found > 0) {
+		} else if (direct && found > 0) {
 			direct_record(&w);
 			for (i = 0; i < n; i++) {
 				struct span sp = span_bytes(at, spans[i], found, rec_start, end);
@@ -206,14 +206,14 @@ static inline void copy_loop(const struct plan *p, struct scratch *s, zb_view bl
 					direct_span(&w, block.data, sp.start, sp.end);
 			}
 			direct_record_end(&w, term);
-		} else if (direct) { /* what was written directly goes before */
+		} else { /* a record without a delimiter, or an output that cannot take the
+		            block at once (then a record at a time to the block's end) */
 			s->pick_at[0] = at[0]; /* (the same, unless first_only) */
-			direct_end(&w, out);
+			if (direct) /* what was written directly goes before */
+				direct_end(&w, out);
 			pick_record_slow(p, s, block, found, rec_start, end, out);
-			direct = direct_begin(&w, p, out, block, direct_block_room(block));
-		} else { /* the output cannot take the block at once: a record at a time */
-			s->pick_at[0] = at[0];
-			pick_record_slow(p, s, block, found, rec_start, end, out);
+			if (direct)
+				direct = direct_begin(&w, p, out, block, direct_block_room(block));
 		}
 		rec_start = end + 1;
 	} while (rec_start < block.len);
