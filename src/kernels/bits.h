@@ -21,6 +21,19 @@ static inline unsigned ctz64(uint64_t x)
 #endif
 }
 
+/* The index of x's highest set bit; x is not 0. */
+static inline unsigned top_bit64(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return 63 - (unsigned)__builtin_clzll(x);
+#else
+	unsigned n = 0;
+	while (x >>= 1)
+		n++;
+	return n;
+#endif
+}
+
 /* Bits set in x, without needing a POPCNT instruction in the build. */
 static inline unsigned popcount64(uint64_t x)
 {

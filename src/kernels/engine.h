@@ -1,6 +1,6 @@
 /*
  * engine.h - the one engine choice of every kernel (scan2, scanset, utf8,
- * first_fields, keep_field_eq), made once from what the CPU has.
+ * first_fields, keep_field_eq, csv), made once from what the CPU has.
  *
  * An engine is a row of one table: for each kernel family, the function that
  * examines its blocks.  The engines, slowest first:
@@ -20,6 +20,7 @@
 #ifndef KERNELS_ENGINE_H
 #define KERNELS_ENGINE_H
 
+#include "kernels/csv.h"
 #include "kernels/scan2.h"
 #include "kernels/scanset.h"
 #include "kernels/utf8.h"
@@ -59,6 +60,9 @@ typedef size_t utf8_find_fn(zb_view v, int term, const size_t *nums, size_t coun
                             utf8_span *spans, bool *invalid, size_t *line_len);
 typedef size_t first_fields_fn(zb_view v, unsigned char delim, unsigned char term,
                                unsigned char *dst);
+/* csv: the field and record ends of nb 64-byte blocks, carrying s->state */
+typedef void csv_blocks_fn(struct csv_scan *s, const unsigned char *p, size_t nb, uint64_t *seps,
+                           uint64_t *ends);
 typedef size_t keep_field_eq_fn(zb_view v, unsigned char delim, unsigned char term, size_t n,
                                 const void *str, size_t len, bool invert, unsigned char *dst);
 
@@ -73,6 +77,7 @@ struct kernels {
 	utf8_find_fn *utf8_find;
 	first_fields_fn *first_fields;
 	keep_field_eq_fn *keep_field_eq;
+	csv_blocks_fn *csv_blocks;
 };
 
 /* The engine in use; NULL until chosen (before main() with GCC and Clang). */
@@ -95,6 +100,7 @@ utf8_skip_fn utf8_skip_portable;
 utf8_find_fn utf8_find_portable;
 first_fields_fn first_fields_portable;
 keep_field_eq_fn keep_field_eq_portable;
+csv_blocks_fn csv_blocks_portable;
 #ifdef HAVE_X86
 scan2_blocks_fn scan2_blocks_sse2, scan2_blocks_avx2;
 scanset_blocks_fn scanset_two_sse2, scanset_four_sse2, scanset_two_avx2, scanset_four_avx2;
@@ -104,6 +110,7 @@ utf8_skip_fn utf8_skip_ssse3, utf8_skip_avx2;
 utf8_find_fn utf8_find_ssse3, utf8_find_avx2, utf8_find_avx2_pdep;
 first_fields_fn first_fields_sse2, first_fields_avx2;
 keep_field_eq_fn keep_field_eq_sse2, keep_field_eq_avx2;
+csv_blocks_fn csv_blocks_sse2, csv_blocks_avx2;
 #endif
 
 #endif

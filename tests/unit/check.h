@@ -62,5 +62,6 @@ void test_scan(void);
 void test_one_pass(void);
 void test_scanset(void);
 void test_utf8(void);
+void test_csv(void);
 
 #endif

@@ -15,6 +15,7 @@ int main(void)
 	test_one_pass();
 	test_scanset();
 	test_utf8();
+	test_csv();
 	printf("%ld passed, %ld failed\n", check_passed, check_failed);
 	return check_failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
