@@ -181,6 +181,10 @@ static inline void emit_record(const struct plan *p, struct scratch *s, struct o
 		emit_ranges_slow(p, s, out, rec, rec_start, n);
 }
 
+/* --csv: the record r's values, chosen by the LIST, written as CSV (or TSV). */
+void emit_csv_record(const struct plan *p, struct scratch *s, struct output *out,
+                     const struct csv_record *r);
+
 /* Before a block's first record, and after its last. */
 static inline void emit_block_start(struct scratch *s)
 {

@@ -468,8 +468,9 @@ int jobs_input(struct jobs *j, const struct plan *p, struct records *r, int fd, 
 
 	use_plan(j, p);
 	/* a regular file: the bytes already read (after a -H header) are read again
-	 * from the file with the rest, by position */
-	if (!may_block && (at = lseek(fd, 0, SEEK_CUR)) >= 0 && (off_t)unread.len <= at)
+	 * from the file with the rest, by position; but where a CSV record starts is
+	 * known only from the bytes before it, so CSV is read in order, in blocks */
+	if (!may_block && !p->cfg->csv && (at = lseek(fd, 0, SEEK_CUR)) >= 0 && (off_t)unread.len <= at)
 		return input_by_offset(j, fd, at - (off_t)unread.len, out);
 	return input_by_blocks(j, r, fd, out);
 }

@@ -153,6 +153,7 @@ static int parse_item(const char **s, struct item *it, char *err, size_t errlen)
 	if (!got_lo) /* -M: from 1 */
 		it->lo.n = 1;
 	if (!dash) {
+		it->single = true;
 		it->hi = it->lo;
 		if (it->lo.name && (it->hi.name = strdup(it->lo.name)) == NULL) {
 			snprintf(err, errlen, "out of memory");
@@ -313,6 +314,27 @@ size_t list_plan(const struct list *l, size_t units, struct range *plan, struct 
 	for (i = 0; i < groups; i++)
 		plan[i] = (struct range){s[i].lo, s[i].hi};
 	return groups;
+}
+
+size_t list_each(const struct list *l, size_t units, struct range *plan)
+{
+	size_t i;
+
+	for (i = 0; i < l->count; i++) {
+		const struct item *it = &l->items[i];
+		size_t lo = resolve(it->lo, units), hi = resolve(it->hi, units);
+		if (!it->lo.from_end && it->hi.from_end && it->hi.n == 0)
+			hi = ORIGIN + UNIT_MAX; /* N-: to the end */
+		if (it->single)
+			plan[i] = lo > ORIGIN && lo - ORIGIN <= units ? (struct range){lo - ORIGIN, lo - ORIGIN}
+			                                                : (struct range){0, 0};
+		else if (hi <= ORIGIN || lo > hi)
+			plan[i] = (struct range){1, 0};
+		else
+			plan[i] = (struct range){lo <= ORIGIN ? 1 : lo - ORIGIN,
+			                         hi - ORIGIN > units ? units : hi - ORIGIN};
+	}
+	return l->count;
 }
 
 void list_free(struct list *l)

@@ -26,6 +26,8 @@ void bound_free(struct bound *b);
 /* One LIST item, N-M, with both ends resolved from the text (N- ends at NF). */
 struct item {
 	struct bound lo, hi;
+	bool single; /* one field (N, NF-k, a name), not a range: with --csv it writes a
+	                value on every record, empty where the record lacks it */
 };
 
 /* A selected run of units, 1-based and inclusive; hi may be UNIT_MAX ("to the end"). */
@@ -68,6 +70,12 @@ static inline size_t list_max_ranges(const struct list *l)
  * number of ranges: the items clipped to 1..units, overlapping ones merged, in the
  * order first named (or, with complement, the gaps between them in ascending order). */
 size_t list_plan(const struct list *l, size_t units, struct range *plan, struct group *work);
+
+/* With --csv: l's items for a record of `units` fields into plan[] (l->count of
+ * them), each in the LIST's order, neither merged nor sorted: a single item's
+ * field, or {0, 0} when the record lacks it (an empty value); a range clipped to
+ * 1..units, or lo > hi when nothing of it is there.  Returns l->count. */
+size_t list_each(const struct list *l, size_t units, struct range *plan);
 
 void list_free(struct list *l);
 

@@ -27,6 +27,8 @@ enum {
 	OPT_LSTRIP,
 	OPT_RSTRIP,
 	OPT_OR,
+	OPT_CSV,
+	OPT_TSV_OUT,
 	OPT_PREDICATE, /* OPT_PREDICATE + enum pred_kind */
 };
 
@@ -52,6 +54,8 @@ static const struct option long_options[] = {
 	{"regex-delimiter", required_argument, NULL, 'R'},
 	{"or", no_argument, NULL, OPT_OR},
 	{"invert", no_argument, NULL, 'v'},
+	{"csv", optional_argument, NULL, OPT_CSV},
+	{"tsv-out", no_argument, NULL, OPT_TSV_OUT},
 	PRED("str-eq", P_STR_EQ, required_argument),
 	PRED("str-ne", P_STR_NE, required_argument),
 	PRED("contains", P_CONTAINS, required_argument),
@@ -107,6 +111,9 @@ static const char usage_text[] =
 	"                            each selected field; --lstrip, --rstrip: one end\n"
 	"  -H, --header              the first record of each input is a header:\n"
 	"                            written once; its names may stand for fields\n"
+	"      --csv[=strict]        read CSV (RFC 4180, as Python's csv module reads\n"
+	"                            it) and write CSV; =strict rejects malformed input\n"
+	"      --tsv-out             with --csv, write TSV (\\t \\n \\r \\\\ escaped)\n"
 	"      --buffer-size=SIZE    read and write in buffers of SIZE bytes (K, M, G)\n"
 	"  -j, --jobs=N              split the work across N threads (0: one per CPU)\n"
 	"      --block-size=SIZE     with -j, hand out records SIZE bytes at a time\n"
@@ -324,6 +331,8 @@ struct words {
 	int lists;            /* -f, -F, -b and -c given */
 	bool awk_style;       /* the list came with -F */
 	bool complement, whitespace_set, zero;
+	const char *csv;      /* --csv's argument ("" for none), or NULL */
+	bool tsv_out;
 };
 
 /* Takes one option getopt_long returned (`index`: a long option's, for predicates). */
@@ -370,6 +379,8 @@ static void take_option(int opt, int index, char **argv, struct config *c, struc
 	case OPT_LSTRIP: c->lstrip = strip_set(c, optarg, 0); break;
 	case OPT_RSTRIP: c->rstrip = strip_set(c, optarg, 1); break;
 	case OPT_OR: c->filter.any = true; break;
+	case OPT_CSV: w->csv = optarg ? optarg : ""; break;
+	case OPT_TSV_OUT: w->tsv_out = true; break;
 	case ':':
 	case '?':
 		bad_option(opt, argv[optind - 1]);
@@ -385,7 +396,7 @@ static void check_combinations(const struct config *c, const struct words *w)
 {
 	if (w->lists > 1)
 		usage_error("only one list may be given (-f, -F, -b or -c, once)");
-	if (w->lists == 0 && c->filter.count == 0)
+	if (w->lists == 0 && c->filter.count == 0 && !w->csv)
 		usage_error("you must give a list of fields, bytes or characters (-f, -F, -b or -c)"
 		            " or a predicate");
 	if (c->mode == MODE_BYTES || c->mode == MODE_CHARS) {
@@ -402,10 +413,58 @@ static void check_combinations(const struct config *c, const struct words *w)
 	if (w->whitespace && strcmp(w->whitespace, "trimmed") != 0)
 		usage_error("invalid argument '%s' for --whitespace-delimited (only 'trimmed')",
 		            w->whitespace);
-	if (w->lists == 0 && (w->complement || w->out_delim))
+	if (w->lists == 0 && (w->complement || (w->out_delim && !w->csv)))
 		usage_error("%s needs a list (-f, -F, -b or -c)", w->complement ? "--complement" : "-O");
 	if ((c->filter.invert || c->filter.any) && c->filter.count == 0)
 		usage_error("%s needs a predicate", c->filter.invert ? "-v" : "--or");
+}
+
+/* A one-byte delimiter of --csv (-d or -O, `what`), checked: the quote and the line
+ * ends cannot be one. */
+static void check_csv_delim(const unsigned char *d, size_t len, const char *text,
+                            const char *what)
+{
+	if (len != 1)
+		usage_error("with --csv the %s must be one byte, not '%s'", what, text);
+	if (d[0] == '"' || d[0] == '\n' || d[0] == '\r')
+		usage_error("with --csv the %s cannot be '%s' (a quote or a line end)", what, text);
+}
+
+/* --csv and --tsv-out: what they take and what they refuse. */
+static void choose_csv(struct config *c, const struct words *w)
+{
+	if (w->tsv_out && !w->csv)
+		usage_error("--tsv-out converts CSV: use it with --csv");
+	if (!w->csv)
+		return;
+	if (*w->csv != '\0' && strcmp(w->csv, "strict") != 0)
+		usage_error("invalid argument '%s' for --csv (only 'strict')", w->csv);
+	c->csv = *w->csv ? CSV_STRICT : CSV_LENIENT;
+	c->tsv_out = w->tsv_out;
+	if (c->mode == MODE_BYTES || c->mode == MODE_CHARS || w->awk_style)
+		usage_error("--csv selects fields: use -f, not %s",
+		            w->awk_style ? "-F" : c->mode == MODE_BYTES ? "-b" : "-c");
+	if (w->whitespace_set || w->regex)
+		usage_error("--csv splits at its delimiter: %s cannot be used with it",
+		            w->regex ? "-R" : "-w");
+	if (w->zero)
+		usage_error("--csv records end at line ends: -z cannot be used with it");
+	if (w->tsv_out && w->out_delim)
+		usage_error("--tsv-out writes TAB between fields: -O cannot be used with it");
+	if (!w->delim) {
+		c->split.delim = (const unsigned char *)",";
+		c->split.delim_len = 1;
+	}
+	check_csv_delim(c->split.delim, c->split.delim_len, w->delim ? w->delim : ",", "delimiter");
+	if (w->out_delim)
+		check_csv_delim(c->out_delim, c->out_delim_len, w->out_delim, "output delimiter");
+	if (w->tsv_out) {
+		c->out_delim = (const unsigned char *)"\t";
+		c->out_delim_len = 1;
+	} else if (!w->out_delim) {
+		c->out_delim = c->split.delim;
+		c->out_delim_len = 1;
+	}
 }
 
 /* The LIST, parsed, and whether its names can be used. */
@@ -464,6 +523,7 @@ void options_parse(int argc, char **argv, struct config *c)
 	choose_splitter(c, w.delim, w.regex, w.whitespace_set || w.awk_style,
 	                w.whitespace || w.awk_style);
 	choose_out_delim(c, &w);
+	choose_csv(c, &w);
 	c->inputs = argv + optind;
 	c->ninputs = argc - optind;
 }

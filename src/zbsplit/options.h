@@ -12,6 +12,9 @@
 
 enum mode { MODE_NONE, MODE_FIELDS, MODE_BYTES, MODE_CHARS };
 
+/* --csv: records and fields as CSV (strict: malformed input is an error). */
+enum csv_mode { CSV_OFF, CSV_LENIENT, CSV_STRICT };
+
 /* What the command line asks for.  It does not change once the header's names are
  * resolved (plan.c), so every thread reads the same one. */
 struct config {
@@ -26,6 +29,8 @@ struct config {
 	bool only_delimited;            /* -s: drop records without a delimiter */
 	bool whole_chars;               /* -n: -b never splits a UTF-8 character */
 	bool header;                    /* -H: the first record of each input is a header */
+	enum csv_mode csv;              /* --csv: split.delim is one byte, out_delim too */
+	bool tsv_out;                   /* --tsv-out: with --csv, write TSV with escapes */
 	unsigned char term;             /* record terminator, written after each record */
 	size_t buffer_size;             /* input and output buffer size, --buffer-size */
 	unsigned jobs;                  /* -j: worker threads; 1 works in the main thread */

@@ -19,6 +19,7 @@
 /* The kernels: what finds the spans of a block's records (plan.c says which serves
  * which plan). */
 enum kernel {
+	KERNEL_CSV,          /* --csv: fields found by kernels/csv, per block */
 	KERNEL_FIRST_FIELDS, /* -f1: the block's output in one pass (kernels/first_fields) */
 	KERNEL_KEEP_STR_EQ,  /* --str-eq N:S alone: kept records in one pass (keep_field_eq) */
 	KERNEL_PICK,         /* a one-byte delimiter, fixed fields: scan2_pick per record */
@@ -98,6 +99,7 @@ struct plan {
 	struct tail_plan tail;
 	struct few_plan few;
 	bool near;                /* -c: the LIST names only the first few characters */
+	size_t csv_keep;          /* KERNEL_CSV: the field starts kept (csv_keep) */
 };
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "emit.h"
 #include "find_blanks.h"
+#include "find_csv.h"
 #include "find_general.h"
 #include "find_pick.h"
 #include "find_units.h"
@@ -21,6 +22,11 @@ typedef void block_fn(const struct plan *p, struct scratch *s, zb_view block,
 static bool one_byte_delimiter(const struct config *c)
 {
 	return c->split.kind == SPLIT_DELIM && c->split.delim_len == 1;
+}
+
+static bool serves_csv(const struct plan *p)
+{
+	return p->cfg->csv != CSV_OFF;
 }
 
 /* -f1 (a fixed plan of field 1 alone), without -s, strip or predicates: field 1 of a
@@ -79,6 +85,7 @@ static const struct {
 	bool (*serves)(const struct plan *p);
 	block_fn *find;
 } kernels[] = {
+	{KERNEL_CSV, serves_csv, csv_block},
 	{KERNEL_FIRST_FIELDS, serves_first_fields, first_fields_block},
 	{KERNEL_KEEP_STR_EQ, serves_keep_str_eq, keep_str_eq_block},
 	{KERNEL_PICK, serves_pick, pick_block},
@@ -143,10 +150,14 @@ int plan_make(struct plan *p, const struct config *c)
 		return -1;
 	p->copy_as_is = emit_copies_as_is(p);
 	i = 0;
-	while (!kernels[i].serves(p) || (planner_general_only && kernels[i].serves != serves_any))
-		i++; /* the last row serves any */
+	while (!kernels[i].serves(p) || (planner_general_only && kernels[i].serves != serves_any &&
+	                                 kernels[i].serves != serves_csv))
+		i++; /* the last row serves any (but CSV) */
 	p->kernel = kernels[i].kernel;
 	switch (p->kernel) {
+	case KERNEL_CSV:
+		p->csv_keep = csv_keep(p);
+		return 0;
 	case KERNEL_BLANKS: /* a plan with fields from NF is made for FAR fields */
 		if ((c->list.relative || c->filter.relative) && make_ranges(p, FAR) != 0)
 			return -1;

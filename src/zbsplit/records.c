@@ -3,7 +3,15 @@
 
 #include "records.h"
 
-/* Empties the buffer for reuse; only when no record handed out is still in use. */
+/* A record starts at pos: the CSV scan starts there too. */
+static void at_record_start(struct records *r)
+{
+	r->scanned = 0;
+	r->scan.state = CSV_FIELD_START;
+}
+
+/* Empties the buffer for reuse; only when no record handed out is still in use.
+ * (The CSV state stays: the bytes scanned may be kept in the collator.) */
 static void restart(struct records *r)
 {
 	zb_buffer_reset(r->buf);
@@ -15,8 +23,10 @@ static void restart(struct records *r)
  * the beginning and keep reads large. */
 static void restart_if_consumed(struct records *r)
 {
-	if (r->pos == zb_buffer_writepos(r->buf) && zb_collator_len(&r->pending) == 0)
+	if (r->pos == zb_buffer_writepos(r->buf) && zb_collator_len(&r->pending) == 0) {
 		restart(r);
+		at_record_start(r);
+	}
 }
 
 int records_open(struct records *r, size_t size, unsigned char term)
@@ -29,8 +39,15 @@ int records_open(struct records *r, size_t size, unsigned char term)
 	r->fd = -1;
 	r->eof = true;
 	r->pos = 0;
-	r->scanned = 0;
+	r->csv = false;
+	at_record_start(r);
 	return r->buf ? 0 : -1;
+}
+
+void records_csv(struct records *r, unsigned char delim)
+{
+	r->csv = true;
+	csv_scan_init(&r->scan, delim);
 }
 
 void records_start(struct records *r, int fd, bool may_block)
@@ -41,6 +58,7 @@ void records_start(struct records *r, int fd, bool may_block)
 	if (zb_collator_len(&r->pending) > 0)
 		zb_collator_release(&r->pending);
 	restart(r);
+	at_record_start(r);
 	r->fd = fd;
 	r->eof = false;
 	r->may_block = may_block;
@@ -73,6 +91,36 @@ static int finish(struct records *r, zb_view piece, zb_view *rec)
 	return 1;
 }
 
+/* The first record end in rest from r->scanned on, or -1. */
+static ptrdiff_t first_end(struct records *r, zb_view rest)
+{
+	ptrdiff_t end;
+
+	if (!r->csv)
+		return zb_view_find_byte(rest, r->term, (ptrdiff_t)r->scanned);
+	end = csv_first_end(&r->scan, rest.data + r->scanned, rest.len - r->scanned);
+	return end < 0 ? end : end + (ptrdiff_t)r->scanned;
+}
+
+/* The last record end in rest, or -1; CSV's scan goes on to rest's end, so the
+ * bytes after the end are scanned already. */
+static ptrdiff_t last_end(struct records *r, zb_view rest)
+{
+	ptrdiff_t end;
+
+	if (!r->csv) {
+		end = zb_view_rfind(rest, &r->term, 1, (ptrdiff_t)r->scanned, ZB_NONE);
+		r->scanned = 0;
+		return end;
+	}
+	end = csv_last_end(&r->scan, rest.data + r->scanned, rest.len - r->scanned);
+	if (end < 0)
+		return end;
+	end += (ptrdiff_t)r->scanned;
+	r->scanned = rest.len - (size_t)end - 1;
+	return end;
+}
+
 /* The next record (one), or the next block of records (not one); see records.h. */
 static int next(struct records *r, zb_view *out, bool one)
 {
@@ -83,23 +131,23 @@ static int next(struct records *r, zb_view *out, bool one)
 		restart_if_consumed(r);
 		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
 		if (one || zb_collator_len(&r->pending) > 0) /* up to the first terminator */
-			end = zb_view_find_byte(rest, r->term, r->scanned);
-		else if ((end = zb_view_rfind(rest, &r->term, 1, (ptrdiff_t)r->scanned, ZB_NONE)) >= 0) {
+			end = first_end(r, rest);
+		else if ((end = last_end(r, rest)) >= 0) {
 			(void)zb_view_slice(rest, 0, end + 1, out); /* every whole record there, */
 			r->pos += (size_t)end + 1;                  /* each with its terminator */
-			r->scanned = 0;
 			return 1;
 		}
 		if (end >= 0) {
+			r->ended_by = rest.data[end];
 			r->pos += (size_t)end + 1;
-			r->scanned = 0;
+			at_record_start(r);
 			(void)zb_view_slice(rest, 0, end, &rest);
 			return finish(r, rest, out);
 		}
 		r->scanned = rest.len; /* no terminator so far: never look at these bytes again */
 		if (r->eof) {
 			r->pos += rest.len;
-			r->scanned = 0;
+			at_record_start(r);
 			if (rest.len == 0 && zb_collator_len(&r->pending) == 0)
 				return 0;
 			return finish(r, rest, out);
@@ -146,7 +194,8 @@ int records_hand_over(struct records *r, zb_buffer **buf, zb_collator *big, zb_v
 	zb_buffer_reset(r->buf);
 	(void)zb_buffer_add_bytes(r->buf, unread.data, unread.len); /* the same capacity */
 	r->pos = 0;
-	r->scanned = 0;
+	if (!r->csv) /* (CSV's scan of the unread bytes holds: they are the same) */
+		r->scanned = 0;
 	return 1;
 }
 

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "kernels/csv.h"
 #include "zb/zb.h"
 
 struct records {
@@ -19,6 +20,9 @@ struct records {
 	size_t scanned;          /* bytes after pos known to hold no terminator */
 	zb_collator pending;     /* the start of a record that crossed the buffer's end */
 	unsigned char term;      /* record terminator: '\n', or '\0' with -z */
+	bool csv;                /* records end at CR or LF outside CSV quotes instead */
+	struct csv_scan scan;    /* ... and the CSV state at `scanned` */
+	unsigned char ended_by;  /* the byte that ended records_next's last record */
 	int fd;                  /* the input */
 	bool eof;                /* read(2) has said end of file */
 	bool may_block;          /* a pipe or terminal: call before_wait before reading */
@@ -29,6 +33,11 @@ struct records {
 /* Prepares r for reading records ending in term, with a buffer of `size` bytes;
  * -1 when out of memory. */
 int records_open(struct records *r, size_t size, unsigned char term);
+
+/* Makes r read CSV records split at delim: a record ends at a CR or LF outside
+ * quotes, and the block of records_next_block at the last such byte (a CRLF may
+ * then be cut after its CR: the LF begins the next block as an empty line). */
+void records_csv(struct records *r, unsigned char delim);
 
 /* Starts a new input fd.  When `may_block` (a pipe, a terminal), before_wait is
  * called before each read so output already made is not held back. */

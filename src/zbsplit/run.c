@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "find_csv.h"
 #include "find_general.h"
 #include "jobs.h"
 #include "run.h"
@@ -35,6 +36,8 @@ static size_t header_lookup(const char *name, void *ctx)
 	zb_view f;
 	size_t k = 0;
 
+	if (c->csv)
+		return csv_field_number(c->split.delim[0], h->rec, name, c->lstrip, c->rstrip);
 	fields_start(&c->split, h->rec, 0, h->rec.len, true, &it);
 	while (fields_next(&it, &f)) {
 		k++;
@@ -62,7 +65,7 @@ static void resolve_names(struct run *run, zb_view rec)
 	struct header h = {cfg, rec};
 	char err[512];
 
-	if (h.rec.len > 0 && h.rec.data[h.rec.len - 1] == '\r') /* a CRLF header */
+	if (!cfg->csv && h.rec.len > 0 && h.rec.data[h.rec.len - 1] == '\r') /* a CRLF header */
 		h.rec.len--;
 	if (list_resolve_names(&cfg->list, header_lookup, &h, err, sizeof err) != 0 ||
 	    filter_resolve_names(&cfg->filter, header_lookup, &h, err, sizeof err) != 0)
@@ -88,11 +91,14 @@ int run_open(struct run *run, struct config *cfg, int out_fd)
 	if (output_open(&run->out, out_fd, out_size + OUTPUT_SLACK) != 0 ||
 	    records_open(&run->records, in_size, cfg->term) != 0)
 		return -1;
+	if (cfg->csv)
+		records_csv(&run->records, cfg->split.delim[0]);
 	run->records.before_wait = flush_before_wait;
 	run->records.ctx = &run->out;
 	if (!cfg->list.names && !cfg->filter.names)
 		make_plan(run);
-	if (cfg->jobs > 1 && (run->jobs = jobs_open(cfg->jobs, cfg->block_size, cfg->term)) == NULL)
+	/* (--csv=strict counts lines for its messages, in one thread) */
+	if (cfg->jobs > 1 && cfg->csv != CSV_STRICT && (run->jobs = jobs_open(cfg->jobs, cfg->block_size, cfg->term)) == NULL)
 		return -1;
 	return 0;
 }
@@ -113,20 +119,80 @@ static void widen_pipe(int fd, size_t size)
 #endif
 }
 
+/* The lines v ends (LF, CRLF or a lone CR, as Python's csv module counts them),
+ * and whether its last byte is a CR (*after_cr, which says so of the bytes
+ * before v on entry). */
+static size_t count_lines(zb_view v, bool *after_cr)
+{
+	size_t i, n = 0;
+	bool cr = *after_cr;
+
+	for (i = 0; i < v.len; i++) {
+		n += v.data[i] == '\r' || (v.data[i] == '\n' && !cr);
+		cr = v.data[i] == '\r';
+	}
+	*after_cr = cr;
+	return n;
+}
+
+/* The block of records through the plan; with --csv=strict, 1 after reporting a
+ * malformed record (the input's lines are counted for the message). */
+static int run_block(struct run *run, zb_view block, const char *name)
+{
+	struct scratch *s = &run->scratch;
+
+	plan_run_block(&run->plan, s, block, &run->out);
+	if (run->cfg->csv != CSV_STRICT)
+		return 0;
+	if (s->csv_bad == NULL) {
+		run->lines += count_lines(block, &run->after_cr);
+		return 0;
+	}
+	block.len = s->csv_bad_at;
+	warn_msg("%s: line %zu: malformed CSV: %s", name,
+	         run->lines + count_lines(block, &run->after_cr) + 1, s->csv_bad);
+	return 1;
+}
+
+/* Counts the line records_next's last record, rec, took, with its end. */
+static void count_record_lines(struct run *run, zb_view rec)
+{
+	bool crlf_end = run->after_cr && rec.len == 0 && run->records.ended_by == '\n';
+
+	run->lines += count_lines(rec, &run->after_cr) + !crlf_end;
+	run->after_cr = run->records.ended_by == '\r';
+}
+
 /* The first record of an input, with -H: the first input's is written once, never
- * filtered, not even by -s; the others' are dropped.  Returns records_next's. */
-static int take_header(struct run *run)
+ * filtered, not even by -s; the others' are dropped.  Blank lines before a CSV
+ * header are not records.  Returns records_next's, or -2 when the header is
+ * malformed CSV (reported). */
+static int take_header(struct run *run, const char *name)
 {
 	zb_view rec;
-	int rc = records_next(&run->records, &rec);
+	size_t lines;
+	bool after_cr;
+	int rc;
 
+	while ((rc = records_next(&run->records, &rec)) > 0 && run->cfg->csv && rec.len == 0)
+		count_record_lines(run, rec);
+	lines = run->lines;
+	after_cr = run->after_cr;
 	if (rc > 0 && !run->header_written) {
 		if (!run->planned)
 			resolve_names(run, rec);
 		run->scratch.header = true;
-		general_record(&run->plan, &run->scratch, rec, 0, rec.len, &run->out);
+		if (run->cfg->csv && run_block(run, rec, name) != 0)
+			rc = -2;
+		else if (!run->cfg->csv)
+			general_record(&run->plan, &run->scratch, rec, 0, rec.len, &run->out);
 		run->scratch.header = false;
 		run->header_written = true;
+	}
+	if (rc > 0 && run->cfg->csv) { /* (what run_block counted, counted again) */
+		run->lines = lines;
+		run->after_cr = after_cr;
+		count_record_lines(run, rec);
 	}
 	return rc;
 }
@@ -143,7 +209,11 @@ int run_input(struct run *run, int fd, const char *name)
 	if (S_ISFIFO(st.st_mode))
 		widen_pipe(fd, cfg->buffer_size);
 	records_start(&run->records, fd, !S_ISREG(st.st_mode));
-	rc = cfg->header ? take_header(run) : 1;
+	run->lines = 0;
+	run->after_cr = false;
+	rc = cfg->header ? take_header(run, name) : 1;
+	if (rc == -2)
+		return 1;
 	/* (rc <= 0: an empty input, or a read error in its first record); a file of
 	 * one block at most is not worth the workers */
 	if (rc > 0 && run->jobs && !(S_ISREG(st.st_mode) && st.st_size <= (off_t)cfg->block_size))
@@ -151,7 +221,8 @@ int run_input(struct run *run, int fd, const char *name)
 		                &run->out);
 	if (rc > 0) /* (1 from jobs_input: no thread for a pipe, which is read here) */
 		while ((rc = records_next_block(&run->records, &block)) > 0)
-			plan_run_block(&run->plan, &run->scratch, block, &run->out);
+			if (run_block(run, block, name) != 0)
+				return 1;
 	if (rc < 0) {
 		warn_errno("%s", name);
 		return 1;

@@ -21,6 +21,8 @@ struct run {
 	struct output out;
 	bool header_written;    /* -H: the first input's header is out */
 	struct jobs *jobs;      /* -j: the workers; NULL: this thread does the work */
+	size_t lines;           /* --csv=strict: the lines of the input worked on so far */
+	bool after_cr;          /* ... the last of which ended with a CR */
 };
 
 /* Prepares run for cfg, writing to out_fd; -1 when out of memory. */

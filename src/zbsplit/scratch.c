@@ -1,7 +1,9 @@
 /* scratch.c - a thread's working memory, sized by the plan (see scratch.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "scratch.h"
 
 /* n elements of `size` bytes, at least one (so that a plan with none still gets a
@@ -40,6 +42,8 @@ int scratch_open(struct scratch *s, const struct plan *p)
 	s->filter = &p->cfg->filter;
 	if (filter_scratch_open(&s->fs, s->filter) != 0)
 		return -1;
+	if (p->cfg->csv)
+		csv_writer_init(&s->csv_out, p->cfg->out_delim[0], p->cfg->tsv_out);
 	s->split = p->cfg->split;
 	if (s->split.kind == SPLIT_REGEX) { /* (it compiled once already: only memory can fail) */
 		if (regcomp(&s->split_re, p->cfg->regex_src, REG_EXTENDED) != 0)
@@ -68,5 +72,33 @@ void scratch_close(struct scratch *s)
 		filter_scratch_close(&s->fs, s->filter);
 	if (s->has_split_re)
 		regfree(&s->split_re);
+	free(s->csv_starts);
+	free(s->csv_arena);
 	memset(s, 0, sizeof *s);
+}
+
+/* mem (of *cap elements of `size` bytes) grown to at least n, doubling. */
+static void *grow(void *mem, size_t *cap, size_t n, size_t size)
+{
+	size_t want = *cap > 0 ? *cap : 64;
+	void *got;
+
+	while (want < n)
+		want = want > SIZE_MAX / 2 / size ? n : 2 * want;
+	if (want > SIZE_MAX / size || (got = realloc(mem, want * size)) == NULL)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
+	*cap = want;
+	return got;
+}
+
+void scratch_csv_starts(struct scratch *s, size_t n)
+{
+	if (n > s->csv_cap)
+		s->csv_starts = grow(s->csv_starts, &s->csv_cap, n, sizeof *s->csv_starts);
+}
+
+void scratch_csv_arena(struct scratch *s, size_t n)
+{
+	if (n > s->csv_arena_cap)
+		s->csv_arena = grow(s->csv_arena, &s->csv_arena_cap, n, 1);
 }

@@ -7,6 +7,7 @@
 #ifndef SCRATCH_H
 #define SCRATCH_H
 
+#include "csv_value.h"
 #include "filter.h"
 #include "plan.h"
 #include "span.h"
@@ -33,7 +34,21 @@ struct scratch {
 	const struct filter *filter; /* what fs was made for */
 	size_t run_start, run_end; /* the emitter's run of kept records not yet written */
 	bool header;            /* the record is a header: -s and predicates do not apply */
+	/* KERNEL_CSV: the record's field starts (in the block), the values decoded, how
+	 * values are written, and the first malformed record met with --csv=strict */
+	size_t *csv_starts;
+	size_t csv_cap;         /* csv_starts' room */
+	unsigned char *csv_arena; /* room for the record's decoded values */
+	size_t csv_arena_cap;
+	struct csv_writer csv_out;
+	const char *csv_bad;    /* what is wrong with it, or NULL */
+	size_t csv_bad_at;      /* where it starts in the block */
 };
+
+/* Room for n field starts, or for values decoded from n bytes; dies when out of
+ * memory (the room grows to the longest record's, and stays). */
+void scratch_csv_starts(struct scratch *s, size_t n);
+void scratch_csv_arena(struct scratch *s, size_t n);
 
 /* Allocates s for plan p; -1 when out of memory (s can then be closed). */
 int scratch_open(struct scratch *s, const struct plan *p);

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "zb/zb.h"
+
 /* Bytes [start, end) of the block being worked on; start is SPAN_NONE when the
  * record does not have what was asked for. */
 struct span {
@@ -27,6 +29,24 @@ static inline void copy_field(unsigned char *dst, const unsigned char *src, size
 		memcpy(dst, src, COPY_SLACK);
 	else
 		memcpy(dst, src, n);
+}
+
+/* A CSV record of a block: bytes [start, end), its nf fields, the first `kept` of
+ * whose starts are in the scratch's csv_starts (field i's raw bytes run from
+ * starts[i - 1] to the delimiter before starts[i], the last's to end). */
+struct csv_record {
+	zb_view block;
+	size_t start, end, nf;
+	const size_t *starts;
+	bool plain; /* no quote anywhere in it: every field's value is its bytes */
+};
+
+/* Field i (from 1, at most nf, and kept) of r, as it is in the block. */
+static inline zb_view csv_raw(const struct csv_record *r, size_t i)
+{
+	size_t from = r->starts[i - 1], to = i < r->nf ? r->starts[i] - 1 : r->end;
+
+	return (zb_view){r->block.data + from, to - from, r->block.owner};
 }
 
 #endif

@@ -1,0 +1,186 @@
+/*
+ * find_csv.c - the kernel for --csv: where each record's fields start (from
+ * kernels/csv's masks, 64 bytes at a time), the predicates' values, -s, and the
+ * record to the emitter.  Blank lines are not records.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "emit.h"
+#include "find_csv.h"
+#include "kernels/bits.h"
+#include "kernels/csv.h"
+
+/* Scanned this many bytes at a time, so the masks stay in L1. */
+#define CHUNK ((size_t)64 * 32)
+
+size_t csv_keep(const struct plan *p)
+{
+	const struct config *c = p->cfg;
+	size_t i, most = 0;
+
+	if (c->csv == CSV_STRICT || c->mode == MODE_NONE || c->list.relative ||
+	    c->list.complement || c->filter.relative)
+		return SIZE_MAX;
+	for (i = 0; i < c->list.count; i++) {
+		const struct bound *hi = &c->list.items[i].hi;
+		if (hi->from_end) /* N-: to the end */
+			return SIZE_MAX;
+		most = hi->n > most ? hi->n : most;
+	}
+	for (i = 0; i < p->npreds; i++)
+		most = p->pred_want[i] > most ? p->pred_want[i] : most;
+	return most + 1; /* and the start after the last, where it ends */
+}
+
+/* The field predicate `i` looks at in r: 0 for the record, SIZE_MAX for none. */
+static size_t pred_field(const struct config *c, size_t i, const struct csv_record *r)
+{
+	const struct bound *b = &c->filter.preds[i].field;
+	size_t k = !b->from_end ? b->n : b->n >= r->nf ? SIZE_MAX : r->nf - b->n;
+
+	return k > r->nf && k != SIZE_MAX ? SIZE_MAX : k;
+}
+
+/* Whether r's predicates hold: each one's value decoded into the arena. */
+static bool passes(const struct plan *p, struct scratch *s, const struct csv_record *r)
+{
+	const struct config *c = p->cfg;
+	zb_view rec = {r->block.data + r->start, r->end - r->start, r->block.owner};
+	size_t i, room = 0, used = 0;
+
+	for (i = 0; i < p->npreds; i++) {
+		size_t k = pred_field(c, i, r);
+		room += k == 0 || k == SIZE_MAX ? 0 : csv_raw(r, k).len;
+	}
+	scratch_csv_arena(s, room);
+	for (i = 0; i < p->npreds; i++) {
+		size_t k = pred_field(c, i, r);
+		if (k == 0 || k == SIZE_MAX) {
+			s->values[i] = k == 0 ? rec : zb_view_empty();
+			continue;
+		}
+		s->values[i] = csv_value(csv_raw(r, k), s->csv_arena + used);
+		used += csv_raw(r, k).len;
+	}
+	return scratch_passes(p, s);
+}
+
+/* With --csv=strict: what is wrong with r's first malformed field, or NULL. */
+static const char *malformed(const struct csv_record *r)
+{
+	const char *why = NULL;
+	size_t i;
+
+	for (i = 1; i <= r->nf && !why && !r->plain; i++)
+		why = csv_malformed(csv_raw(r, i));
+	return why;
+}
+
+/* The record r (its fields found): -s, the predicates, then the emitter.  False
+ * when it is malformed (--csv=strict). */
+static bool record(const struct plan *p, struct scratch *s, struct output *out,
+                   struct csv_record *r)
+{
+	const struct config *c = p->cfg;
+
+	r->starts = s->csv_starts;
+	r->plain = memchr(r->block.data + r->start, '"', r->end - r->start) == NULL;
+	if (c->csv == CSV_STRICT && (s->csv_bad = malformed(r)) != NULL) {
+		s->csv_bad_at = r->start;
+		return false;
+	}
+	if (s->header) {
+		emit_csv_record(p, s, out, r);
+		return true;
+	}
+	if ((c->only_delimited && r->nf == 1) || (p->npreds > 0 && !passes(p, s, r)))
+		return true;
+	emit_csv_record(p, s, out, r);
+	return true;
+}
+
+/* A field ends at `at` (a delimiter): the next one's start, when kept. */
+static inline void field_end(struct scratch *s, struct csv_record *r, size_t keep, size_t at)
+{
+	if (r->nf < keep) {
+		if (r->nf >= s->csv_cap)
+			scratch_csv_starts(s, r->nf + 1);
+		s->csv_starts[r->nf] = at + 1;
+	}
+	r->nf++;
+}
+
+/* A record ends at `at` (a CR, an LF, or the block's end): worked on unless it is
+ * a blank line; the next starts after it.  False as record's. */
+static inline bool record_end(const struct plan *p, struct scratch *s, struct output *out,
+                              struct csv_record *r, size_t at)
+{
+	bool ok = true;
+
+	r->end = at;
+	if (at > r->start || r->nf > 1)
+		ok = record(p, s, out, r);
+	r->start = at + 1;
+	r->nf = 1;
+	s->csv_starts[0] = at + 1;
+	return ok;
+}
+
+void csv_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)
+{
+	uint64_t seps[CHUNK / 64], ends[CHUNK / 64];
+	struct csv_record r = {block, 0, 0, 1, NULL, false};
+	size_t keep = p->csv_keep, at;
+	struct csv_scan scan;
+
+	csv_scan_init(&scan, p->cfg->split.delim[0]);
+	scratch_csv_starts(s, 1);
+	s->csv_starts[0] = 0;
+	s->csv_bad = NULL;
+	for (at = 0; at < block.len; at += CHUNK) {
+		size_t len = block.len - at < CHUNK ? block.len - at : CHUNK, b;
+		csv_scan(&scan, block.data + at, len, seps, ends);
+		for (b = 0; b < (len + 63) / 64; b++)
+			for (uint64_t m = seps[b]; m != 0; m &= m - 1) {
+				unsigned bit = ctz64(m);
+				size_t pos = at + 64 * b + bit;
+				if (!(ends[b] >> bit & 1))
+					field_end(s, &r, keep, pos);
+				else if (!record_end(p, s, out, &r, pos))
+					return;
+			}
+	}
+	if (r.start < block.len || r.nf > 1) /* the input's last, without its end */
+		(void)record_end(p, s, out, &r, block.len);
+}
+
+size_t csv_field_number(unsigned char delim, zb_view rec, const char *name,
+                        const zb_byteset *lstrip, const zb_byteset *rstrip)
+{
+	struct csv_scan scan;
+	size_t i, from = 0, k = 1, len = strlen(name);
+	unsigned char *dst = malloc(rec.len + 1);
+
+	if (dst == NULL)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
+	if (rec.len >= 3 && memcmp(rec.data, "\xEF\xBB\xBF", 3) == 0)
+		from = 3; /* a byte order mark */
+	csv_scan_init(&scan, delim);
+	for (i = from; i <= rec.len; i++) {
+		if (i < rec.len && csv_step(&scan, rec.data[i]) == 0)
+			continue;
+		zb_view v = csv_value((zb_view){rec.data + from, i - from, NULL}, dst);
+		if (lstrip || rstrip)
+			v = zb_view_strip_sets(v, lstrip, rstrip);
+		if (zb_view_eq_bytes(v, name, len)) {
+			free(dst);
+			return k;
+		}
+		from = i + 1;
+		k++;
+	}
+	free(dst);
+	return 0;
+}
