@@ -124,6 +124,7 @@ static ptrdiff_t last_end(struct records *r, zb_view rest)
 /* The next record (one), or the next block of records (not one); see records.h. */
 static int next(struct records *r, zb_view *out, bool one)
 {
+	r->cut_end = false;
 	for (;;) {
 		zb_view rest;
 		ptrdiff_t end, got;
@@ -139,6 +140,7 @@ static int next(struct records *r, zb_view *out, bool one)
 		}
 		if (end >= 0) {
 			r->ended_by = rest.data[end];
+			r->cut_end = true;
 			r->pos += (size_t)end + 1;
 			at_record_start(r);
 			(void)zb_view_slice(rest, 0, end, &rest);

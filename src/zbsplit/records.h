@@ -22,7 +22,8 @@ struct records {
 	unsigned char term;      /* record terminator: '\n', or '\0' with -z */
 	bool csv;                /* records end at CR or LF outside CSV quotes instead */
 	struct csv_scan scan;    /* ... and the CSV state at `scanned` */
-	unsigned char ended_by;  /* the byte that ended records_next's last record */
+	unsigned char ended_by;  /* the byte that ended the last record handed out ... */
+	bool cut_end;            /* ... when that byte is not in what was handed out */
 	int fd;                  /* the input */
 	bool eof;                /* read(2) has said end of file */
 	bool may_block;          /* a pipe or terminal: call before_wait before reading */

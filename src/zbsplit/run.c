@@ -146,6 +146,8 @@ static int run_block(struct run *run, zb_view block, const char *name)
 		return 0;
 	if (s->csv_bad == NULL) {
 		run->lines += count_lines(block, &run->after_cr);
+		if (run->records.cut_end) /* the record's end, not in the block */
+			run->lines += count_lines(zb_view_of(&run->records.ended_by, 1), &run->after_cr);
 		return 0;
 	}
 	block.len = s->csv_bad_at;
