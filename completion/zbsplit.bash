@@ -1,10 +1,10 @@
 # bash completion for zbsplit(1)                                  -*- shell-script -*-
 #
-# Completes the options (short and long), the fixed values of -j/--jobs and
-# --whitespace-delimited=, file names for the operands and, with -H/--header and
-# a readable FILE on the command line, the field names of that file's first line
-# for -f/-F/--fields (the last item of a comma-separated LIST) and for the F of
-# every predicate (--str-eq F:STR ...).  Works with the bash-completion package
+# Completes the options (short and long), the fixed values of -j/--jobs,
+# --whitespace-delimited= and --csv=, file names for the operands and, with
+# -H/--header and a readable FILE on the command line, the field names of that
+# file's first line for -f/-F/--fields (the last item of a comma-separated LIST)
+# and for the F of every predicate (--str-eq F:STR ...).  Works with the bash-completion package
 # (_init_completion) and without it, in plain bash.
 
 # The options, as `zbsplit --help` and src/zbsplit/options.c list them.
@@ -17,8 +17,7 @@ _zbsplit_long_opts=(
 	--regex= --not-regex= --iregex=
 	--eq= --ne= --lt= --le= --gt= --ge=
 	--empty= --not-empty= --isdigit= --isalpha= --isspace=
-	--help --version
-	# --csv=: when the option exists, add it here and its values below (strict)
+	--help --version --csv --tsv-out
 )
 _zbsplit_short_opts=(-b -c -d -f -F -j -n -O -s -w -z -h -V -t -H -R -v)
 
@@ -74,10 +73,12 @@ _zbsplit_dequote() {
 # file; empty otherwise.  The first line of the first such file is split as the
 # words say: -d DELIM (its escapes decoded), -w/--whitespace-delimited or -F
 # without -d (runs of spaces and tabs), TAB by default; none with -R (a regex).
+# With --csv, as CSV: at -d's byte or a comma, quoted fields unquoted, a UTF-8
+# byte order mark dropped (a quoted line end in the header is not followed).
 # A trailing CR is dropped; -t/--strip/--lstrip/--rstrip without CHARS strip blanks.
 _zbsplit_header_names() {
 	_zbsplit_names=()
-	local header=false delim="" ws=false awk=false regex=false zero=false
+	local header=false delim="" ws=false awk=false regex=false zero=false csv=false
 	local lstrip=false rstrip=false file="" operands=false
 	local i w j c rest val n=${#words[@]}
 	for ((i = 1; i < n; i++)); do
@@ -99,12 +100,13 @@ _zbsplit_header_names() {
 			val=""
 			case $_zbsplit_long in
 				header) header=true ;;
+				csv) csv=true ;;
 				whitespace-delimited) ws=true ;;
 				zero-terminated) zero=true ;;
 				strip) [[ $w == *=* ]] || { lstrip=true && rstrip=true; } ;;
 				lstrip) [[ $w == *=* ]] || lstrip=true ;;
 				rstrip) [[ $w == *=* ]] || rstrip=true ;;
-				complement | only-delimited | or | invert | help | version | "") ;;
+				complement | only-delimited | or | invert | help | version | tsv-out | "") ;;
 				*) # the rest take an argument, after = or as the next word
 					if [[ $w == *=* ]]; then
 						val=${w#*=}
@@ -161,10 +163,21 @@ _zbsplit_header_names() {
 		IFS= read -r line <"$file"
 	fi 2>/dev/null
 	line=${line%$'\r'}
+	$csv && line=${line#$'\xef\xbb\xbf'}
 	[[ -n $line ]] || return 0
 
 	local names=()
-	if [[ -n $delim ]]; then
+	if $csv; then
+		if [[ -n $delim ]]; then
+			_zbsplit_dequote "$delim"
+			printf -v delim %b "$_zbsplit_word"
+		else
+			delim=,
+		fi
+		[[ ${#delim} -eq 1 ]] || return 0 # zbsplit refuses it
+		_zbsplit_csv_fields "$line" "$delim"
+		names=("${_zbsplit_csv[@]}")
+	elif [[ -n $delim ]]; then
 		_zbsplit_dequote "$delim"
 		printf -v delim %b "$_zbsplit_word"
 		[[ -n $delim ]] || return 0 # an empty DELIM (or \0) is NUL
@@ -188,6 +201,39 @@ _zbsplit_header_names() {
 		[[ -n $w ]] && _zbsplit_names+=("$w")
 	done
 	return 0
+}
+
+# _zbsplit_csv_fields LINE DELIM: sets the array _zbsplit_csv to the values of the
+# CSV record LINE, split at the one character DELIM: a field that starts with a
+# double quote runs to the closing one, "" in it is a quote, and the quotes are
+# dropped (text after the closing quote joins the value, as zbsplit --csv reads it).
+_zbsplit_csv_fields() {
+	local line=$1 delim=$2 i c value="" start=true quoted=false
+	_zbsplit_csv=()
+	for ((i = 0; i < ${#line}; i++)); do
+		c=${line:i:1}
+		if $quoted; then
+			if [[ $c != \" ]]; then
+				value+=$c
+			elif [[ ${line:i+1:1} == \" ]]; then
+				value+=\"
+				((i++))
+			else
+				quoted=false
+			fi
+		elif [[ $c == "$delim" ]]; then
+			_zbsplit_csv+=("$value")
+			value=""
+			start=true
+			continue
+		elif [[ $c == \" ]] && $start; then
+			quoted=true
+		else
+			value+=$c
+		fi
+		start=false
+	done
+	_zbsplit_csv+=("$value")
 }
 
 # _zbsplit_name_candidates PREFIX TYPED SUFFIX: adds to COMPREPLY, for each header
@@ -376,7 +422,8 @@ _zbsplit_complete() {
 				buffer-size | block-size | regex-delimiter)
 				return # free text
 				;;
-			# csv) mapfile -t COMPREPLY < <(compgen -W strict -- "$cur"); return ;; # --csv, once it exists
+			# --csv and --whitespace-delimited take their value only after =: the
+			# next word is an operand or an option
 		esac
 
 		case $cur in
@@ -396,7 +443,9 @@ _zbsplit_complete() {
 					empty | not-empty | isdigit | isalpha | isspace)
 						_zbsplit_pred_names "$val" ""
 						;;
-					# csv) the values of --csv= (strict), once the option exists
+					csv)
+						[[ strict == "$val"* ]] && COMPREPLY=("$name=strict")
+						;;
 				esac
 				local k
 				for k in "${!COMPREPLY[@]}"; do

@@ -1,17 +1,19 @@
 # fish completion for zbsplit(1): the options with their descriptions, the values
-# of -j/--jobs and --whitespace-delimited=, file operands (fish's default) and,
+# of -j/--jobs, --whitespace-delimited= and --csv=, file operands (fish's default) and,
 # with -H/--header and a readable FILE on the command line, the names in that
 # file's first line for the last item of a -f/-F LIST and for the F of the
 # predicates (--str-eq F:STR ...).
 
 # __zbsplit_header_names: the header's names, one a line, from the command line
 # before the cursor; none without -H or a readable FILE.  The first line is split
-# at -d DELIM, at blanks with -w or -F without -d, else at TAB; none with -R.  A
-# trailing CR is dropped.
+# at -d DELIM, at blanks with -w or -F without -d, else at TAB; none with -R; with
+# --csv as CSV (at -d's byte or a comma, quoted fields unquoted, a UTF-8 byte
+# order mark dropped).  A trailing CR is dropped.
 function __zbsplit_header_names
     set -l words (commandline -opc)
     set -e words[1]
     set -l header 0
+    set -l csv 0
     set -l delim ''
     set -l ws 0
     set -l awk 0
@@ -37,6 +39,8 @@ function __zbsplit_header_names
             switch $long
                 case he hea head heade header
                     set header 1
+                case cs csv
+                    set csv 1
                 case 'wh*'
                     set ws 1
                 case 'd' 'de' 'del*' 'r' 're' 'reg' 'rege' 'regex-*' 'b' 'by*' 'ch*' 'f' 'fi*' 'ou*' 'bu*' 'j*' 'bl*' 'str-*' 'con*' 'not-c*' 'not-r*' 'p*' 'su*' regex 'ir*' eq ne lt le gt ge 'em*' 'not-e*' 'is*'
@@ -80,8 +84,13 @@ function __zbsplit_header_names
     test $header = 1; and test -n "$file"; and test $regex = 0; or return 0
 
     set -l line (head -n 1 -- $file | string replace -r -- '\r$' '')
+    test $csv = 1; and set line (string replace -r -- '^\x{feff}' '' $line)
     test -n "$line"; or return 0
-    if test -n "$delim"
+    if test $csv = 1
+        set -q delim[1]; and test -n "$delim"; and set delim (printf '%b' "$delim"); or set delim ,
+        test (string length -- "$delim") = 1; or return 0
+        __zbsplit_csv_fields $line $delim | string match -v ''
+    else if test -n "$delim"
         set delim (printf '%b' "$delim")
         test -n "$delim"; or return 0
         string split -- $delim $line | string match -v ''
@@ -90,6 +99,49 @@ function __zbsplit_header_names
     else
         string split -- \t $line | string match -v ''
     end
+end
+
+# __zbsplit_csv_fields LINE DELIM: the values of the CSV record LINE, one a line,
+# split at the one character DELIM: a field that starts with a double quote runs
+# to the closing one, "" in it is a quote, and the quotes are dropped (text after
+# the closing quote joins the value, as zbsplit --csv reads it).
+function __zbsplit_csv_fields
+    set -l delim $argv[2]
+    set -l value ''
+    set -l start 1
+    set -l quoted 0
+    set -l skip 0
+    set -l chars (string split '' -- $argv[1])
+    set -l n (count $chars)
+    for i in (seq $n)
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        set -l c $chars[$i]
+        set -l next (math $i + 1)
+        if test $quoted = 1
+            if test "$c" != '"'
+                set value "$value$c"
+            else if test $next -le $n; and test "$chars[$next]" = '"'
+                set value "$value\""
+                set skip 1
+            else
+                set quoted 0
+            end
+        else if test "$c" = "$delim"
+            printf '%s\n' $value
+            set value ''
+            set start 1
+            continue
+        else if test "$c" = '"'; and test $start = 1
+            set quoted 1
+        else
+            set value "$value$c"
+        end
+        set start 0
+    end
+    printf '%s\n' $value
 end
 
 # __zbsplit_names [SUFFIX [LIST]]: the names in the LIST syntax (double-quoted
@@ -130,6 +182,8 @@ complete -c zbsplit -s t -l strip -d 'Strip whitespace (or =CHARS) from both end
 complete -c zbsplit -l lstrip -d 'Strip whitespace (or =CHARS) from the start of each field'
 complete -c zbsplit -l rstrip -d 'Strip whitespace (or =CHARS) from the end of each field'
 complete -c zbsplit -s H -l header -d 'The first record of each input is a header'
+complete -c zbsplit -l csv -f -d 'Read CSV (RFC 4180, as Python reads it), write CSV (=strict: reject malformed input)' -a 'strict'
+complete -c zbsplit -l tsv-out -d 'With --csv, write TSV (TAB, newline, CR and backslash escaped)'
 complete -c zbsplit -l buffer-size -x -d 'Read and write in buffers of SIZE bytes (K, M, G)'
 complete -c zbsplit -s j -l jobs -x -d 'Split the work across N threads (0: one per CPU)' -a '0 1 2 4 8'
 complete -c zbsplit -l block-size -x -d 'With -j, hand out records SIZE bytes at a time'
@@ -150,5 +204,3 @@ end
 set -e p
 complete -c zbsplit -s h -l help -d 'Show the help and exit'
 complete -c zbsplit -s V -l version -d 'Show the version and exit'
-# --csv: when the option exists, add it here with its values, e.g.
-#   complete -c zbsplit -l csv -d '...' -a 'strict'

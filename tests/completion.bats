@@ -17,6 +17,9 @@ setup() {
 	printf 'id   name\tcity  \n1 ann paris\n' >people.txt
 	printf 'id\tname\tcity\r\n1\tann\tparis\r\n' >crlf.tsv
 	printf 'id\tmy name\tname\tx,y\n' >spaced.tsv
+	# CSV: a byte order mark, quoted names (one with a comma, one with "" in it), CRLF
+	printf '\xef\xbb\xbf"id","full name","a,b","say ""hi""",city\r\n1,x,y,z,w\r\n' >quoted.csv
+	printf 'id;"x;y";name\n' >semi.csv
 }
 
 # comp LINE: completes at the end of LINE as bash does: COMP_WORDS is LINE split
@@ -92,9 +95,11 @@ expect() {
 	expect --not-contains= --not-regex= --not-empty=
 	comp 'zbsplit --i'
 	expect --invert --iregex= --isdigit= --isalpha= --isspace=
-	# no --csv yet (its place is marked in each script)
+	# --csv takes its value after = only, like --whitespace-delimited: no = offered
 	comp 'zbsplit --cs'
-	expect
+	expect --csv
+	comp 'zbsplit --ts'
+	expect --tsv-out
 }
 
 @test "bash: every option of --help is offered" {
@@ -106,7 +111,8 @@ expect() {
 		--jobs= --block-size= --strip --lstrip --rstrip --header --regex-delimiter= \
 		--or --invert --str-eq= --str-ne= --contains= --not-contains= --prefix= \
 		--suffix= --regex= --not-regex= --iregex= --eq= --ne= --lt= --le= --gt= \
-		--ge= --empty= --not-empty= --isdigit= --isalpha= --isspace= --help --version; do
+		--ge= --empty= --not-empty= --isdigit= --isalpha= --isspace= --help --version \
+		--csv --tsv-out; do
 		[[ $'\n'$out$'\n' == *$'\n'$o$'\n'* ]] || { echo "missing: $o"; return 1; }
 	done
 	# and every long option of zbsplit --help is among them
@@ -131,6 +137,19 @@ expect() {
 	# free text: nothing offered
 	comp 'zbsplit -d '
 	expect
+	comp 'zbsplit --csv='
+	expect strict
+	comp 'zbsplit --csv=s'
+	expect strict
+	comp 'zbsplit --cs=s'
+	expect strict
+	comp 'zbsplit --csv=x'
+	expect
+	# the value of --csv is attached or absent: the next word is an operand
+	comp 'zbsplit --csv st'
+	expect
+	comp 'zbsplit --csv people.'
+	expect people.csv people.tsv people.txt
 }
 
 @test "bash: file names for operands" {
@@ -163,7 +182,7 @@ expect() {
 	expect -fcity
 }
 
-@test "bash: header names with -d , (CSV), -w and -F (blanks)" {
+@test "bash: header names with -d , (comma-separated), -w and -F (blanks)" {
 	comp 'zbsplit -H -d , people.csv -f '
 	expect id name city
 	comp "zbsplit -H -d ',' people.csv -f c"
@@ -182,6 +201,32 @@ expect() {
 	comp 'zbsplit -H -d , people.tsv -f '
 	local t=$'\t'
 	expect "'\"id${t}name${t}city${t}zip\"'"
+}
+
+@test "bash: header names with --csv: unquoted, at a comma or -d's byte, without the BOM" {
+	comp 'zbsplit --csv -H quoted.csv -f '
+	expect id "'\"full name\"'" "'\"a,b\"'" "'\"say \\\"hi\\\"\"'" city
+	comp 'zbsplit --csv -H quoted.csv -f i'
+	expect id
+	comp 'zbsplit --csv=strict -H quoted.csv --str-eq c'
+	expect city:
+	comp "zbsplit --csv -H -d ';' semi.csv -f "
+	expect id 'x\;y' name
+	comp "zbsplit --csv -H -d '\\x3b' semi.csv -f x"
+	expect 'x\;y'
+	# a comma by default, where the default without --csv is TAB
+	comp 'zbsplit --csv -H people.csv -f '
+	expect id name city
+	comp 'zbsplit -H people.csv -f '
+	expect "'\"id,name,city\"'"
+	# --csv and --tsv-out take no next word: the FILE after them is found
+	comp 'zbsplit -H --tsv-out people.csv --csv -f c'
+	expect city
+	comp 'zbsplit -H --csv people.csv -f c'
+	expect city
+	# a delimiter zbsplit refuses with --csv: no names
+	comp 'zbsplit --csv -H -d :: people.csv -f '
+	expect
 }
 
 @test "bash: header names of a CRLF file lose the CR" {
@@ -311,6 +356,32 @@ expect() {
 	[ "${#lines[@]}" -eq 4 ] || [ -z "${lines[4]}" ]
 }
 
+@test "zsh: header names with --csv" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	run zsh -fc '_arguments() { :; }; source "$1/_zbsplit"
+		words=(zbsplit --csv -H quoted.csv -f "") CURRENT=6 _zbsplit_header_names
+		print -r -- "${(j:|:)reply}"
+		words=(zbsplit --csv=strict -H -d "'"';'"'" semi.csv -f "") CURRENT=7 _zbsplit_header_names
+		print -r -- "${(j:|:)reply}"
+		words=(zbsplit -H --tsv-out people.csv --csv -f "") CURRENT=6 _zbsplit_header_names
+		print -r -- "${(j:|:)reply}"' zsh "$COMPLETION_DIR"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = 'id|full name|a,b|say "hi"|city' ]
+	[ "${lines[1]}" = 'id|x;y|name' ]
+	[ "${lines[2]}" = 'id|name|city' ]
+}
+
+@test "zsh: --csv completes strict after =, --tsv-out is offered" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	# the specs handed to _arguments (stubbed to print them)
+	run zsh -fc '_arguments() { print -rl -- "$@"; }; source "$1/_zbsplit"' zsh "$COMPLETION_DIR"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "${lines[@]}" | grep -E '^\([^)]*\)--csv=-\[[^]]*\]::[^:]*:\(strict\)$'
+	printf '%s\n' "${lines[@]}" | grep -E '^\([^)]*\)--tsv-out\[[^]]*\]$'
+	# --csv shuts out the options it refuses
+	printf '%s\n' "${lines[@]}" | grep -E '^\([^)]*-w [^)]*\)--csv=-'
+}
+
 @test "fish: the script loads and completes" {
 	command -v fish >/dev/null || skip "fish is not installed"
 	run fish --no-config -c 'source $argv[1]' "$COMPLETION_DIR/zbsplit.fish"
@@ -333,4 +404,14 @@ expect() {
 	expect '"my name"'
 	out=$(fish_complete 'zbsplit people.tsv -f ')
 	expect
+	out=$(fish_complete 'zbsplit --csv=')
+	expect --csv=strict
+	out=$(fish_complete 'zbsplit --ts')
+	expect --tsv-out
+	out=$(fish_complete 'zbsplit --csv -H quoted.csv -f ')
+	expect '"a,b"' '"full name"' '"say \"hi\""' city id
+	out=$(fish_complete "zbsplit --csv -H -d ';' semi.csv -f x")
+	expect 'x;y'
+	out=$(fish_complete 'zbsplit -H --tsv-out people.csv --csv -f c')
+	expect city
 }
