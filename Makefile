@@ -355,7 +355,8 @@ tidy/%: src/%.c FORCE
 -include $(LIB_OBJ:.o=.d) $(LIB_PIC_OBJ:.o=.d) $(KERNEL_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOL_TEST_OBJ:.o=.d) \
          $(BUILD)/tool/cases_main.d
 
-# Benchmark against cut, awk and the floors (wc -l, cat); BENCH_MB sets the data size.
+# Benchmark against cut, awk, zsv and the floors (wc -l, cat); BENCH_MB sets the data
+# size, BENCH_ONLY=split or BENCH_ONLY=csv runs one section (bench/README.md).
 bench: $(BUILD)/zbsplit
 	bash bench/run.sh $(BUILD)/zbsplit
 

@@ -16,6 +16,18 @@
 #         start with blanks, as in ps or ls -l output), a time, the level as
 #         field 3, then space-padded columns
 #   utf8  text of mostly multi-byte UTF-8 words (2, 3 and 4 byte characters)
+#   csv   CSV (RFC 4180, LF line ends), 10 fields a record, ~114 bytes a record;
+#         about a fifth of the fields are quoted: of the quoted text fields
+#         (3, 7, 8 and 10) half hold the delimiter, a quarter doubled quotes, and
+#         one in 500 a line feed; field 5 is an HTTP status, "200" on ~70% of
+#         records (quoted or not: --csv --str-eq 5:200 keeps them)
+#   csvplain  the same records without a quote: where csv has a quoted field,
+#         its text with ";" for the delimiter, "'" for the quote and a blank for
+#         the line feed, unquoted (so -d, and --csv read the same fields)
+#
+# With -v info=FILE the csv kinds also write "records=N longest=M" to FILE: the
+# records written and the bytes of the longest one (its line end included), for
+# run.sh's peak RSS target (4 MiB plus the longest record).
 
 function rnd(n) {
 	seed = (seed * 48271) % 2147483647
@@ -81,10 +93,48 @@ function gen_utf8(    line, i, n) {
 	return length(line) + 1
 }
 
+# csv_field(v, text): field v of a csv or csvplain record.  Every field is quoted
+# one time in five; a quoted text field (text = 1) may also be given the
+# delimiter, doubled quotes or a line feed, which in csvplain are written as ";",
+# "'" and a blank.
+function csv_field(v, text,    r, w) {
+	if (rnd(5))
+		return v
+	if (text) {
+		r = rnd(1000)
+		w = pick(words_csv, n_words_csv)
+		if (r < 2)
+			v = v (plain ? " " : "\n") w
+		else if (r < 502)
+			v = v (plain ? "; " : ", ") w
+		else if (r < 752)
+			v = v (plain ? " '" w "'" : " \"\"" w "\"\"")
+	}
+	return plain ? v : "\"" v "\""
+}
+
+function gen_csv(    line, n) {
+	line = csv_field(NR_OUT, 0) "," \
+	    csv_field(sprintf("2026-11-%02dT%02d:%02d:%02d", 1 + rnd(28), rnd(24), rnd(60), rnd(60)), 0) "," \
+	    csv_field(pick(names, n_names), 1) "," \
+	    csv_field(pick(methods, n_methods), 0) "," \
+	    csv_field(pick(statuses, n_statuses), 0) "," \
+	    csv_field(rnd(100000), 0) "," \
+	    csv_field(pick(paths, n_paths) rnd(10000), 1) "," \
+	    csv_field(pick(agents, n_agents), 1) "," \
+	    csv_field(rnd(2000), 0) "," \
+	    csv_field(pick(notes, n_notes), 1)
+	print line
+	n = length(line) + 1
+	if (n > longest)
+		longest = n
+	return n
+}
+
 BEGIN {
 	seed = 20261125
-	if (bytes + 0 <= 0 || kind !~ /^(tsv|long|log|utf8)$/) {
-		print "usage: awk -v kind=tsv|long|log|utf8 -v bytes=N -f gen.awk" > "/dev/stderr"
+	if (bytes + 0 <= 0 || kind !~ /^(tsv|long|log|utf8|csv|csvplain)$/) {
+		print "usage: awk -v kind=tsv|long|log|utf8|csv|csvplain -v bytes=N [-v info=FILE] -f gen.awk" > "/dev/stderr"
 		exit 2
 	}
 	# 200 is 7 of 10 entries: ~70% of TSV lines match --str-eq 5:200.
@@ -108,12 +158,29 @@ BEGIN {
 		cells[n_cells] = cell
 	}
 
+	# the csv kinds: customers' names, free-text notes, and the words that
+	# csv_field adds to a quoted text field after the delimiter, in doubled
+	# quotes or after a line feed
+	n_names = load(names, "Smith_John Garcia_Maria Müller_Jürgen Nguyen_Anh O'Brien_Pat Kowalski_Jan Tanaka_Yuki Dubois_Claire")
+	for (j = 0; j < n_names; j++)
+		sub(/_/, " ", names[j])
+	n_notes = load(notes, "ok retried timeout cache_miss slow_client redirected bad_gateway payload_too_large")
+	for (j = 0; j < n_notes; j++)
+		gsub(/_/, " ", notes[j])
+	n_words_csv = load(words_csv, "beta legacy VIP test eu-west-1 retry v2")
+	plain = (kind == "csvplain")
+
 	total = 0
 	for (NR_OUT = 1; total < bytes; NR_OUT++) {
 		if (kind == "tsv") total += gen_tsv()
 		else if (kind == "long") total += gen_long()
 		else if (kind == "log") total += gen_log()
-		else total += gen_utf8()
+		else if (kind == "utf8") total += gen_utf8()
+		else total += gen_csv()
+	}
+	if (info != "" && kind ~ /^csv/) {
+		printf "records=%d longest=%d\n", NR_OUT - 1, longest > info
+		close(info)
 	}
 	exit 0
 }

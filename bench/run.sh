@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # bench/run.sh: time zbsplit against the installed peers (GNU cut, mawk, gawk,
-# busybox cut/awk) and the floors (wc -l, cat) on the same generated files.
+# busybox cut/awk, zsv) and the floors (wc -l, cat) on the same generated files.
 #
 #   make bench [BENCH_MB=250]           or      bash bench/run.sh PATH/TO/zbsplit
+#   make bench BENCH_ONLY=csv           the CSV section alone (--csv, issue 15)
+#
+# Two sections: "split" (-f, -F, -c and the filters on TSV, a log and UTF-8
+# text) and "csv" (--csv on a CSV file with quoted fields, and on the same
+# records without a quote against -d,).  The csv section ends with its targets:
+# each ratio of this run beside the target it is held to.
 #
 # Before and after: to compare two builds in one run, name the older one
 #
@@ -22,10 +28,12 @@
 #   BENCH_NO_HYPERFINE  set to 1 to use the plain loop even when hyperfine is installed
 #   BENCH_BASELINE      an older zbsplit to time beside this one (the second argument,
 #                       when given, wins)
+#   BENCH_ONLY          "split" or "csv": run that section alone (and generate only
+#                       its files); unset or empty, both
 #
-# The data goes to bench-data/ at the top of the repository (ignored by git) and is
-# reused while BENCH_MB and bench/gen.awk are unchanged.  Every command writes to
-# /dev/null while it is timed.
+# The data goes to bench-data/ at the top of the repository (ignored by git) and each
+# file is reused while BENCH_MB and bench/gen.awk are unchanged.  Every command writes
+# to /dev/null while it is timed.
 #
 # This script always exits 0: a benchmark must never fail a build, so every problem
 # (a missing tool, a command that fails, hyperfine misbehaving) is reported inline.
@@ -40,6 +48,7 @@ GEN=$TOP/bench/gen.awk
 DEFAULT_MB=250
 RUNS=${BENCH_RUNS:-15}
 BENCH_MB=${BENCH_MB:-$DEFAULT_MB}
+BENCH_ONLY=${BENCH_ONLY:-}
 
 note() { printf 'bench: %s\n' "$*"; }
 
@@ -77,6 +86,19 @@ check_settings() {
 	[[ $ZB == /* ]] || ZB=$PWD/$ZB
 	[[ -x $ZB ]] || give_up "$1: no executable zbsplit there (make builds build/zbsplit)"
 	"$ZB" --version >/dev/null 2>&1 || note "$ZB --version fails; its rows will show why"
+	case $BENCH_ONLY in
+	'' | split | csv) ;;
+	*)	note "BENCH_ONLY='$BENCH_ONLY' is neither split nor csv; running both sections"
+		BENCH_ONLY='' ;;
+	esac
+	SECTIONS=(split csv)
+	[[ -z $BENCH_ONLY ]] || SECTIONS=("$BENCH_ONLY")
+	KINDS=()
+	local s ks
+	for s in "${SECTIONS[@]}"; do
+		read -ra ks <<<"${SECTION_KINDS[$s]}"
+		KINDS+=("${ks[@]}")
+	done
 	BASE=${2:-${BENCH_BASELINE:-}}
 	if [[ -n $BASE ]]; then
 		[[ $BASE == /* ]] || BASE=$PWD/$BASE
@@ -86,16 +108,21 @@ check_settings() {
 		fi
 	fi
 	# the tool column holds "before: " and the longest zbsplit label
-	LABEL_W=30
-	[[ -z $BASE ]] || LABEL_W=38
+	LABEL_W=33
+	[[ -z $BASE ]] || LABEL_W=41
 }
 
 # ---------------------------------------------------------------- data
 
-# Share of BENCH_MB for each file, in percent, and its name in bench-data/.
-KINDS=(tsv long log utf8)
-declare -A SHARE=([tsv]=40 [long]=20 [log]=30 [utf8]=10)
-declare -A FILE=([tsv]=$DATA/tsv.tsv [long]=$DATA/long.tsv [log]=$DATA/log.txt [utf8]=$DATA/utf8.txt)
+# Share of BENCH_MB for each file, in percent, and its name in bench-data/.  The
+# split section's files add up to BENCH_MB; each CSV file is four fifths of it (the
+# issue's 200 MB at the default 250).  KINDS: the files of the sections that run.
+declare -A SECTION_KINDS=([split]="tsv long log utf8" [csv]="csv csvplain")
+KINDS=()
+SECTIONS=()
+declare -A SHARE=([tsv]=40 [long]=20 [log]=30 [utf8]=10 [csv]=80 [csvplain]=80)
+declare -A FILE=([tsv]=$DATA/tsv.tsv [long]=$DATA/long.tsv [log]=$DATA/log.txt [utf8]=$DATA/utf8.txt
+	[csv]=$DATA/quoted.csv [csvplain]=$DATA/plain.csv)
 DATA_NOTE=''
 
 # gen_awk: the awk that runs gen.awk.  Any awk writes the same bytes (gen.awk has
@@ -108,38 +135,55 @@ gen_awk() {
 	return 1
 }
 
-# ensure_data: generate the four files unless bench-data/ already holds them for
-# this BENCH_MB and this gen.awk (the stamp is written last, so an interrupted
-# generation is never taken for a finished one).
+# ensure_data: generate the files of the sections that run, each unless
+# bench-data/ already holds it for this BENCH_MB and this gen.awk (its stamp,
+# bench-data/STAMP.KIND, is written last, so an interrupted generation is never taken
+# for a finished one).  The csv kinds also leave FILE.info: their record count and
+# longest record (gen.awk's info=).
 ensure_data() {
-	local stamp want awk k t0 t1 failed=0
-	want="BENCH_MB=$BENCH_MB gen.awk=$(cksum <"$GEN" | cut -d' ' -f1)"
-	stamp=$(cat "$DATA/STAMP" 2>/dev/null)
-	if [[ $stamp == "$want" ]]; then
-		for k in "${KINDS[@]}"; do [[ -s ${FILE[$k]} ]] || stamp=''; done
-		if [[ -n $stamp ]]; then
-			DATA_NOTE="reused (same BENCH_MB and gen.awk)"
-			return 0
+	local ck awk k t0 t1 failed=0 todo=() reused=() info
+	local -A WANT=()
+	ck=$(cksum <"$GEN" | cut -d' ' -f1)
+	for k in "${KINDS[@]}"; do
+		WANT[$k]="kind=$k bytes=$((BENCH_MB * 10000 * SHARE[$k])) gen.awk=$ck"
+		if [[ $(cat "$DATA/STAMP.$k" 2>/dev/null) == "${WANT[$k]}" && -s ${FILE[$k]} ]] &&
+			[[ $k != csv* || -s ${FILE[$k]}.info ]]; then
+			reused+=("$k")
+		else
+			todo+=("$k")
 		fi
-	fi
+	done
+	DATA_NOTE="${reused[*]:+reused ${reused[*]} (same BENCH_MB and gen.awk)}"
+	((${#todo[@]})) || return 0
 	awk=$(gen_awk) || give_up "no awk to generate the data with"
 	mkdir -p "$DATA" || give_up "cannot create $DATA"
-	rm -f "$DATA/STAMP"
+	rm -f "$DATA/STAMP" # the one stamp for all files of before the csv section
 	t0=$(date +%s)
-	# The four files are independent: generate them in parallel.
-	for k in "${KINDS[@]}"; do
+	# The files are independent: generate them in parallel.
+	for k in "${todo[@]}"; do
+		rm -f "$DATA/STAMP.$k"
+		info=''
+		[[ $k != csv* ]] || info=${FILE[$k]}.info.tmp
 		LC_ALL=C "$awk" -v kind="$k" -v bytes=$((BENCH_MB * 10000 * SHARE[$k])) \
-			-f "$GEN" >"${FILE[$k]}.tmp" &
+			-v info="$info" -f "$GEN" >"${FILE[$k]}.tmp" &
 	done
-	for k in "${KINDS[@]}"; do wait -n || failed=1; done
+	for k in "${todo[@]}"; do wait -n || failed=1; done
 	if ((failed)); then
-		for k in "${KINDS[@]}"; do rm -f "${FILE[$k]}.tmp"; done
+		for k in "${todo[@]}"; do rm -f "${FILE[$k]}.tmp" "${FILE[$k]}.info.tmp"; done
 		give_up "generating the data with $awk failed"
 	fi
-	for k in "${KINDS[@]}"; do mv -f "${FILE[$k]}.tmp" "${FILE[$k]}"; done
-	printf '%s\n' "$want" >"$DATA/STAMP"
+	for k in "${todo[@]}"; do
+		mv -f "${FILE[$k]}.tmp" "${FILE[$k]}"
+		[[ $k != csv* ]] || mv -f "${FILE[$k]}.info.tmp" "${FILE[$k]}.info"
+		printf '%s\n' "${WANT[$k]}" >"$DATA/STAMP.$k"
+	done
 	t1=$(date +%s)
-	DATA_NOTE="generated with $(basename "$awk") in $((t1 - t0)) s"
+	DATA_NOTE+="${DATA_NOTE:+; }generated ${todo[*]} with $(basename "$awk") in $((t1 - t0)) s"
+}
+
+# csv_info FIELD: records= or longest= of the quoted CSV file's .info
+csv_info() {
+	sed -n "s/.*$1=\\([0-9]*\\).*/\\1/p" "${FILE[csv]}.info" 2>/dev/null
 }
 
 fsize() { wc -c <"$1" | tr -d ' '; }
@@ -159,6 +203,7 @@ find_tools() {
 		"$BUSYBOX" --list 2>/dev/null | grep -qx cut && BB_CUT=$BUSYBOX
 		"$BUSYBOX" --list 2>/dev/null | grep -qx awk && BB_AWK=$BUSYBOX
 	fi
+	ZSV=$(command -v zsv || true)
 	WC=$(command -v wc || true)
 	CAT=$(command -v cat || true)
 	# GNU time for peak RSS (-f %M); BSD time has no -f.
@@ -186,9 +231,9 @@ version() {
 print_header() {
 	local cmd cpu k
 	if [[ -n ${MAKELEVEL:-} ]]; then
-		cmd="make bench BENCH_MB=$BENCH_MB"
+		cmd="make bench BENCH_MB=$BENCH_MB${BENCH_ONLY:+ BENCH_ONLY=$BENCH_ONLY}"
 	else
-		cmd="BENCH_MB=$BENCH_MB bash bench/run.sh ${ZB#"$TOP"/}"
+		cmd="BENCH_MB=$BENCH_MB${BENCH_ONLY:+ BENCH_ONLY=$BENCH_ONLY} bash bench/run.sh ${ZB#"$TOP"/}"
 	fi
 	[[ $RUNS == 15 ]] || cmd="$cmd BENCH_RUNS=$RUNS"
 	[[ -z $BASE ]] || cmd="BENCH_BASELINE=${BASE#"$TOP"/} $cmd"
@@ -208,6 +253,7 @@ print_header() {
 	echo "          $(version mawk "$MAWK" -W version)"
 	echo "          $(version gawk "$GAWK" --version)"
 	echo "          $(version busybox "$BUSYBOX")"
+	[[ " ${SECTIONS[*]} " != *" csv "* ]] || echo "          $(version zsv "$ZSV" version)"
 	echo "          $(version wc "$WC" --version); peak RSS: $([[ -n $GTIME ]] && echo "GNU time -f %M" || echo "'-' (no GNU /usr/bin/time)")"
 	echo "data:     bench-data/, $DATA_NOTE, MB = 10^6 bytes"
 	for k in "${KINDS[@]}"; do
@@ -215,6 +261,8 @@ print_header() {
 			"$(awk -v b="$(fsize "${FILE[$k]}")" 'BEGIN { printf "%.1f", b / 1e6 }')" \
 			"$(flines "${FILE[$k]}")"
 	done
+	[[ " ${KINDS[*]} " != *" csv "* ]] ||
+		echo "          $(basename "${FILE[csv]}"): $(csv_info records) records, the longest $(csv_info longest) bytes"
 	echo
 }
 
@@ -349,6 +397,105 @@ task_pipe() {
 	add floor "cat | cat" "$(cmdline "$CAT" "$TASK_FILE") | $(cmdline "$CAT")"
 	add_floors
 	measure_task
+}
+
+# ---------------------------------------------------------------- the csv section
+# (--csv, issue 15).  Its targets, from one alternating run, are checked by
+# print_csv_targets against the rows named here, by task and label.
+
+# zsv reads the file on its standard input: the form the issue names,
+# "zsv select -n -- 2 5 9"
+task_csv_f259() {
+	begin_task "-f2,5,9 csv" "${FILE[csv]}"
+	add ref "zbsplit --csv -f2,5,9" "$(cmdline "$ZB" --csv -f2,5,9 "$TASK_FILE")"
+	add zb "zbsplit -j 2 --csv -f2,5,9" "$(cmdline "$ZB" -j 2 --csv -f2,5,9 "$TASK_FILE")"
+	[[ -n $ZSV ]] && add peer "zsv select -n -- 2 5 9" "$(cmdline "$ZSV" select -n -- 2 5 9) <$(sq "$TASK_FILE")"
+	add_floors
+	measure_task
+}
+
+# The same records without a quote: what --csv costs over -d, when no field needs
+# it.  cut -d, checks that -d, and --csv write the same bytes here.
+task_csv_plain() {
+	begin_task "-f2,5,9 csvplain" "${FILE[csvplain]}"
+	add ref "zbsplit --csv -f2,5,9" "$(cmdline "$ZB" --csv -f2,5,9 "$TASK_FILE")"
+	add zb "zbsplit -d, -f2,5,9" "$(cmdline "$ZB" -d, -f2,5,9 "$TASK_FILE")"
+	add_cuts -d, -f2,5,9
+	add_floors
+	measure_task
+}
+
+task_csv_filter() {
+	begin_task "--str-eq csv" "${FILE[csv]}"
+	add ref "zbsplit --csv --str-eq 5:200" "$(cmdline "$ZB" --csv --str-eq 5:200 "$TASK_FILE")"
+	add zb "zbsplit -j 2 --csv --str-eq 5:200" "$(cmdline "$ZB" -j 2 --csv --str-eq 5:200 "$TASK_FILE")"
+	add_floors
+	measure_task
+}
+
+# print_csv_targets: each target of the csv section, the ratio this run gave and
+# whether it is met.  A ratio one of whose rows failed or was not run says so.
+print_csv_targets() {
+	awk -F '\t' -v zsv="${ZSV:+1}" -v longest="$(csv_info longest)" '
+	{ med[$1, $2] = $4; prob[$1, $2] = $8; rss[$1, $2] = $6; seen[$1, $2] = 1
+	  if ($1 ~ /csv/ && $3 != "before" && $2 ~ /^zbsplit .*--csv/) { nz++; zrow[nz] = $1 SUBSEP $2 } }
+	# why(t, l): why row l of task t has no time ("" when it has one)
+	function why(t, l) {
+		if (!((t, l) in seen)) return "not run"
+		if (med[t, l] != "-") return ""
+		return (prob[t, l] != "" ? prob[t, l] : "not timed")
+	}
+	function line(name, value, goal, verdict,    out) {
+		out = sprintf("  %-42s %12s   %-34s %s", name, value, goal, verdict)
+		sub(/ +$/, "", out)
+		print out
+	}
+	# target(name, ta, la, tb, lb, op, goal): time of row a over row b against goal
+	function target(name, ta, la, tb, lb, op, goal,    w, r, verdict) {
+		w = why(ta, la)
+		if (w == "") w = why(tb, lb)
+		if (w != "") {
+			line(name, "-", op " " goal " x", (why(ta, la) != "" ? la : lb) ": " w)
+			return
+		}
+		r = med[ta, la] / med[tb, lb]
+		line(name, sprintf("%.2f x", r), op " " goal " x", (op == "at most" ? r <= goal : r >= goal) ? "met" : "MISSED")
+	}
+	END {
+		print ""
+		print "csv targets (issue 15), ratios of this run'"'"'s medians:"
+		line("", "this run", "target", "")
+		target("--csv -f2,5,9 / wc -l", "-f2,5,9 csv", "zbsplit --csv -f2,5,9",
+			"-f2,5,9 csv", "wc -l", "at most", 3.5)
+		if (zsv)
+			target("zsv select -n -- 2 5 9 / --csv -f2,5,9", "-f2,5,9 csv", "zsv select -n -- 2 5 9",
+				"-f2,5,9 csv", "zbsplit --csv -f2,5,9", "at least", 4)
+		else
+			line("zsv select -n -- 2 5 9 / --csv -f2,5,9", "-", "at least 4 x", "skipped: zsv not installed")
+		target("--csv -f2,5,9 / -d, -f2,5,9 (no quotes)", "-f2,5,9 csvplain", "zbsplit --csv -f2,5,9",
+			"-f2,5,9 csvplain", "zbsplit -d, -f2,5,9", "at most", 1.3)
+		target("--csv --str-eq 5:200 / wc -l", "--str-eq csv", "zbsplit --csv --str-eq 5:200",
+			"--str-eq csv", "wc -l", "at most", 3)
+		target("--csv -f2,5,9: -j 1 / -j 2", "-f2,5,9 csv", "zbsplit --csv -f2,5,9",
+			"-f2,5,9 csv", "zbsplit -j 2 --csv -f2,5,9", "at least", 1.6)
+		# peak RSS: the largest of the --csv rows that ran
+		max = -1
+		for (k = 1; k <= nz; k++) {
+			split(zrow[k], p, SUBSEP)
+			if (rss[p[1], p[2]] ~ /^[0-9]+$/ && prob[p[1], p[2]] !~ /^FAILED/ && rss[p[1], p[2]] + 0 > max) {
+				max = rss[p[1], p[2]] + 0; maxrow = p[2] " (" p[1] ")"
+			}
+		}
+		goal = 4096 + (longest + 0) / 1024
+		name = "peak RSS of the --csv rows"
+		if (longest == "")
+			line(name, "-", "at most 4 MiB + longest record", "no record length in bench-data/quoted.csv.info")
+		else if (max < 0)
+			line(name, "-", sprintf("at most %.1f KiB (4 MiB + %d B)", goal, longest), "no --csv row ran, or no GNU time")
+		else
+			line(name, max " KiB", sprintf("at most %.1f KiB (4 MiB + %d B)", goal, longest),
+				(max <= goal ? "met" : "MISSED") ", the largest: " maxrow)
+	}' "$RESULTS"
 }
 
 # ---------------------------------------------------------------- measuring
@@ -550,6 +697,10 @@ print_table() {
 	output: the row's output compared byte for byte with the first zbsplit row's
 	(cut -c of GNU coreutils 9.1 and of busybox counts bytes, so it differs on UTF-8 text).
 	EOF
+	[[ " ${SECTIONS[*]} " != *" csv "* ]] || cat <<-'EOF'
+	csv: the ref row is --csv.  On plain.csv no field needs quotes, so -d, and cut -d,
+	must write its bytes; zsv quotes by its own rules, so "differs" there is a hint only.
+	EOF
 	[[ -z $BASE ]] || cat <<-'EOF'
 	before: the zbsplit row above it run by the baseline build (BENCH_BASELINE); its
 	x zbsplit against this build's ref shows before and after directly.
@@ -567,15 +718,23 @@ main() {
 	: >"$RESULTS"
 	: >"$LOG"
 	print_header
-	task_f1
-	task_f259
-	task_last
-	task_filter
-	task_numeric
-	task_ws
-	task_chars
-	task_pipe
+	if [[ " ${SECTIONS[*]} " == *" split "* ]]; then
+		task_f1
+		task_f259
+		task_last
+		task_filter
+		task_numeric
+		task_ws
+		task_chars
+		task_pipe
+	fi
+	if [[ " ${SECTIONS[*]} " == *" csv "* ]]; then
+		task_csv_f259
+		task_csv_plain
+		task_csv_filter
+	fi
 	print_table
+	[[ " ${SECTIONS[*]} " != *" csv "* ]] || print_csv_targets
 	echo
 	echo "every command and its timings: bench-data/last-run.log"
 	exit 0
