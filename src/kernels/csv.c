@@ -24,13 +24,15 @@ static void machine(struct csv_scan *s, const unsigned char *p, size_t n, uint64
 	*ends = end;
 }
 
-void csv_blocks_portable(struct csv_scan *s, const unsigned char *p, size_t nb, uint64_t *seps,
-                         uint64_t *ends)
+/* (the machine does not tell whether a block is well formed) */
+uint64_t csv_blocks_portable(struct csv_scan *s, const unsigned char *p, size_t nb,
+                             uint64_t *seps, uint64_t *ends)
 {
 	size_t b;
 
 	for (b = 0; b < nb; b++)
 		machine(s, p + 64 * b, 64, &seps[b], &ends[b]);
+	return nb >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << nb) - 1;
 }
 
 #ifdef HAVE_X86
@@ -77,44 +79,57 @@ static inline bool by_parity(struct csv_scan *s, uint64_t q, uint64_t d, uint64_
 	return true;
 }
 
-void csv_blocks_sse2(struct csv_scan *s, const unsigned char *p, size_t nb, uint64_t *seps,
-                     uint64_t *ends)
+uint64_t csv_blocks_sse2(struct csv_scan *s, const unsigned char *p, size_t nb, uint64_t *seps,
+                         uint64_t *ends)
 {
+	uint64_t slow = 0;
 	size_t b;
 
 	for (b = 0; b < nb; b++) {
 		uint64_t q, d, lf, cr;
 		pair_masks_sse2(p + 64 * b, '"', s->delim, &q, &d);
 		pair_masks_sse2(p + 64 * b, '\n', '\r', &lf, &cr);
-		if (!by_parity(s, q, d, lf | cr, &seps[b], &ends[b]))
+		if (!by_parity(s, q, d, lf | cr, &seps[b], &ends[b])) {
 			machine(s, p + 64 * b, 64, &seps[b], &ends[b]);
+			slow |= (uint64_t)1 << b;
+		}
 	}
+	return slow;
 }
 
-__attribute__((target("avx2"))) void csv_blocks_avx2(struct csv_scan *s, const unsigned char *p,
-                                                     size_t nb, uint64_t *seps, uint64_t *ends)
+__attribute__((target("avx2"))) uint64_t csv_blocks_avx2(struct csv_scan *s,
+                                                         const unsigned char *p, size_t nb,
+                                                         uint64_t *seps, uint64_t *ends)
 {
+	uint64_t slow = 0;
 	size_t b;
 
 	for (b = 0; b < nb; b++) {
 		uint64_t q, d, lf, cr;
 		pair_masks_avx2(p + 64 * b, '"', s->delim, &q, &d);
 		pair_masks_avx2(p + 64 * b, '\n', '\r', &lf, &cr);
-		if (!by_parity(s, q, d, lf | cr, &seps[b], &ends[b]))
+		if (!by_parity(s, q, d, lf | cr, &seps[b], &ends[b])) {
 			machine(s, p + 64 * b, 64, &seps[b], &ends[b]);
+			slow |= (uint64_t)1 << b;
+		}
 	}
+	return slow;
 }
 #endif
 
-void csv_scan(struct csv_scan *s, const unsigned char *p, size_t n, uint64_t *seps,
-              uint64_t *ends)
+uint64_t csv_scan(struct csv_scan *s, const unsigned char *p, size_t n, uint64_t *seps,
+                  uint64_t *ends)
 {
 	size_t nb = n / 64;
+	uint64_t slow = 0;
 
 	if (nb > 0)
-		kernels()->csv_blocks(s, p, nb, seps, ends);
-	if (n % 64 != 0)
+		slow = kernels()->csv_blocks(s, p, nb, seps, ends);
+	if (n % 64 != 0) {
 		machine(s, p + 64 * nb, n % 64, &seps[nb], &ends[nb]);
+		slow |= (uint64_t)1 << nb;
+	}
+	return slow;
 }
 
 /* Scanned this many bytes at a time, so the masks stay in L1. */

@@ -72,13 +72,16 @@ static inline int csv_step(struct csv_scan *s, unsigned char c)
 }
 
 /*
- * Scans the n bytes at p from s->state: bit i of seps[i / 64] is set where byte i
- * ends a field (an unquoted delimiter, CR or LF), and of ends[i / 64] where it ends
- * a record (an unquoted CR or LF); bits past n are clear.  s->state becomes the
- * state after the n bytes.  seps and ends have room for (n + 63) / 64 words.
+ * Scans the n bytes at p (at most 64 * 64) from s->state: bit i of seps[i / 64] is
+ * set where byte i ends a field (an unquoted delimiter, CR or LF), and of
+ * ends[i / 64] where it ends a record (an unquoted CR or LF); bits past n are
+ * clear.  s->state becomes the state after the n bytes.  seps and ends have room
+ * for (n + 63) / 64 words.  Returns the blocks of 64 bytes not known to be well
+ * formed (bit b for block b): where one is clear, every quote in it opens a field
+ * or closes one before a delimiter, a line end or another quote.
  */
-void csv_scan(struct csv_scan *s, const unsigned char *p, size_t n, uint64_t *seps,
-              uint64_t *ends);
+uint64_t csv_scan(struct csv_scan *s, const unsigned char *p, size_t n, uint64_t *seps,
+                  uint64_t *ends);
 
 /* The offset of the first unquoted CR or LF in p[0, n), scanned from s->state
  * (which is then CSV_FIELD_START), or -1 (s->state is then the state after n). */

@@ -60,8 +60,9 @@ typedef size_t utf8_find_fn(zb_view v, int term, const size_t *nums, size_t coun
                             utf8_span *spans, bool *invalid, size_t *line_len);
 typedef size_t first_fields_fn(zb_view v, unsigned char delim, unsigned char term,
                                unsigned char *dst);
-/* csv: the field and record ends of nb 64-byte blocks, carrying s->state */
-typedef void csv_blocks_fn(struct csv_scan *s, const unsigned char *p, size_t nb, uint64_t *seps,
+/* csv: the field and record ends of nb <= 64 blocks of 64 bytes, carrying s->state;
+ * returns the blocks not known to be well formed */
+typedef uint64_t csv_blocks_fn(struct csv_scan *s, const unsigned char *p, size_t nb, uint64_t *seps,
                            uint64_t *ends);
 typedef size_t keep_field_eq_fn(zb_view v, unsigned char delim, unsigned char term, size_t n,
                                 const void *str, size_t len, bool invert, unsigned char *dst);
