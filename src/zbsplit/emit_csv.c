@@ -15,6 +15,63 @@ static bool bytes_are_values(const struct plan *p)
 	return !p->strip && !c->tsv_out && c->out_delim[0] == c->split.delim[0];
 }
 
+/* Whether a quoted field's value, whose quotes are all doubled (n bytes at v),
+ * needs its quotes: it holds the delimiter, a quote, CR or LF. */
+static inline bool needs_quotes(const unsigned char *v, size_t n, unsigned char delim)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == delim || v[i] == '"' || v[i] == '\r' || v[i] == '\n')
+			return true;
+	return false;
+}
+
+/* A well-formed record's values written straight into the output buffer: a field's
+ * bytes, or a quoted field's, whose quotes only the value's bytes may need, without
+ * them.  False when the buffer cannot hold the record (the slow way then). */
+static bool put_well_formed(const struct plan *p, struct scratch *s, struct output *out,
+                            const struct csv_record *r, size_t n)
+{
+	const unsigned char delim = p->cfg->out_delim[0], *end = r->block.data + r->block.len;
+	size_t i, k, room = 3, written = 0;
+	unsigned char *q, *dst;
+	bool empty = false;
+
+	for (i = 0; i < n; i++) { /* each range's bytes and a delimiter */
+		const struct range *g = &s->ranges[i];
+		if (g->lo == 0 || g->lo > g->hi)
+			room += 1;
+		else
+			room += (g->hi < r->nf ? r->starts[g->hi] - 1 : r->end) - r->starts[g->lo - 1] + 1;
+	}
+	if (!output_room(out, room + COPY_SLACK))
+		return false;
+	q = dst = zb_buffer_space(out->buf);
+	for (i = 0; i < n; i++)
+		for (k = s->ranges[i].lo; k <= s->ranges[i].hi; k++) {
+			zb_view v = k == 0 ? zb_view_empty() : csv_raw(r, k);
+			if (written++ > 0)
+				*q++ = delim;
+			if (v.len > 0 && v.data[0] == '"' && !needs_quotes(v.data + 1, v.len - 2, delim)) {
+				v.data++;
+				v.len -= 2;
+			}
+			copy_field(q, v.data, v.len, end);
+			q += v.len;
+			empty = v.len == 0;
+			if (k == 0)
+				break;
+		}
+	if (written == 1 && empty) {
+		*q++ = '"';
+		*q++ = '"';
+	}
+	*q++ = '\n';
+	zb_buffer_commit(out->buf, (size_t)(q - dst));
+	return true;
+}
+
 /* Field k's value (k is 0 for an empty one), stripped, written; whether it is
  * empty. */
 static bool put_field(const struct plan *p, struct scratch *s, struct output *out,
@@ -65,6 +122,8 @@ void emit_csv_record(const struct plan *p, struct scratch *s, struct output *out
 		return;
 	}
 	n = choose(p, s, r);
+	if (r->well_formed && bytes_are_values(p) && put_well_formed(p, s, out, r, n))
+		return;
 	for (i = 0; i < n; i++)
 		for (k = s->ranges[i].lo; k <= s->ranges[i].hi; k++) {
 			if (written++ > 0)

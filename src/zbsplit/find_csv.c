@@ -113,13 +113,15 @@ static inline void field_end(struct scratch *s, struct csv_record *r, size_t kee
 }
 
 /* A record ends at `at` (a CR, an LF, or the block's end): worked on unless it is
- * a blank line; the next starts after it.  False as record's. */
+ * a blank line; the next starts after it.  `slow_end`: where the last block not
+ * known to be well formed up to `at` ends.  False as record's. */
 static inline bool record_end(const struct plan *p, struct scratch *s, struct output *out,
-                              struct csv_record *r, size_t at)
+                              struct csv_record *r, size_t at, size_t slow_end)
 {
 	bool ok = true;
 
 	r->end = at;
+	r->well_formed = slow_end <= r->start;
 	if (at > r->start || r->nf > 1)
 		ok = record(p, s, out, r);
 	r->start = at + 1;
@@ -130,9 +132,9 @@ static inline bool record_end(const struct plan *p, struct scratch *s, struct ou
 
 void csv_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)
 {
-	uint64_t seps[CHUNK / 64], ends[CHUNK / 64];
-	struct csv_record r = {block, 0, 0, 1, NULL, false};
-	size_t keep = p->csv_keep, at;
+	uint64_t seps[CHUNK / 64], ends[CHUNK / 64], slow;
+	struct csv_record r = {block, 0, 0, 1, NULL, false, false};
+	size_t keep = p->csv_keep, at, slow_end = 0; /* (of the chunks before) */
 	struct csv_scan scan;
 
 	csv_scan_init(&scan, p->cfg->split.delim[0]);
@@ -141,19 +143,23 @@ void csv_block(const struct plan *p, struct scratch *s, zb_view block, struct ou
 	s->csv_bad = NULL;
 	for (at = 0; at < block.len; at += CHUNK) {
 		size_t len = block.len - at < CHUNK ? block.len - at : CHUNK, b;
-		csv_scan(&scan, block.data + at, len, seps, ends);
-		for (b = 0; b < (len + 63) / 64; b++)
+		slow = csv_scan(&scan, block.data + at, len, seps, ends);
+		for (b = 0; b < (len + 63) / 64; b++) {
+			size_t slow_here = slow >> b & 1 ? at + 64 * (b + 1) : slow_end;
 			for (uint64_t m = seps[b]; m != 0; m &= m - 1) {
 				unsigned bit = ctz64(m);
 				size_t pos = at + 64 * b + bit;
 				if (!(ends[b] >> bit & 1))
 					field_end(s, &r, keep, pos);
-				else if (!record_end(p, s, out, &r, pos))
+				else if (!record_end(p, s, out, &r, pos, slow_here))
 					return;
 			}
+			slow_end = slow_here;
+		}
 	}
-	if (r.start < block.len || r.nf > 1) /* the input's last, without its end */
-		(void)record_end(p, s, out, &r, block.len);
+	if (r.start < block.len || r.nf > 1) /* the input's last, without its end: its
+	                                         quote may be open */
+		(void)record_end(p, s, out, &r, block.len, SIZE_MAX);
 }
 
 size_t csv_field_number(unsigned char delim, zb_view rec, const char *name,

@@ -39,6 +39,8 @@ struct csv_record {
 	size_t start, end, nf;
 	const size_t *starts;
 	bool plain; /* no quote anywhere in it: every field's value is its bytes */
+	bool well_formed; /* every quote in it opens or closes a field (kernels/csv said
+	                     so of its blocks): a field is its bytes, or quoted */
 };
 
 /* Field i (from 1, at most nf, and kept) of r, as it is in the block. */
