@@ -97,18 +97,32 @@ uint64_t csv_blocks_sse2(struct csv_scan *s, const unsigned char *p, size_t nb, 
 	return slow;
 }
 
+/* The 64 bits of two 32-byte compares. */
+__attribute__((target("avx2"))) static inline uint64_t mask64_avx2(__m256i lo, __m256i hi)
+{
+	return (uint64_t)(uint32_t)_mm256_movemask_epi8(lo) |
+	       (uint64_t)(uint32_t)_mm256_movemask_epi8(hi) << 32;
+}
+
 __attribute__((target("avx2"))) uint64_t csv_blocks_avx2(struct csv_scan *s,
                                                          const unsigned char *p, size_t nb,
                                                          uint64_t *seps, uint64_t *ends)
 {
+	const __m256i vq = _mm256_set1_epi8('"'), vd = _mm256_set1_epi8((char)s->delim);
+	const __m256i vlf = _mm256_set1_epi8('\n'), vcr = _mm256_set1_epi8('\r');
 	uint64_t slow = 0;
 	size_t b;
 
 	for (b = 0; b < nb; b++) {
-		uint64_t q, d, lf, cr;
-		pair_masks_avx2(p + 64 * b, '"', s->delim, &q, &d);
-		pair_masks_avx2(p + 64 * b, '\n', '\r', &lf, &cr);
-		if (!by_parity(s, q, d, lf | cr, &seps[b], &ends[b])) {
+		const unsigned char *at = p + 64 * b;
+		__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)at);
+		__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(at + 32));
+		uint64_t q = mask64_avx2(_mm256_cmpeq_epi8(lo, vq), _mm256_cmpeq_epi8(hi, vq));
+		uint64_t d = mask64_avx2(_mm256_cmpeq_epi8(lo, vd), _mm256_cmpeq_epi8(hi, vd));
+		uint64_t nl = mask64_avx2(
+			_mm256_or_si256(_mm256_cmpeq_epi8(lo, vlf), _mm256_cmpeq_epi8(lo, vcr)),
+			_mm256_or_si256(_mm256_cmpeq_epi8(hi, vlf), _mm256_cmpeq_epi8(hi, vcr)));
+		if (!by_parity(s, q, d, nl, &seps[b], &ends[b])) {
 			machine(s, p + 64 * b, 64, &seps[b], &ends[b]);
 			slow |= (uint64_t)1 << b;
 		}

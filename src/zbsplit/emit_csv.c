@@ -122,7 +122,7 @@ void emit_csv_record(const struct plan *p, struct scratch *s, struct output *out
 		return;
 	}
 	n = choose(p, s, r);
-	if (r->well_formed && bytes_are_values(p) && put_well_formed(p, s, out, r, n))
+	if ((r->well_formed || r->plain) && bytes_are_values(p) && put_well_formed(p, s, out, r, n))
 		return;
 	for (i = 0; i < n; i++)
 		for (k = s->ranges[i].lo; k <= s->ranges[i].hi; k++) {
