@@ -151,7 +151,7 @@ uint64_t csv_scan(struct csv_scan *s, const unsigned char *p, size_t n, uint64_t
 
 ptrdiff_t csv_first_end(struct csv_scan *s, const unsigned char *p, size_t n)
 {
-	uint64_t seps[CHUNK / 64], ends[CHUNK / 64];
+	uint64_t seps[CHUNK / 64], ends[CHUNK / 64] = {0};
 	size_t at, b;
 
 	for (at = 0; at < n; at += CHUNK) {
@@ -168,7 +168,7 @@ ptrdiff_t csv_first_end(struct csv_scan *s, const unsigned char *p, size_t n)
 
 ptrdiff_t csv_last_end(struct csv_scan *s, const unsigned char *p, size_t n)
 {
-	uint64_t seps[CHUNK / 64], ends[CHUNK / 64];
+	uint64_t seps[CHUNK / 64], ends[CHUNK / 64] = {0};
 	ptrdiff_t last = -1;
 	size_t at, b;
 

@@ -48,13 +48,8 @@ static inline int csv_step(struct csv_scan *s, unsigned char c)
 		if (c == '"')
 			s->state = CSV_QUOTE_IN_QUOTED;
 		return 0;
-	case CSV_QUOTE_IN_QUOTED:
-		if (c == '"') {
-			s->state = CSV_QUOTED;
-			return 0;
-		}
-		break;
-	case CSV_FIELD_START:
+	case CSV_QUOTE_IN_QUOTED: /* a doubled quote: inside again */
+	case CSV_FIELD_START:     /* a quoted field begins */
 		if (c == '"') {
 			s->state = CSV_QUOTED;
 			return 0;

@@ -135,7 +135,7 @@ static inline bool record_end(const struct plan *p, struct scratch *s, struct ou
 
 void csv_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)
 {
-	uint64_t seps[CHUNK / 64], ends[CHUNK / 64], slow;
+	uint64_t seps[CHUNK / 64] = {0}, ends[CHUNK / 64] = {0}, slow;
 	struct csv_record r = {block, 0, 0, 1, NULL, false, false};
 	size_t keep = p->csv_keep, at, slow_end = 0; /* (of the chunks before) */
 	struct csv_scan scan;
