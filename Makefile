@@ -189,9 +189,9 @@ check: test
 	$(MAKE) -j2 lint
 	@echo "== $$(date +%T) make check: the man pages"
 	$(MAKE) man-check
-	@echo "== $$(date +%T) make check: fuzzing ($(CHECK_FUZZ_SECONDS) s a target, three at once)"
+	@echo "== $$(date +%T) make check: fuzzing ($(CHECK_FUZZ_SECONDS) s a target, four at once)"
 	$(MAKE) -j2 fuzz-build
-	nice -n 10 $(MAKE) -j3 fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+	nice -n 10 $(MAKE) -j4 fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
 	@echo "== $$(date +%T) make check: passed"
 CHECK_FUZZ_SECONDS ?= 30
 
@@ -397,7 +397,7 @@ fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
             $(FUZZ_BUILD)/reference.o $(FUZZ_OBJ)
 
 # One run per target (a pattern rule: make skips those for .PHONY names, hence
-# FORCE), so `make -j3 fuzz` runs all three at once (CI does).
+# FORCE), so `make -j4 fuzz` runs all four at once (CI does).
 fuzz: $(FUZZ_TARGETS:%=fuzz-run-%)
 
 fuzz-run-%: $(FUZZ_BUILD)/fuzz_% FORCE

@@ -57,8 +57,10 @@ static bool put_well_formed(const struct plan *p, struct scratch *s, struct outp
 				v.data++;
 				v.len -= 2;
 			}
-			copy_field(q, v.data, v.len, end);
-			q += v.len;
+			if (v.len > 0) { /* (an empty value's bytes are not the block's) */
+				copy_field(q, v.data, v.len, end);
+				q += v.len;
+			}
 			empty = v.len == 0;
 			if (k == 0)
 				break;
