@@ -101,10 +101,21 @@ static bool put_field(const struct plan *p, struct scratch *s, struct output *ou
 static size_t choose(const struct plan *p, struct scratch *s, const struct csv_record *r)
 {
 	const struct list *l = &p->cfg->list;
+	size_t i;
 
 	if (p->cfg->mode == MODE_NONE) {
 		s->ranges[0] = (struct range){1, r->nf};
 		return 1;
+	}
+	if (p->csv_fixed) { /* the plan's items, clipped to this record */
+		for (i = 0; i < l->count; i++) {
+			struct range g = p->csv_fixed[i];
+			if (l->items[i].single)
+				s->ranges[i] = g.lo <= r->nf ? g : (struct range){0, 0};
+			else
+				s->ranges[i] = (struct range){g.lo, g.hi < r->nf ? g.hi : r->nf};
+		}
+		return l->count;
 	}
 	return l->complement ? list_plan(l, r->nf, s->ranges, s->groups)
 	                     : list_each(l, r->nf, s->ranges);

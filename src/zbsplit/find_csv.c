@@ -15,7 +15,9 @@
 /* Scanned this many bytes at a time, so the masks stay in L1. */
 #define CHUNK ((size_t)64 * 32)
 
-size_t csv_keep(const struct plan *p)
+/* The field starts a plan needs kept: all of them, unless the fields it reads are
+ * fixed. */
+static size_t csv_keep(const struct plan *p)
 {
 	const struct config *c = p->cfg;
 	size_t i, most = 0;
@@ -32,6 +34,19 @@ size_t csv_keep(const struct plan *p)
 	for (i = 0; i < p->npreds; i++)
 		most = p->pred_want[i] > most ? p->pred_want[i] : most;
 	return most + 1; /* and the start after the last, where it ends */
+}
+
+int csv_prepare(struct plan *p)
+{
+	const struct list *l = &p->cfg->list;
+
+	p->csv_keep = csv_keep(p);
+	if (p->cfg->mode != MODE_FIELDS || l->relative || l->complement)
+		return 0;
+	if ((p->csv_fixed = malloc(list_max_ranges(l) * sizeof *p->csv_fixed)) == NULL)
+		return -1;
+	(void)list_each(l, UNIT_MAX, p->csv_fixed);
+	return 0;
 }
 
 /* The field predicate `i` looks at in r: 0 for the record, SIZE_MAX for none. */
@@ -160,9 +175,13 @@ void csv_block(const struct plan *p, struct scratch *s, zb_view block, struct ou
 			slow_end = slow_here;
 		}
 	}
-	if (r.start < block.len || r.nf > 1) /* the input's last, without its end: its
-	                                         quote may be open */
+	if (s->csv_open) { /* the rest is the start of a record read on later */
+		s->csv_used = r.start < block.len ? r.start : block.len;
+		s->csv_state = scan.state;
+	} else if (r.start < block.len || r.nf > 1) { /* the input's last, without its end:
+	                                                 its quote may be open */
 		(void)record_end(p, s, out, &r, block.len, SIZE_MAX);
+	}
 }
 
 size_t csv_field_number(unsigned char delim, zb_view rec, const char *name,

@@ -6,9 +6,9 @@
 #include "plan.h"
 #include "scratch.h"
 
-/* The field starts a plan needs kept: all of them, unless the fields it reads are
- * fixed. */
-size_t csv_keep(const struct plan *p);
+/* What KERNEL_CSV's plan needs: the field starts it keeps, and its fixed items;
+ * -1 when out of memory. */
+int csv_prepare(struct plan *p);
 
 /* Runs block's CSV records (the last may lack its end) through p to out.  With
  * --csv=strict, a malformed record stops it: s->csv_bad says what is wrong, and

@@ -100,6 +100,8 @@ struct plan {
 	struct few_plan few;
 	bool near;                /* -c: the LIST names only the first few characters */
 	size_t csv_keep;          /* KERNEL_CSV: the field starts kept (csv_keep) */
+	struct range *csv_fixed;  /* ... and the items' fields, when they do not count
+	                             from NF (list_each for any number of fields) */
 };
 
 #endif

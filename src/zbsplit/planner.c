@@ -156,8 +156,7 @@ int plan_make(struct plan *p, const struct config *c)
 	p->kernel = kernels[i].kernel;
 	switch (p->kernel) {
 	case KERNEL_CSV:
-		p->csv_keep = csv_keep(p);
-		return 0;
+		return csv_prepare(p);
 	case KERNEL_BLANKS: /* a plan with fields from NF is made for FAR fields */
 		if ((c->list.relative || c->filter.relative) && make_ranges(p, FAR) != 0)
 			return -1;
@@ -187,5 +186,6 @@ void plan_free(struct plan *p)
 	free(p->pick.spans);
 	free(p->blanks.first);
 	free(p->tail.ranges);
+	free(p->csv_fixed);
 	memset(p, 0, sizeof *p);
 }

@@ -1,5 +1,6 @@
 /* records.c - finding records in buffers, joining those that cross a buffer's end. */
 #include <errno.h>
+#include <string.h>
 
 #include "records.h"
 
@@ -121,16 +122,47 @@ static ptrdiff_t last_end(struct records *r, zb_view rest)
 	return end;
 }
 
-/* The next record (one), or the next block of records (not one); see records.h. */
-static int next(struct records *r, zb_view *out, bool one)
+/* What next() hands out: a record, a block of whole records, or (CSV) an open block. */
+enum want { ONE, BLOCK, OPEN };
+
+/* Whether p[0, n) holds a byte that may end a CSV record. */
+static bool may_end_record(const unsigned char *p, size_t n)
 {
+	return memchr(p, '\n', n) != NULL || memchr(p, '\r', n) != NULL;
+}
+
+/* An open block (records_next_open): every byte read and not yet handed out, when
+ * some are new and may end a record, or are the input's last. */
+static bool hand_out_open(struct records *r, zb_view rest, zb_view *out)
+{
+	if (rest.len == 0 ||
+	    (!r->eof && !may_end_record(rest.data + r->scanned, rest.len - r->scanned)))
+		return false;
+	*out = rest;
+	r->open = !r->eof;
+	r->open_len = rest.len;
+	if (!r->open) { /* the input's last records: handed out whole */
+		r->pos += rest.len;
+		at_record_start(r);
+	}
+	return true;
+}
+
+/* The next record, block or open block (`want`); see records.h. */
+static int next(struct records *r, zb_view *out, enum want want)
+{
+	bool one = want == ONE;
+
 	r->cut_end = false;
+	r->open = false;
 	for (;;) {
 		zb_view rest;
 		ptrdiff_t end, got;
 
 		restart_if_consumed(r);
 		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
+		if (want == OPEN && zb_collator_len(&r->pending) == 0 && hand_out_open(r, rest, out))
+			return 1;
 		if (one || zb_collator_len(&r->pending) > 0) /* up to the first terminator */
 			end = first_end(r, rest);
 		else if ((end = last_end(r, rest)) >= 0) {
@@ -168,12 +200,25 @@ static int next(struct records *r, zb_view *out, bool one)
 
 int records_next(struct records *r, zb_view *rec)
 {
-	return next(r, rec, true);
+	return next(r, rec, ONE);
 }
 
 int records_next_block(struct records *r, zb_view *block)
 {
-	return next(r, block, false);
+	return next(r, block, BLOCK);
+}
+
+int records_next_open(struct records *r, zb_view *block)
+{
+	return next(r, block, r->csv ? OPEN : BLOCK);
+}
+
+void records_consumed(struct records *r, size_t used, unsigned char state)
+{
+	r->pos += used;
+	r->scanned = r->open_len - used;
+	r->scan.state = state;
+	r->open = false;
 }
 
 int records_hand_over(struct records *r, zb_buffer **buf, zb_collator *big, zb_view *block)

@@ -24,6 +24,8 @@ struct records {
 	struct csv_scan scan;    /* ... and the CSV state at `scanned` */
 	unsigned char ended_by;  /* the byte that ended the last record handed out ... */
 	bool cut_end;            /* ... when that byte is not in what was handed out */
+	bool open;               /* the block handed out is open (records_next_open) */
+	size_t open_len;         /* ... and this long */
 	int fd;                  /* the input */
 	bool eof;                /* read(2) has said end of file */
 	bool may_block;          /* a pipe or terminal: call before_wait before reading */
@@ -61,6 +63,23 @@ int records_next(struct records *r, zb_view *rec);
  * is abandoned).  The view is valid until the next call.
  */
 int records_next_block(struct records *r, zb_view *block);
+
+/*
+ * records_next_block for a CSV reader in this thread: where CSV records end is
+ * known only by scanning from a record's start, so rather than scan the buffer for
+ * the last end and have the kernel scan the block again, this hands out every byte
+ * read and not handed out (r->open), and the kernel, which scans them anyway,
+ * says with records_consumed how many its whole records took and the CSV state
+ * after the rest.  The rest is handed out again with the bytes read next.  A block
+ * is open only when the bytes new in it hold a CR or LF; otherwise, at the input's
+ * end, or for a record longer than the buffer, it is what records_next_block gives
+ * (r->open false).  Without CSV, records_next_block.
+ */
+int records_next_open(struct records *r, zb_view *block);
+
+/* After an open block: its first `used` bytes were whole records, and the CSV
+ * state after the rest is `state`. */
+void records_consumed(struct records *r, size_t used, unsigned char state);
 
 /*
  * records_next_block for a reader that hands blocks to other threads (-j): the

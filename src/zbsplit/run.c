@@ -141,7 +141,13 @@ static int run_block(struct run *run, zb_view block, const char *name)
 {
 	struct scratch *s = &run->scratch;
 
+	s->csv_open = run->records.open;
 	plan_run_block(&run->plan, s, block, &run->out);
+	if (s->csv_open) {
+		records_consumed(&run->records, s->csv_used, s->csv_state);
+		if (s->csv_bad == NULL)
+			block.len = s->csv_used;
+	}
 	if (run->cfg->csv != CSV_STRICT)
 		return 0;
 	if (s->csv_bad == NULL) {
@@ -222,7 +228,7 @@ int run_input(struct run *run, int fd, const char *name)
 		rc = jobs_input(run->jobs, &run->plan, &run->records, fd, run->records.may_block,
 		                &run->out);
 	if (rc > 0) /* (1 from jobs_input: no thread for a pipe, which is read here) */
-		while ((rc = records_next_block(&run->records, &block)) > 0)
+		while ((rc = records_next_open(&run->records, &block)) > 0)
 			if (run_block(run, block, name) != 0)
 				return 1;
 	if (rc < 0) {

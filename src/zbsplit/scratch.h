@@ -41,6 +41,9 @@ struct scratch {
 	unsigned char *csv_arena; /* room for the record's decoded values */
 	size_t csv_arena_cap;
 	struct csv_writer csv_out;
+	bool csv_open;          /* the block may end inside a record (records_next_open): */
+	size_t csv_used;        /* its whole records' bytes, and the state after them */
+	unsigned char csv_state;
 	const char *csv_bad;    /* what is wrong with it, or NULL */
 	size_t csv_bad_at;      /* where it starts in the block */
 };
