@@ -72,3 +72,23 @@ setup() {
 	[ "$(cat "$D/status")" = seen ]
 	same_bytes "$D/exp" "$D/out"
 }
+
+@test "FIFO in small pieces: CSV records and quoted fields split across writes" {
+	mkfifo "$D/fifo"
+	# a quoted LF and a doubled quote cut across writes, CRLF cut between CR and LF
+	slow_write 'a,"x' '\ny",1\r' '\nb,"p""' 'q",2\n' '\n' 'c,' '3' >"$D/fifo" 3>&- &
+	local writer=$!
+	local rc=0
+	timeout 20 "$ZBSPLIT" --csv -f 2,3 <"$D/fifo" >"$D/out" 2>"$D/err" || rc=$?
+	wait "$writer"
+	[ "$rc" -eq 0 ]
+	[ ! -s "$D/err" ]
+	# by hand: the values x LF y and 1; p"q and 2; 3 and a missing field 3
+	printf '"x\ny",1\n"p""q",2\n3,\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/out"
+}
+
+@test "pipe input: flushed before a blocking read (--csv)" {
+	flush_check 'a,"b\nc"\n' '"b\nc"\n' 'd,e\n' '"b\nc"\ne\n' --csv -f 2
+	flush_check 'a,b\r\n' 'b\n' 'c,d\r\n' 'b\nd\n' --csv -f 2 --buffer-size=4
+}
