@@ -4,6 +4,9 @@
  * stay aligned: a single field is a value on every record (empty when missing), a
  * range the fields it finds, and items are never merged.
  */
+#include <stdint.h>
+#include <string.h>
+
 #include "emit.h"
 
 /* Whether a plain record's fields can be written as their bytes: the output
@@ -15,16 +18,67 @@ static bool bytes_are_values(const struct plan *p)
 	return !p->strip && !c->tsv_out && c->out_delim[0] == c->split.delim[0];
 }
 
+/* Bit 7 of each byte of x set where that byte is b (and perhaps above such a byte:
+ * enough to tell whether any is). */
+static inline uint64_t bytes_equal(uint64_t x, unsigned char b)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t y = x ^ (ones * b);
+
+	return (y - ones) & ~y & highs;
+}
+
 /* Whether a quoted field's value, whose quotes are all doubled (n bytes at v),
- * needs its quotes: it holds the delimiter, a quote, CR or LF. */
+ * needs its quotes: it holds the delimiter, a quote, CR or LF.  Eight bytes at a
+ * time: the values are short, and this is asked of every quoted one. */
 static inline bool needs_quotes(const unsigned char *v, size_t n, unsigned char delim)
 {
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, v + i, 8);
+		if ((bytes_equal(x, delim) | bytes_equal(x, '"') | bytes_equal(x, '\r') |
+		     bytes_equal(x, '\n')) != 0)
+			return true;
+	}
+	for (; i < n; i++)
 		if (v[i] == delim || v[i] == '"' || v[i] == '\r' || v[i] == '\n')
 			return true;
 	return false;
+}
+
+/* A well-formed record written whole (no LIST): its bytes, less the quotes of the
+ * fields whose values do not need them.  False as put_well_formed's. */
+static bool put_whole_well_formed(const struct plan *p, struct output *out,
+                                  const struct csv_record *r)
+{
+	const unsigned char *data = r->block.data, delim = p->cfg->out_delim[0];
+	size_t k, from = r->start;
+	unsigned char *q, *dst;
+
+	if (!output_room(out, r->end - r->start + 3))
+		return false;
+	q = dst = zb_buffer_space(out->buf);
+	for (k = 1; k <= r->nf; k++) {
+		size_t start = r->starts[k - 1], end = k < r->nf ? r->starts[k] - 1 : r->end;
+		if (data[start] != '"' || needs_quotes(data + start + 1, end - start - 2, delim))
+			continue;
+		memcpy(q, data + from, start - from);
+		q += start - from;
+		memcpy(q, data + start + 1, end - start - 2);
+		q += end - start - 2;
+		from = end;
+	}
+	memcpy(q, data + from, r->end - from);
+	q += r->end - from;
+	if (q == dst) { /* one empty value: a blank line would not read back */
+		*q++ = '"';
+		*q++ = '"';
+	}
+	*q++ = '\n';
+	zb_buffer_commit(out->buf, (size_t)(q - dst));
+	return true;
 }
 
 /* A well-formed record's values written straight into the output buffer: a field's
@@ -134,9 +188,11 @@ void emit_csv_record(const struct plan *p, struct scratch *s, struct output *out
 		output_put(out, (const unsigned char *)"\n", 1);
 		return;
 	}
-	n = choose(p, s, r);
-	if ((r->well_formed || r->plain) && bytes_are_values(p) && put_well_formed(p, s, out, r, n))
+	if ((r->well_formed || r->plain) && bytes_are_values(p) &&
+	    (c->mode == MODE_NONE ? put_whole_well_formed(p, out, r)
+	                          : put_well_formed(p, s, out, r, choose(p, s, r))))
 		return;
+	n = choose(p, s, r);
 	for (i = 0; i < n; i++)
 		for (k = s->ranges[i].lo; k <= s->ranges[i].hi; k++) {
 			if (written++ > 0)
