@@ -119,15 +119,28 @@ static bool record(const struct plan *p, struct scratch *s, struct output *out,
 	return true;
 }
 
-/* A field ends at `at` (a delimiter): the next one's start, when kept. */
-static inline void field_end(struct scratch *s, struct csv_record *r, size_t keep, size_t at)
+/* The fields that end at the bits of `fields` (delimiters of one record, in the
+ * 64 bytes from `base`): r->nf counts them, and the starts of the next ones are
+ * kept, as far as `keep`. */
+static inline void delims_end(struct scratch *s, struct csv_record *r, size_t keep,
+                              uint64_t fields, size_t base)
 {
-	if (r->nf < keep) {
-		if (r->nf >= s->csv_cap)
-			scratch_csv_starts(s, r->nf + 1);
-		s->csv_starts[r->nf] = at + 1;
+	size_t nf = r->nf, n = popcount64(fields);
+	size_t *starts;
+
+	if (nf + n > keep) { /* the starts past keep are not needed */
+		r->nf += n;
+		n = nf < keep ? keep - nf : 0;
+	} else {
+		r->nf += n;
 	}
-	r->nf++;
+	if (n == 0)
+		return;
+	if (nf + n > s->csv_cap)
+		scratch_csv_starts(s, nf + n);
+	starts = s->csv_starts + nf;
+	for (; n > 0; n--, fields &= fields - 1)
+		*starts++ = base + ctz64(fields) + 1;
 }
 
 /* A record ends at `at` (a CR, an LF, or the block's end): worked on unless it is
@@ -148,11 +161,33 @@ static inline bool record_end(const struct plan *p, struct scratch *s, struct ou
 	return ok;
 }
 
+/* The field and record ends of the 64 bytes from `base` (seps, ends); false as
+ * record's. */
+static inline bool walk(const struct plan *p, struct scratch *s, struct output *out,
+                        struct csv_record *r, uint64_t seps, uint64_t ends, size_t base,
+                        size_t slow_end)
+{
+	uint64_t delims = seps & ~ends;
+
+	for (; ends != 0; ends &= ends - 1) {
+		unsigned bit = ctz64(ends);
+		uint64_t before = (ends & -ends) - 1;
+		if ((delims & before) != 0)
+			delims_end(s, r, p->csv_keep, delims & before, base);
+		if (!record_end(p, s, out, r, base + bit, slow_end))
+			return false;
+		delims &= ~before;
+	}
+	if (delims != 0)
+		delims_end(s, r, p->csv_keep, delims, base);
+	return true;
+}
+
 void csv_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)
 {
 	uint64_t seps[CHUNK / 64] = {0}, ends[CHUNK / 64] = {0}, slow;
 	struct csv_record r = {block, 0, 0, 1, NULL, false, false};
-	size_t keep = p->csv_keep, at, slow_end = 0; /* (of the chunks before) */
+	size_t at, slow_end = 0; /* (of the chunks before) */
 	struct csv_scan scan;
 
 	csv_scan_init(&scan, p->cfg->split.delim[0]);
@@ -163,16 +198,10 @@ void csv_block(const struct plan *p, struct scratch *s, zb_view block, struct ou
 		size_t len = block.len - at < CHUNK ? block.len - at : CHUNK, b;
 		slow = csv_scan(&scan, block.data + at, len, seps, ends);
 		for (b = 0; b < (len + 63) / 64; b++) {
-			size_t slow_here = slow >> b & 1 ? at + 64 * (b + 1) : slow_end;
-			for (uint64_t m = seps[b]; m != 0; m &= m - 1) {
-				unsigned bit = ctz64(m);
-				size_t pos = at + 64 * b + bit;
-				if (!(ends[b] >> bit & 1))
-					field_end(s, &r, keep, pos);
-				else if (!record_end(p, s, out, &r, pos, slow_here))
-					return;
-			}
-			slow_end = slow_here;
+			if (slow >> b & 1)
+				slow_end = at + 64 * (b + 1);
+			if (!walk(p, s, out, &r, seps[b], ends[b], at + 64 * b, slow_end))
+				return;
 		}
 	}
 	if (s->csv_open) { /* the rest is the start of a record read on later */
