@@ -48,6 +48,41 @@ static inline bool needs_quotes(const unsigned char *v, size_t n, unsigned char 
 	return false;
 }
 
+/* A well-formed record's values for a LIST of single fields that do not count from
+ * NF (csv_singles): put_well_formed without the ranges.  False as its. */
+static bool put_singles(const struct plan *p, struct output *out, const struct csv_record *r)
+{
+	const unsigned char delim = p->cfg->out_delim[0], *end = r->block.data + r->block.len;
+	size_t i, n = p->cfg->list.count;
+	unsigned char *q, *dst;
+	zb_view v = zb_view_empty();
+
+	if (!output_room(out, (r->end - r->start + 1) * n + 3 + COPY_SLACK))
+		return false;
+	q = dst = zb_buffer_space(out->buf);
+	for (i = 0; i < n; i++) {
+		size_t k = p->csv_fixed[i].lo;
+		v = k <= r->nf ? csv_raw(r, k) : zb_view_empty();
+		if (v.len > 0 && v.data[0] == '"' && !needs_quotes(v.data + 1, v.len - 2, delim)) {
+			v.data++;
+			v.len -= 2;
+		}
+		if (v.len > 0) { /* (an empty value's bytes are not the block's) */
+			copy_field(q, v.data, v.len, end);
+			q += v.len;
+		}
+		*q++ = delim;
+	}
+	q--; /* the last delimiter */
+	if (n == 1 && v.len == 0) {
+		*q++ = '"';
+		*q++ = '"';
+	}
+	*q++ = '\n';
+	zb_buffer_commit(out->buf, (size_t)(q - dst));
+	return true;
+}
+
 /* A well-formed record written whole (no LIST): its bytes, less the quotes of the
  * fields whose values do not need them.  False as put_well_formed's. */
 static bool put_whole_well_formed(const struct plan *p, struct output *out,
@@ -190,6 +225,7 @@ void emit_csv_record(const struct plan *p, struct scratch *s, struct output *out
 	}
 	if ((r->well_formed || r->plain) && bytes_are_values(p) &&
 	    (c->mode == MODE_NONE ? put_whole_well_formed(p, out, r)
+	     : p->csv_singles     ? put_singles(p, out, r)
 	                          : put_well_formed(p, s, out, r, choose(p, s, r))))
 		return;
 	n = choose(p, s, r);

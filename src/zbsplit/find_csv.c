@@ -46,6 +46,9 @@ int csv_prepare(struct plan *p)
 	if ((p->csv_fixed = malloc(list_max_ranges(l) * sizeof *p->csv_fixed)) == NULL)
 		return -1;
 	(void)list_each(l, UNIT_MAX, p->csv_fixed);
+	p->csv_singles = true;
+	for (size_t i = 0; i < l->count; i++)
+		p->csv_singles &= l->items[i].single;
 	return 0;
 }
 
@@ -125,22 +128,15 @@ static bool record(const struct plan *p, struct scratch *s, struct output *out,
 static inline void delims_end(struct scratch *s, struct csv_record *r, size_t keep,
                               uint64_t fields, size_t base)
 {
-	size_t nf = r->nf, n = popcount64(fields);
+	size_t nf = r->nf, need = keep < nf + 64 ? keep : nf + 64;
 	size_t *starts;
 
-	if (nf + n > keep) { /* the starts past keep are not needed */
-		r->nf += n;
-		n = nf < keep ? keep - nf : 0;
-	} else {
-		r->nf += n;
-	}
-	if (n == 0)
-		return;
-	if (nf + n > s->csv_cap)
-		scratch_csv_starts(s, nf + n);
-	starts = s->csv_starts + nf;
-	for (; n > 0; n--, fields &= fields - 1)
-		*starts++ = base + ctz64(fields) + 1;
+	if (need > s->csv_cap)
+		scratch_csv_starts(s, need);
+	starts = s->csv_starts;
+	for (; fields != 0 && nf < keep; fields &= fields - 1)
+		starts[nf++] = base + ctz64(fields) + 1;
+	r->nf = nf + (fields != 0 ? popcount64(fields) : 0);
 }
 
 /* A record ends at `at` (a CR, an LF, or the block's end): worked on unless it is

@@ -102,6 +102,7 @@ struct plan {
 	size_t csv_keep;          /* KERNEL_CSV: the field starts kept (csv_keep) */
 	struct range *csv_fixed;  /* ... and the items' fields, when they do not count
 	                             from NF (list_each for any number of fields) */
+	bool csv_singles;         /* ... all of which are single fields */
 };
 
 #endif
