@@ -60,6 +60,12 @@ static inline uint64_t prefix_xor(uint64_t x)
 static inline bool by_parity(struct csv_scan *s, uint64_t q, uint64_t d, uint64_t nl,
                              uint64_t *seps, uint64_t *ends)
 {
+	if (q == 0 && s->state <= CSV_UNQUOTED) { /* no quote, none open: most blocks */
+		*seps = d | nl;
+		*ends = nl;
+		s->state = (d | nl) >> 63 ? CSV_FIELD_START : CSV_UNQUOTED;
+		return true;
+	}
 	uint64_t inside = prefix_xor(q) ^ (s->state == CSV_QUOTED ? ~(uint64_t)0 : 0);
 	uint64_t sep = (d | nl) & ~inside;
 	uint64_t open = q & inside, close = q & ~inside;
