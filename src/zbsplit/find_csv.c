@@ -61,26 +61,31 @@ static size_t pred_field(const struct config *c, size_t i, const struct csv_reco
 	return k > r->nf && k != SIZE_MAX ? SIZE_MAX : k;
 }
 
-/* Whether r's predicates hold: each one's value decoded into the arena. */
+/* Whether r's predicates hold: each one's value, decoded into the arena when it
+ * is quoted. */
 static bool passes(const struct plan *p, struct scratch *s, const struct csv_record *r)
 {
 	const struct config *c = p->cfg;
-	zb_view rec = {r->block.data + r->start, r->end - r->start, r->block.owner};
 	size_t i, room = 0, used = 0;
 
-	for (i = 0; i < p->npreds; i++) {
+	for (i = 0; i < p->npreds; i++) { /* the fields as they are */
 		size_t k = pred_field(c, i, r);
-		room += k == 0 || k == SIZE_MAX ? 0 : csv_raw(r, k).len;
+		s->values[i] = k == 0        ? (zb_view){r->block.data + r->start, r->end - r->start,
+		                                         r->block.owner}
+		               : k == SIZE_MAX ? zb_view_empty()
+		                               : csv_raw(r, k);
+		if (k != 0 && s->values[i].len > 0 && s->values[i].data[0] == '"')
+			room += s->values[i].len;
 	}
-	scratch_csv_arena(s, room);
-	for (i = 0; i < p->npreds; i++) {
-		size_t k = pred_field(c, i, r);
-		if (k == 0 || k == SIZE_MAX) {
-			s->values[i] = k == 0 ? rec : zb_view_empty();
-			continue;
+	if (room > 0) {
+		scratch_csv_arena(s, room);
+		for (i = 0; i < p->npreds; i++) {
+			zb_view raw = s->values[i];
+			if (pred_field(c, i, r) == 0 || raw.len == 0 || raw.data[0] != '"')
+				continue;
+			s->values[i] = csv_value(raw, s->csv_arena + used);
+			used += raw.len;
 		}
-		s->values[i] = csv_value(csv_raw(r, k), s->csv_arena + used);
-		used += csv_raw(r, k).len;
 	}
 	return scratch_passes(p, s);
 }
