@@ -51,6 +51,43 @@ static bool same_as_naive(const unsigned char *p, size_t n, unsigned char delim,
 	return true;
 }
 
+/* Whether the field p[0, n) is well formed: no quote, or quoted with every quote
+ * inside doubled. */
+static bool well_formed_field(const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || p[0] != '"')
+		return memchr(p, '"', n) == NULL;
+	if (n < 2 || p[n - 1] != '"')
+		return false;
+	for (i = 1; i + 1 < n; i++)
+		if (p[i] == '"' && p[++i] != '"')
+			return false;
+	return i == n - 1;
+}
+
+/* Every field wholly inside blocks csv_scan did not flag is well formed. */
+static bool unflagged_well_formed(const unsigned char *p, size_t n, unsigned char delim)
+{
+	uint64_t seps[16], ends[16], slow;
+	struct csv_scan s = {delim, CSV_FIELD_START};
+	size_t i, start = 0;
+
+	slow = csv_scan(&s, p, n, seps, ends);
+	for (i = 0; i <= n; i++) {
+		if (i < n && !(seps[i / 64] >> (i % 64) & 1))
+			continue;
+		bool flagged = false;
+		for (size_t b = start / 64; b <= (i == 0 ? 0 : (i - 1) / 64) && !flagged; b++)
+			flagged = slow >> b & 1;
+		if (i > start && !flagged && i < n && !well_formed_field(p + start, i - start))
+			return false;
+		start = i + 1;
+	}
+	return true;
+}
+
 static void random_inputs(void)
 {
 	static const unsigned char alphabet[] = "\"\"\",,,\n\r;aab ";
@@ -70,6 +107,7 @@ static void random_inputs(void)
 				if (buf[i] == '"' && i > 0 && buf[i - 1] != ',' && buf[i - 1] != '"')
 					buf[i] = 'x';
 		failures += !same_as_naive(buf, n, delim, st);
+		failures += !unflagged_well_formed(buf, n, delim);
 	}
 	CHECK_EQ_INT(failures, 0);
 }
