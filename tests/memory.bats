@@ -39,6 +39,23 @@ bound_kb() {
 	done
 }
 
+@test "--csv: a record of 20 million fields stays near the record size, in every path" {
+	# one 20 MB CSV record of 20 million empty fields, and one with quotes (not well
+	# formed, so every field is walked the slow way too)
+	head -c 20000000 /dev/zero | tr '\0' ',' >"$D/commas"
+	{ head -c 10000000 /dev/zero | tr '\0' ','; printf 'a"b,"c""d"e,'; } >"$D/quotes"
+	for opts in "-f NF" "-f NF,1" "-f 2 --complement" "-f 2-" "" "--str-eq NF-1:x" \
+		"--csv=strict -f 3"; do
+		for f in commas quotes; do
+			# (strict rejects the quotes: exit 1, and GNU time says so before the figure)
+			kb=$(peak_kb --csv $opts "$D/$f" 2>/dev/null | tail -n 1) || true
+			echo "--csv $opts $f: $kb KiB"
+			[ "$kb" -lt 40000 ] # a per-field array of starts would be 160 MB
+			[ "$kb" -lt "$(bound_kb 20000000)" ]
+		done
+	done
+}
+
 @test "-c and -b -n on 3 million characters stay near the record size" {
 	# 6 MB of two-byte characters
 	head -c 3000000 /dev/zero | tr '\0' 'x' | sed 's/x/\xc3\xa9/g' >"$D/utf8"

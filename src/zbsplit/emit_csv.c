@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "csv_fields.h"
 #include "emit.h"
 
 /* Whether a plain record's fields can be written as their bytes: the output
@@ -49,7 +50,8 @@ static inline bool needs_quotes(const unsigned char *v, size_t n, unsigned char 
 }
 
 /* A well-formed record's values for a LIST of single fields that do not count from
- * NF (csv_singles): put_well_formed without the ranges.  False as its. */
+ * NF (csv_singles), from the kept field starts; false when the output buffer
+ * cannot hold them. */
 static bool put_singles(const struct plan *p, struct output *out, const struct csv_record *r)
 {
 	const unsigned char delim = p->cfg->out_delim[0], *end = r->block.data + r->block.len;
@@ -83,30 +85,50 @@ static bool put_singles(const struct plan *p, struct output *out, const struct c
 	return true;
 }
 
+/* The closing quote of the quoted field whose opening quote is at `open` in a
+ * well-formed record ending at `end` (*doubled: a doubled quote is in it), or NULL. */
+static const unsigned char *closing_quote(const unsigned char *open, const unsigned char *end,
+                                          bool *doubled)
+{
+	const unsigned char *q = open;
+
+	*doubled = false;
+	while ((q = memchr(q + 1, '"', (size_t)(end - q - 1))) != NULL && q + 1 < end && q[1] == '"') {
+		*doubled = true;
+		q++;
+	}
+	return q;
+}
+
 /* A well-formed record written whole (no LIST): its bytes, less the quotes of the
- * fields whose values do not need them.  False as put_well_formed's. */
+ * fields whose values do not need them (every quote in it opens or closes a field,
+ * so each one found outside a field opens the next).  False when the output buffer
+ * cannot hold it. */
 static bool put_whole_well_formed(const struct plan *p, struct output *out,
                                   const struct csv_record *r)
 {
-	const unsigned char *data = r->block.data, delim = p->cfg->out_delim[0];
-	size_t k, from = r->start;
+	const unsigned char *data = r->block.data, *end = data + r->end, *from = data + r->start;
+	const unsigned char *open = from, *close, delim = p->cfg->out_delim[0];
 	unsigned char *q, *dst;
+	bool doubled;
 
 	if (!output_room(out, r->end - r->start + 3))
 		return false;
 	q = dst = zb_buffer_space(out->buf);
-	for (k = 1; k <= r->nf; k++) {
-		size_t start = r->starts[k - 1], end = k < r->nf ? r->starts[k] - 1 : r->end;
-		if (data[start] != '"' || needs_quotes(data + start + 1, end - start - 2, delim))
-			continue;
-		memcpy(q, data + from, start - from);
-		q += start - from;
-		memcpy(q, data + start + 1, end - start - 2);
-		q += end - start - 2;
-		from = end;
+	while ((open = memchr(open, '"', (size_t)(end - open))) != NULL) {
+		if ((close = closing_quote(open, end, &doubled)) == NULL)
+			return false; /* (not well formed after all: written the slow way) */
+		if (!doubled && !needs_quotes(open + 1, (size_t)(close - open - 1), delim)) {
+			memcpy(q, from, (size_t)(open - from));
+			q += open - from;
+			memcpy(q, open + 1, (size_t)(close - open - 1));
+			q += close - open - 1;
+			from = close + 1;
+		}
+		open = close + 1;
 	}
-	memcpy(q, data + from, r->end - from);
-	q += r->end - from;
+	memcpy(q, from, (size_t)(end - from));
+	q += end - from;
 	if (q == dst) { /* one empty value: a blank line would not read back */
 		*q++ = '"';
 		*q++ = '"';
@@ -116,70 +138,24 @@ static bool put_whole_well_formed(const struct plan *p, struct output *out,
 	return true;
 }
 
-/* A well-formed record's values written straight into the output buffer: a field's
- * bytes, or a quoted field's, whose quotes only the value's bytes may need, without
- * them.  False when the buffer cannot hold the record (the slow way then). */
-static bool put_well_formed(const struct plan *p, struct scratch *s, struct output *out,
-                            const struct csv_record *r, size_t n)
-{
-	const unsigned char delim = p->cfg->out_delim[0], *end = r->block.data + r->block.len;
-	size_t i, k, room = 3, written = 0;
-	unsigned char *q, *dst;
-	bool empty = false;
-
-	for (i = 0; i < n; i++) { /* each range's bytes and a delimiter */
-		const struct range *g = &s->ranges[i];
-		if (g->lo == 0 || g->lo > g->hi)
-			room += 1;
-		else
-			room += (g->hi < r->nf ? r->starts[g->hi] - 1 : r->end) - r->starts[g->lo - 1] + 1;
-	}
-	if (!output_room(out, room + COPY_SLACK))
-		return false;
-	q = dst = zb_buffer_space(out->buf);
-	for (i = 0; i < n; i++)
-		for (k = s->ranges[i].lo; k <= s->ranges[i].hi; k++) {
-			zb_view v = k == 0 ? zb_view_empty() : csv_raw(r, k);
-			if (written++ > 0)
-				*q++ = delim;
-			if (v.len > 0 && v.data[0] == '"' && !needs_quotes(v.data + 1, v.len - 2, delim)) {
-				v.data++;
-				v.len -= 2;
-			}
-			if (v.len > 0) { /* (an empty value's bytes are not the block's) */
-				copy_field(q, v.data, v.len, end);
-				q += v.len;
-			}
-			empty = v.len == 0;
-			if (k == 0)
-				break;
-		}
-	if (written == 1 && empty) {
-		*q++ = '"';
-		*q++ = '"';
-	}
-	*q++ = '\n';
-	zb_buffer_commit(out->buf, (size_t)(q - dst));
-	return true;
-}
-
-/* Field k's value (k is 0 for an empty one), stripped, written; whether it is
- * empty. */
-static bool put_field(const struct plan *p, struct scratch *s, struct output *out,
-                      const struct csv_record *r, size_t k, bool as_bytes)
+/* The value of the field whose bytes are raw, written; whether it is empty.
+ * `as_bytes`: the record is well formed and its fields need no other change than
+ * quotes taken off where the value does not need them. */
+static bool put_value(const struct plan *p, struct scratch *s, struct output *out, zb_view raw,
+                      bool as_bytes)
 {
 	const struct config *c = p->cfg;
-	zb_view v;
+	zb_view v = raw;
 
-	if (k == 0)
-		return true;
-	v = csv_raw(r, k);
 	if (as_bytes) {
+		if (raw.len > 0 && raw.data[0] == '"' &&
+		    !needs_quotes(raw.data + 1, raw.len - 2, c->out_delim[0]))
+			v = (zb_view){raw.data + 1, raw.len - 2, raw.owner};
 		output_view(out, v);
 		return v.len == 0;
 	}
-	scratch_csv_arena(s, v.len);
-	v = csv_value(v, s->csv_arena);
+	scratch_csv_arena(s, raw.len);
+	v = csv_value(raw, s->csv_arena);
 	if (p->strip)
 		v = zb_view_strip_sets(v, c->lstrip, c->rstrip);
 	csv_put(&s->csv_out, out, v);
@@ -214,29 +190,35 @@ void emit_csv_record(const struct plan *p, struct scratch *s, struct output *out
                      const struct csv_record *r)
 {
 	const struct config *c = p->cfg;
-	bool as_bytes = r->plain && bytes_are_values(p);
+	bool as_bytes = (r->well_formed || r->plain) && bytes_are_values(p), empty = false;
+	zb_view rec = {r->block.data + r->start, r->end - r->start, r->block.owner}, raw;
 	size_t n, i, k, written = 0;
-	bool empty = false;
+	struct csv_fields f;
 
-	if (as_bytes && c->mode == MODE_NONE) { /* the record as it is */
-		output_put(out, r->block.data + r->start, r->end - r->start);
+	if (as_bytes && c->mode == MODE_NONE && r->plain) { /* the record as it is */
+		output_view(out, rec);
 		output_put(out, (const unsigned char *)"\n", 1);
 		return;
 	}
-	if ((r->well_formed || r->plain) && bytes_are_values(p) &&
-	    (c->mode == MODE_NONE ? put_whole_well_formed(p, out, r)
-	     : p->csv_singles     ? put_singles(p, out, r)
-	                          : put_well_formed(p, s, out, r, choose(p, s, r))))
+	if (as_bytes && (c->mode == MODE_NONE ? put_whole_well_formed(p, out, r)
+	                 : p->csv_singles    && put_singles(p, out, r)))
 		return;
 	n = choose(p, s, r);
-	for (i = 0; i < n; i++)
-		for (k = s->ranges[i].lo; k <= s->ranges[i].hi; k++) {
+	csv_fields_start(&f, rec, c->split.delim[0]);
+	for (i = 0; i < n; i++) {
+		const struct range *g = &s->ranges[i];
+		if (g->lo > g->hi || (g->lo > 0 && !csv_fields_seek(&f, g->lo)))
+			continue; /* nothing of it is there */
+		for (k = g->lo; k <= g->hi; k++) {
 			if (written++ > 0)
 				output_put(out, c->out_delim, 1);
-			empty = put_field(p, s, out, r, k, as_bytes);
-			if (k == 0)
-				break; /* one empty value */
+			if (k == 0 || !csv_fields_next(&f, &raw)) {
+				empty = true; /* one empty value */
+				break;
+			}
+			empty = put_value(p, s, out, raw, as_bytes);
 		}
+	}
 	/* a record of one empty value would read back as a blank line */
 	if (written == 1 && empty && !c->tsv_out)
 		output_put(out, (const unsigned char *)"\"\"", 2);

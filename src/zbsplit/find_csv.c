@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "csv_fields.h"
 #include "emit.h"
 #include "find_csv.h"
 #include "kernels/bits.h"
@@ -15,40 +16,40 @@
 /* Scanned this many bytes at a time, so the masks stay in L1. */
 #define CHUNK ((size_t)64 * 32)
 
-/* The field starts a plan needs kept: all of them, unless the fields it reads are
- * fixed. */
+/* The field starts a plan keeps: as far as the fixed fields it reads (the rest are
+ * walked with csv_fields), so memory never grows with the number of fields. */
 static size_t csv_keep(const struct plan *p)
 {
 	const struct config *c = p->cfg;
 	size_t i, most = 0;
 
-	if (c->csv == CSV_STRICT || c->mode == MODE_NONE || c->list.relative ||
-	    c->list.complement || c->filter.relative)
-		return SIZE_MAX;
-	for (i = 0; i < c->list.count; i++) {
-		const struct bound *hi = &c->list.items[i].hi;
-		if (hi->from_end) /* N-: to the end */
-			return SIZE_MAX;
-		most = hi->n > most ? hi->n : most;
-	}
+	for (i = 0; p->csv_fixed && i < c->list.count; i++)
+		most = c->list.items[i].hi.n > most ? c->list.items[i].hi.n : most;
 	for (i = 0; i < p->npreds; i++)
-		most = p->pred_want[i] > most ? p->pred_want[i] : most;
+		if (!c->filter.preds[i].field.from_end && c->filter.preds[i].field.n > most)
+			most = c->filter.preds[i].field.n;
 	return most + 1; /* and the start after the last, where it ends */
 }
 
 int csv_prepare(struct plan *p)
 {
 	const struct list *l = &p->cfg->list;
+	size_t i;
 
+	if (p->cfg->mode == MODE_FIELDS && !l->relative && !l->complement) {
+		bool to_end = false;
+		for (i = 0; i < l->count; i++)
+			to_end |= l->items[i].hi.from_end; /* N-: the fields are not fixed */
+		if (!to_end) {
+			if ((p->csv_fixed = malloc(list_max_ranges(l) * sizeof *p->csv_fixed)) == NULL)
+				return -1;
+			(void)list_each(l, UNIT_MAX, p->csv_fixed);
+			p->csv_singles = true;
+			for (i = 0; i < l->count; i++)
+				p->csv_singles &= l->items[i].single;
+		}
+	}
 	p->csv_keep = csv_keep(p);
-	if (p->cfg->mode != MODE_FIELDS || l->relative || l->complement)
-		return 0;
-	if ((p->csv_fixed = malloc(list_max_ranges(l) * sizeof *p->csv_fixed)) == NULL)
-		return -1;
-	(void)list_each(l, UNIT_MAX, p->csv_fixed);
-	p->csv_singles = true;
-	for (size_t i = 0; i < l->count; i++)
-		p->csv_singles &= l->items[i].single;
 	return 0;
 }
 
@@ -68,12 +69,18 @@ static bool passes(const struct plan *p, struct scratch *s, const struct csv_rec
 	const struct config *c = p->cfg;
 	size_t i, room = 0, used = 0;
 
+	zb_view rec = {r->block.data + r->start, r->end - r->start, r->block.owner};
+	struct csv_fields f;
+
+	csv_fields_start(&f, rec, c->split.delim[0]);
 	for (i = 0; i < p->npreds; i++) { /* the fields as they are */
 		size_t k = pred_field(c, i, r);
-		s->values[i] = k == 0        ? (zb_view){r->block.data + r->start, r->end - r->start,
-		                                         r->block.owner}
-		               : k == SIZE_MAX ? zb_view_empty()
-		                               : csv_raw(r, k);
+		if (k == 0 || k == SIZE_MAX)
+			s->values[i] = k == 0 ? rec : zb_view_empty();
+		else if (k < p->csv_keep)
+			s->values[i] = csv_raw(r, k);
+		else if (!csv_fields_seek(&f, k) || !csv_fields_next(&f, &s->values[i]))
+			s->values[i] = zb_view_empty(); /* (pred_field saw it there) */
 		if (k != 0 && s->values[i].len > 0 && s->values[i].data[0] == '"')
 			room += s->values[i].len;
 	}
@@ -92,13 +99,17 @@ static bool passes(const struct plan *p, struct scratch *s, const struct csv_rec
 
 /* With --csv=strict: what is wrong with r's first malformed field, or NULL.  (A
  * record kernels/csv found well formed has none.) */
-static const char *malformed(const struct csv_record *r)
+static const char *malformed(const struct plan *p, const struct csv_record *r)
 {
+	zb_view rec = {r->block.data + r->start, r->end - r->start, r->block.owner}, raw;
 	const char *why = NULL;
-	size_t i;
+	struct csv_fields f;
 
-	for (i = 1; i <= r->nf && !why && !r->plain && !r->well_formed; i++)
-		why = csv_malformed(csv_raw(r, i));
+	if (r->plain || r->well_formed)
+		return NULL;
+	csv_fields_start(&f, rec, p->cfg->split.delim[0]);
+	while (!why && csv_fields_next(&f, &raw))
+		why = csv_malformed(raw);
 	return why;
 }
 
@@ -113,7 +124,7 @@ static bool record(const struct plan *p, struct scratch *s, struct output *out,
 	/* (a well-formed record is read the fast way whether it has quotes or not) */
 	r->plain = !r->well_formed &&
 	           memchr(r->block.data + r->start, '"', r->end - r->start) == NULL;
-	if (c->csv == CSV_STRICT && (s->csv_bad = malformed(r)) != NULL) {
+	if (c->csv == CSV_STRICT && (s->csv_bad = malformed(p, r)) != NULL) {
 		s->csv_bad_at = r->start;
 		return false;
 	}
