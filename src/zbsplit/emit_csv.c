@@ -168,8 +168,8 @@ static size_t choose(const struct plan *p, struct scratch *s, const struct csv_r
 	const struct list *l = &p->cfg->list;
 	size_t i;
 
-	if (p->cfg->mode == MODE_NONE) {
-		s->ranges[0] = (struct range){1, r->nf};
+	if (p->cfg->mode == MODE_NONE) { /* (nf may not be counted: the walk ends) */
+		s->ranges[0] = (struct range){1, SIZE_MAX};
 		return 1;
 	}
 	if (p->csv_fixed) { /* the plan's items, clipped to this record */
@@ -210,13 +210,14 @@ void emit_csv_record(const struct plan *p, struct scratch *s, struct output *out
 		if (g->lo > g->hi || (g->lo > 0 && !csv_fields_seek(&f, g->lo)))
 			continue; /* nothing of it is there */
 		for (k = g->lo; k <= g->hi; k++) {
+			bool have = k > 0 && csv_fields_next(&f, &raw);
+			if (k > 0 && !have)
+				break; /* the record's last field was written */
 			if (written++ > 0)
 				output_put(out, c->out_delim, 1);
-			if (k == 0 || !csv_fields_next(&f, &raw)) {
-				empty = true; /* one empty value */
-				break;
-			}
-			empty = put_value(p, s, out, raw, as_bytes);
+			empty = !have || put_value(p, s, out, raw, as_bytes);
+			if (k == 0)
+				break; /* one empty value */
 		}
 	}
 	/* a record of one empty value would read back as a blank line */

@@ -50,6 +50,7 @@ int csv_prepare(struct plan *p)
 		}
 	}
 	p->csv_keep = csv_keep(p);
+	p->csv_count_all = (p->cfg->mode == MODE_FIELDS && !p->csv_fixed) || p->cfg->filter.relative;
 	return 0;
 }
 
@@ -62,26 +63,44 @@ static size_t pred_field(const struct config *c, size_t i, const struct csv_reco
 	return k > r->nf && k != SIZE_MAX ? SIZE_MAX : k;
 }
 
+/* Field k of r (from 1, at most nf): from the kept starts, or walked to with f,
+ * which is started when first needed (*walking). */
+static zb_view field_raw(const struct plan *p, const struct csv_record *r, size_t k,
+                         struct csv_fields *f, bool *walking)
+{
+	zb_view raw = zb_view_empty();
+
+	if (k < p->csv_keep)
+		return csv_raw(r, k);
+	if (!*walking) {
+		csv_fields_start(f, (zb_view){r->block.data + r->start, r->end - r->start, r->block.owner},
+		                 p->cfg->split.delim[0]);
+		*walking = true;
+	}
+	if (!csv_fields_seek(f, k) || !csv_fields_next(f, &raw))
+		return zb_view_empty();
+	return raw;
+}
+
 /* Whether r's predicates hold: each one's value, decoded into the arena when it
  * is quoted. */
 static bool passes(const struct plan *p, struct scratch *s, const struct csv_record *r)
 {
 	const struct config *c = p->cfg;
 	size_t i, room = 0, used = 0;
-
-	zb_view rec = {r->block.data + r->start, r->end - r->start, r->block.owner};
+	bool walking = false;
 	struct csv_fields f;
 
-	csv_fields_start(&f, rec, c->split.delim[0]);
 	for (i = 0; i < p->npreds; i++) { /* the fields as they are */
 		size_t k = pred_field(c, i, r);
-		if (k == 0 || k == SIZE_MAX)
-			s->values[i] = k == 0 ? rec : zb_view_empty();
-		else if (k < p->csv_keep)
-			s->values[i] = csv_raw(r, k);
-		else if (!csv_fields_seek(&f, k) || !csv_fields_next(&f, &s->values[i]))
-			s->values[i] = zb_view_empty(); /* (pred_field saw it there) */
-		if (k != 0 && s->values[i].len > 0 && s->values[i].data[0] == '"')
+		if (k == 0 || k == SIZE_MAX) {
+			s->values[i] = k == 0 ? (zb_view){r->block.data + r->start, r->end - r->start,
+			                                  r->block.owner}
+			                      : zb_view_empty();
+			continue;
+		}
+		s->values[i] = field_raw(p, r, k, &f, &walking);
+		if (s->values[i].len > 0 && s->values[i].data[0] == '"')
 			room += s->values[i].len;
 	}
 	if (room > 0) {
@@ -142,7 +161,7 @@ static bool record(const struct plan *p, struct scratch *s, struct output *out,
  * 64 bytes from `base`): r->nf counts them, and the starts of the next ones are
  * kept, as far as `keep`. */
 static inline void delims_end(struct scratch *s, struct csv_record *r, size_t keep,
-                              uint64_t fields, size_t base)
+                              bool count_all, uint64_t fields, size_t base)
 {
 	size_t nf = r->nf, need = keep < nf + 64 ? keep : nf + 64;
 	size_t *starts;
@@ -152,7 +171,8 @@ static inline void delims_end(struct scratch *s, struct csv_record *r, size_t ke
 	starts = s->csv_starts;
 	for (; fields != 0 && nf < keep; fields &= fields - 1)
 		starts[nf++] = base + ctz64(fields) + 1;
-	r->nf = nf + (fields != 0 ? popcount64(fields) : 0);
+	/* past keep, the count is needed only when something counts from NF */
+	r->nf = nf + (fields == 0 ? 0 : count_all ? popcount64(fields) : 1);
 }
 
 /* A record ends at `at` (a CR, an LF, or the block's end): worked on unless it is
@@ -185,13 +205,13 @@ static inline bool walk(const struct plan *p, struct scratch *s, struct output *
 		unsigned bit = ctz64(ends);
 		uint64_t before = (ends & -ends) - 1;
 		if ((delims & before) != 0)
-			delims_end(s, r, p->csv_keep, delims & before, base);
+			delims_end(s, r, p->csv_keep, p->csv_count_all, delims & before, base);
 		if (!record_end(p, s, out, r, base + bit, slow_end))
 			return false;
 		delims &= ~before;
 	}
 	if (delims != 0)
-		delims_end(s, r, p->csv_keep, delims, base);
+		delims_end(s, r, p->csv_keep, p->csv_count_all, delims, base);
 	return true;
 }
 

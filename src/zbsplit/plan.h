@@ -103,6 +103,8 @@ struct plan {
 	struct range *csv_fixed;  /* ... and the items' fields, when they do not count
 	                             from NF (list_each for any number of fields) */
 	bool csv_singles;         /* ... all of which are single fields */
+	bool csv_count_all;       /* NF is needed: the fields past csv_keep are counted
+	                             (else a record's nf says only that there are more) */
 };
 
 #endif

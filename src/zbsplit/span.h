@@ -31,9 +31,11 @@ static inline void copy_field(unsigned char *dst, const unsigned char *src, size
 		memcpy(dst, src, n);
 }
 
-/* A CSV record of a block: bytes [start, end), its nf fields, the first `kept` of
- * whose starts are in the scratch's csv_starts (field i's raw bytes run from
- * starts[i - 1] to the delimiter before starts[i], the last's to end). */
+/* A CSV record of a block: bytes [start, end), its nf fields (or, when the plan
+ * does not need NF, a number above the fields it keeps when it has more), the
+ * first of whose starts, as many as the plan keeps, are in the scratch's
+ * csv_starts (field i's raw bytes run from starts[i - 1] to the delimiter before
+ * starts[i], the last's to end). */
 struct csv_record {
 	zb_view block;
 	size_t start, end, nf;
