@@ -55,6 +55,8 @@ struct slot {
 	struct output out;     /* what the block comes to, kept in memory */
 	enum slot_state state; /* under the jobs' lock */
 	struct part part;      /* or a part of a regular file, read by a worker */
+	bool input_end;        /* CSV: the block ends the input (records.h) */
+	size_t csv_used;       /* CSV: the bytes the block's whole records took */
 };
 
 struct worker {
@@ -99,6 +101,11 @@ struct jobs {
 	unsigned started;     /* workers[0 .. started - 1] run in threads of their own */
 	const struct plan *plan; /* the workers' scratch is made for it */
 	int pipe_fd;          /* the pipe being read, for before_read */
+	/* CSV: a block begins where a record starts only if the one before was taken
+	 * whole by its records; what was left (a record's start) is carried, and the
+	 * writer works on it and the next block again itself, with its own scratch */
+	zb_collator carry, spare;
+	struct scratch own;
 };
 
 /*
@@ -200,7 +207,9 @@ static void *work(void *arg)
 		j->take = (j->take + 1) % j->nslots;
 		pthread_mutex_unlock(&j->lock);
 		output_reset(&s->out);
+		w->scratch.csv_open = j->plan->cfg->csv && !s->input_end;
 		plan_run_block(j->plan, &w->scratch, s->block, &s->out);
+		s->csv_used = w->scratch.csv_open ? w->scratch.csv_used : s->block.len;
 		pthread_mutex_lock(&j->lock);
 		s->state = DONE;
 		pthread_cond_broadcast(&j->done);
@@ -229,6 +238,8 @@ struct jobs *jobs_open(unsigned n, size_t block_size, unsigned char term)
 		jobs_close(j);
 		return NULL;
 	}
+	zb_collator_init(&j->carry);
+	zb_collator_init(&j->spare);
 	for (i = 0; i < j->nslots; i++)
 		zb_collator_init(&j->slots[i].big);
 	for (i = 0; i < j->nworkers; i++) {
@@ -298,6 +309,63 @@ static unsigned start_workers(struct jobs *j, unsigned n)
 	return j->started;
 }
 
+/* Keeps v (the start of a record) after what is carried; dies when out of memory. */
+static void carry(struct jobs *j, zb_view v)
+{
+	if (zb_collator_append(&j->carry, v) != ZB_OK || zb_collator_own(&j->carry) != ZB_OK)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
+}
+
+/*
+ * CSV: the oldest slot's output, written when its block began where a record
+ * starts (nothing is carried); else its output is not the records', and the
+ * writer works on what is carried and the block itself.  What is left of the
+ * block (or of both) is carried on to the next.
+ */
+static void write_csv(struct jobs *j, struct slot *s, struct output *out)
+{
+	zb_view all, rest;
+
+	if (zb_collator_len(&j->carry) == 0) {
+		output_pass(out, zb_buffer_view_all(s->out.buf));
+		if (s->csv_used < s->block.len) {
+			(void)zb_view_slice(s->block, (ptrdiff_t)s->csv_used, ZB_NONE, &rest);
+			carry(j, rest);
+		}
+		return;
+	}
+	carry(j, s->block);
+	if (zb_collator_collapse(&j->carry, &all) != ZB_OK)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
+	j->own.csv_open = !s->input_end;
+	plan_run_block(j->plan, &j->own, all, out);
+	if (j->own.csv_open && j->own.csv_used < all.len) { /* the rest, carried by the spare */
+		zb_collator held = j->carry;
+		(void)zb_view_slice(all, (ptrdiff_t)j->own.csv_used, ZB_NONE, &rest);
+		j->carry = j->spare;
+		j->spare = held;
+		carry(j, rest);
+	}
+}
+
+/* CSV, after the input's last block: what is still carried is its last record
+ * (its quote open to the end), worked on when the input was read to its end
+ * (`whole`), and dropped after a read error. */
+static void finish_carry(struct jobs *j, struct output *out, bool whole)
+{
+	zb_view last;
+
+	if (zb_collator_len(&j->carry) == 0)
+		return;
+	if (zb_collator_collapse(&j->carry, &last) != ZB_OK)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
+	if (!whole)
+		return;
+	j->own.csv_open = false;
+	plan_run_block(j->plan, &j->own, last, out);
+	output_flush(out);
+}
+
 /* Writes the oldest slot's output once a worker is done with it, and frees it. */
 static void write_oldest(struct jobs *j, struct output *out)
 {
@@ -307,7 +375,10 @@ static void write_oldest(struct jobs *j, struct output *out)
 	while (s->state != DONE)
 		pthread_cond_wait(&j->done, &j->lock);
 	pthread_mutex_unlock(&j->lock);
-	output_pass(out, zb_buffer_view_all(s->out.buf));
+	if (j->plan->cfg->csv)
+		write_csv(j, s, out);
+	else
+		output_pass(out, zb_buffer_view_all(s->out.buf));
 	pthread_mutex_lock(&j->lock);
 	s->state = FREE;
 	pthread_mutex_unlock(&j->lock);
@@ -425,6 +496,9 @@ static void use_plan(struct jobs *j, const struct plan *p)
 
 	if (j->plan == p)
 		return;
+	scratch_close(&j->own);
+	if (scratch_open(&j->own, p) != 0)
+		die_errno(EXIT_INPUT, "cannot allocate memory");
 	for (i = 0; i < j->nworkers; i++) {
 		scratch_close(&j->workers[i].scratch);
 		if (scratch_open(&j->workers[i].scratch, p) != 0)
@@ -451,11 +525,13 @@ static int input_by_blocks(struct jobs *j, struct records *r, int fd, struct out
 		struct slot *s = next_slot(j, out);
 		if ((rc = records_hand_over(r, &s->in, &s->big, &s->block)) <= 0)
 			break;
+		s->input_end = r->input_end;
 		hand_out(j, s);
 	}
 	r->before_wait = was;
 	r->ctx = was_ctx;
 	drain(j, out);
+	finish_carry(j, out, rc == 0);
 	return rc;
 }
 
@@ -498,6 +574,9 @@ void jobs_close(struct jobs *j)
 		if (j->slots[i].out.buf)
 			output_close(&j->slots[i].out);
 	}
+	scratch_close(&j->own);
+	zb_collator_release(&j->carry);
+	zb_collator_release(&j->spare);
 	free(j->slots);
 	free(j->workers);
 	pthread_cond_destroy(&j->ready);

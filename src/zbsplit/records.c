@@ -221,9 +221,52 @@ void records_consumed(struct records *r, size_t used, unsigned char state)
 	r->open = false;
 }
 
+/* The last CR or LF in v, or -1. */
+static ptrdiff_t last_line_end(zb_view v)
+{
+	ptrdiff_t lf = zb_view_rfind(v, "\n", 1, 0, ZB_NONE), cr = zb_view_rfind(v, "\r", 1, 0, ZB_NONE);
+
+	return lf > cr ? lf : cr;
+}
+
+/* CSV for -j: the bytes read up to their last CR or LF, which may not end a record
+ * (see records.h); all of them at the input's end, or when the buffer is full and
+ * holds none. */
+static int next_guessed(struct records *r, zb_view *out)
+{
+	for (;;) {
+		zb_view rest;
+		ptrdiff_t got;
+
+		restart_if_consumed(r);
+		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
+		if (rest.len > 0 &&
+		    (r->eof || zb_buffer_free(r->buf) == 0 ||
+		     may_end_record(rest.data + r->scanned, rest.len - r->scanned))) {
+			ptrdiff_t end = r->eof ? -1 : last_line_end(rest);
+			size_t take = end < 0 ? rest.len : (size_t)end + 1;
+			(void)zb_view_slice(rest, 0, (ptrdiff_t)take, out);
+			r->pos += take;
+			r->scanned = 0;
+			r->input_end = r->eof && take == rest.len;
+			return 1;
+		}
+		if (r->eof)
+			return 0;
+		r->scanned = rest.len;
+		if (r->may_block && r->before_wait)
+			r->before_wait(r->ctx);
+		got = zb_buffer_read_from(r->buf, r->fd);
+		if (got == ZB_EOF)
+			r->eof = true;
+		else if (got < 0)
+			return -1;
+	}
+}
+
 int records_hand_over(struct records *r, zb_buffer **buf, zb_collator *big, zb_view *block)
 {
-	int rc = records_next_block(r, block);
+	int rc = r->csv ? next_guessed(r, block) : records_next_block(r, block);
 	zb_buffer *taken = r->buf;
 	zb_view unread;
 
@@ -241,8 +284,7 @@ int records_hand_over(struct records *r, zb_buffer **buf, zb_collator *big, zb_v
 	zb_buffer_reset(r->buf);
 	(void)zb_buffer_add_bytes(r->buf, unread.data, unread.len); /* the same capacity */
 	r->pos = 0;
-	if (!r->csv) /* (CSV's scan of the unread bytes holds: they are the same) */
-		r->scanned = 0;
+	r->scanned = 0;
 	return 1;
 }
 

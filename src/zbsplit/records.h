@@ -25,6 +25,7 @@ struct records {
 	unsigned char ended_by;  /* the byte that ended the last record handed out ... */
 	bool cut_end;            /* ... when that byte is not in what was handed out */
 	bool open;               /* the block handed out is open (records_next_open) */
+	bool input_end;          /* records_hand_over's CSV block ends the input */
 	size_t open_len;         /* ... and this long */
 	int fd;                  /* the input */
 	bool eof;                /* read(2) has said end of file */
@@ -88,6 +89,13 @@ void records_consumed(struct records *r, size_t used, unsigned char state);
  * buffer of the same capacity, the caller's) becomes r's, holding the bytes after
  * the block; a record gathered in the collator takes the collator's storage, and
  * *big (an empty collator, the caller's) becomes r's.  The same results.
+ *
+ * CSV differs: where a record ends is known only by scanning from the input's
+ * start, which would leave one thread scanning for all, so the block ends at its
+ * last CR or LF, a guess that holds unless that byte is quoted.  The one who works
+ * on it takes it as open (records_next_open), and the next block began where a
+ * record starts only if this one's records took all of it (jobs.c writes them
+ * again in order otherwise).  r->input_end says the block ends the input.
  */
 int records_hand_over(struct records *r, zb_buffer **buf, zb_collator *big, zb_view *block);
 
