@@ -55,6 +55,8 @@ struct slot {
 	struct output out;     /* what the block comes to, kept in memory */
 	enum slot_state state; /* under the jobs' lock */
 	struct part part;      /* or a part of a regular file, read by a worker */
+	zb_buffer *csv_part;   /* CSV: the slot's own part buffer (the part's bytes are
+	                          needed until it is written: write_csv) */
 	bool input_end;        /* CSV: the block ends the input (records.h) */
 	size_t csv_used;       /* CSV: the bytes the block's whole records took */
 };
@@ -108,6 +110,8 @@ struct jobs {
 	struct scratch own;
 };
 
+static void write_csv(struct jobs *j, struct slot *s, struct output *out);
+
 /*
  * With the lock held: writes the output of the oldest parts that are done, in
  * order, unless another worker is writing; the lock is let go while writing.  After
@@ -123,7 +127,10 @@ static void write_done_parts(struct jobs *j)
 		j->writing = true;
 		if (j->read_error == 0) {
 			pthread_mutex_unlock(&j->lock);
-			output_pass(j->out, zb_buffer_view_all(s->out.buf));
+			if (j->plan->cfg->csv)
+				write_csv(j, s, j->out);
+			else
+				output_pass(j->out, zb_buffer_view_all(s->out.buf));
 			pthread_mutex_lock(&j->lock);
 		}
 		j->writing = false;
@@ -169,16 +176,24 @@ static struct slot *claim_part(struct jobs *j)
  * oldest. */
 static void work_on_part(struct jobs *j, struct worker *w, struct slot *s)
 {
+	bool csv = j->plan->cfg->csv;
+
 	pthread_mutex_unlock(&j->lock);
 	output_reset(&s->out);
-	part_read(&s->part, j->fd, j->part_size, j->term, w->part, &w->big);
+	/* (a CSV part's bytes are kept until it is written: write_csv may need them) */
+	part_read(&s->part, j->fd, j->part_size, j->term, csv ? s->csv_part : w->part,
+	          csv ? &s->big : &w->big);
 	if (s->part.last) { /* no more parts to claim */
 		pthread_mutex_lock(&j->lock);
 		j->end_seen = true;
 		pthread_mutex_unlock(&j->lock);
 	}
+	s->block = s->part.has_block ? s->part.block : zb_view_empty();
+	s->input_end = s->part.last;
+	w->scratch.csv_open = csv && !s->input_end;
 	if (s->part.has_block)
-		plan_run_block(j->plan, &w->scratch, s->part.block, &s->out);
+		plan_run_block(j->plan, &w->scratch, s->block, &s->out);
+	s->csv_used = w->scratch.csv_open && s->part.has_block ? w->scratch.csv_used : s->block.len;
 	pthread_mutex_lock(&j->lock);
 	s->state = DONE;
 	write_done_parts(j);
@@ -287,6 +302,8 @@ static void need_part_buffers(struct jobs *j)
 	need_slot_outputs(j, j->part_size);
 	for (i = 0; i < j->nworkers; i++)
 		need_buffer(&j->workers[i].part, part_buffer_size(j->part_size));
+	for (i = 0; j->plan->cfg->csv && i < j->nslots; i++)
+		need_buffer(&j->slots[i].csv_part, part_buffer_size(j->part_size));
 }
 
 /* The buffers a pipe's blocks are exchanged for: as large as the reader's. */
@@ -482,6 +499,7 @@ static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *
 	err = j->read_error != 0 ? j->read_error : j->past_limit && !j->end_seen ? EFBIG : 0;
 	pthread_mutex_unlock(&j->lock);
 	(void)lseek(fd, 0, SEEK_END); /* as a reader that read it all leaves it */
+	finish_carry(j, out, err == 0);
 	if (err != 0) {
 		errno = err;
 		return -1;
@@ -544,9 +562,8 @@ int jobs_input(struct jobs *j, const struct plan *p, struct records *r, int fd, 
 
 	use_plan(j, p);
 	/* a regular file: the bytes already read (after a -H header) are read again
-	 * from the file with the rest, by position; but where a CSV record starts is
-	 * known only from the bytes before it, so CSV is read in order, in blocks */
-	if (!may_block && !p->cfg->csv && (at = lseek(fd, 0, SEEK_CUR)) >= 0 && (off_t)unread.len <= at)
+	 * from the file with the rest, by position */
+	if (!may_block && (at = lseek(fd, 0, SEEK_CUR)) >= 0 && (off_t)unread.len <= at)
 		return input_by_offset(j, fd, at - (off_t)unread.len, out);
 	return input_by_blocks(j, r, fd, out);
 }
@@ -570,6 +587,7 @@ void jobs_close(struct jobs *j)
 	}
 	for (i = 0; j->slots && i < j->nslots; i++) {
 		zb_buffer_release(j->slots[i].in);
+		zb_buffer_release(j->slots[i].csv_part);
 		zb_collator_release(&j->slots[i].big);
 		if (j->slots[i].out.buf)
 			output_close(&j->slots[i].out);

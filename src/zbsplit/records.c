@@ -224,7 +224,8 @@ void records_consumed(struct records *r, size_t used, unsigned char state)
 /* The last CR or LF in v, or -1. */
 static ptrdiff_t last_line_end(zb_view v)
 {
-	ptrdiff_t lf = zb_view_rfind(v, "\n", 1, 0, ZB_NONE), cr = zb_view_rfind(v, "\r", 1, 0, ZB_NONE);
+	ptrdiff_t lf = zb_view_rfind(v, "\n", 1, 0, ZB_NONE);
+	ptrdiff_t cr = zb_view_rfind(v, "\r", 1, lf + 1, ZB_NONE); /* (only after it) */
 
 	return lf > cr ? lf : cr;
 }
