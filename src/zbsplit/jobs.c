@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "csv_carry.h"
 #include "diag.h"
 #include "kernels/one_pass.h"
 #include "jobs.h"
@@ -103,11 +104,7 @@ struct jobs {
 	unsigned started;     /* workers[0 .. started - 1] run in threads of their own */
 	const struct plan *plan; /* the workers' scratch is made for it */
 	int pipe_fd;          /* the pipe being read, for before_read */
-	/* CSV: a block begins where a record starts only if the one before was taken
-	 * whole by its records; what was left (a record's start) is carried, and the
-	 * writer works on it and the next block again itself, with its own scratch */
-	zb_collator carry, spare;
-	struct scratch own;
+	struct csv_carry csv;  /* CSV: blocks cut at a guess, written in order */
 };
 
 static void write_csv(struct jobs *j, struct slot *s, struct output *out);
@@ -253,8 +250,7 @@ struct jobs *jobs_open(unsigned n, size_t block_size, unsigned char term)
 		jobs_close(j);
 		return NULL;
 	}
-	zb_collator_init(&j->carry);
-	zb_collator_init(&j->spare);
+	csv_carry_init(&j->csv);
 	for (i = 0; i < j->nslots; i++)
 		zb_collator_init(&j->slots[i].big);
 	for (i = 0; i < j->nworkers; i++) {
@@ -326,61 +322,11 @@ static unsigned start_workers(struct jobs *j, unsigned n)
 	return j->started;
 }
 
-/* Keeps v (the start of a record) after what is carried; dies when out of memory. */
-static void carry(struct jobs *j, zb_view v)
-{
-	if (zb_collator_append(&j->carry, v) != ZB_OK || zb_collator_own(&j->carry) != ZB_OK)
-		die_errno(EXIT_INPUT, "cannot allocate memory");
-}
-
-/*
- * CSV: the oldest slot's output, written when its block began where a record
- * starts (nothing is carried); else its output is not the records', and the
- * writer works on what is carried and the block itself.  What is left of the
- * block (or of both) is carried on to the next.
- */
+/* CSV: the slot's records written by the rule of csv_carry.h. */
 static void write_csv(struct jobs *j, struct slot *s, struct output *out)
 {
-	zb_view all, rest;
-
-	if (zb_collator_len(&j->carry) == 0) {
-		output_pass(out, zb_buffer_view_all(s->out.buf));
-		if (s->csv_used < s->block.len) {
-			(void)zb_view_slice(s->block, (ptrdiff_t)s->csv_used, ZB_NONE, &rest);
-			carry(j, rest);
-		}
-		return;
-	}
-	carry(j, s->block);
-	if (zb_collator_collapse(&j->carry, &all) != ZB_OK)
-		die_errno(EXIT_INPUT, "cannot allocate memory");
-	j->own.csv_open = !s->input_end;
-	plan_run_block(j->plan, &j->own, all, out);
-	if (j->own.csv_open && j->own.csv_used < all.len) { /* the rest, carried by the spare */
-		zb_collator held = j->carry;
-		(void)zb_view_slice(all, (ptrdiff_t)j->own.csv_used, ZB_NONE, &rest);
-		j->carry = j->spare;
-		j->spare = held;
-		carry(j, rest);
-	}
-}
-
-/* CSV, after the input's last block: what is still carried is its last record
- * (its quote open to the end), worked on when the input was read to its end
- * (`whole`), and dropped after a read error. */
-static void finish_carry(struct jobs *j, struct output *out, bool whole)
-{
-	zb_view last;
-
-	if (zb_collator_len(&j->carry) == 0)
-		return;
-	if (zb_collator_collapse(&j->carry, &last) != ZB_OK)
-		die_errno(EXIT_INPUT, "cannot allocate memory");
-	if (!whole)
-		return;
-	j->own.csv_open = false;
-	plan_run_block(j->plan, &j->own, last, out);
-	output_flush(out);
+	csv_carry_write(&j->csv, j->plan, s->block, s->csv_used, s->input_end,
+	                zb_buffer_view_all(s->out.buf), out);
 }
 
 /* Writes the oldest slot's output once a worker is done with it, and frees it. */
@@ -499,7 +445,7 @@ static int input_by_offset(struct jobs *j, int fd, off_t region, struct output *
 	err = j->read_error != 0 ? j->read_error : j->past_limit && !j->end_seen ? EFBIG : 0;
 	pthread_mutex_unlock(&j->lock);
 	(void)lseek(fd, 0, SEEK_END); /* as a reader that read it all leaves it */
-	finish_carry(j, out, err == 0);
+	csv_carry_finish(&j->csv, j->plan, out, err == 0);
 	if (err != 0) {
 		errno = err;
 		return -1;
@@ -514,8 +460,7 @@ static void use_plan(struct jobs *j, const struct plan *p)
 
 	if (j->plan == p)
 		return;
-	scratch_close(&j->own);
-	if (scratch_open(&j->own, p) != 0)
+	if (csv_carry_plan(&j->csv, p) != 0)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
 	for (i = 0; i < j->nworkers; i++) {
 		scratch_close(&j->workers[i].scratch);
@@ -549,7 +494,7 @@ static int input_by_blocks(struct jobs *j, struct records *r, int fd, struct out
 	r->before_wait = was;
 	r->ctx = was_ctx;
 	drain(j, out);
-	finish_carry(j, out, rc == 0);
+	csv_carry_finish(&j->csv, j->plan, out, rc == 0);
 	return rc;
 }
 
@@ -592,9 +537,7 @@ void jobs_close(struct jobs *j)
 		if (j->slots[i].out.buf)
 			output_close(&j->slots[i].out);
 	}
-	scratch_close(&j->own);
-	zb_collator_release(&j->carry);
-	zb_collator_release(&j->spare);
+	csv_carry_free(&j->csv);
 	free(j->slots);
 	free(j->workers);
 	pthread_cond_destroy(&j->ready);
