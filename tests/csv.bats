@@ -4,9 +4,9 @@
 # lines, NULs, invalid UTF-8, malformed quotes, a quote left open at the end, long
 # fields) through many option sets, against tests/csv_ref.py (python's csv module;
 # one python run writes every expected output of a test), each at --buffer-size 1,
-# 7, 64 and the default and at -j 2 with --block-size 1, 7 and 64 (make check; make
-# test takes the default, 7, and -j 2 at 7, which are the other runs' ways of
-# reading: a record across buffers, blocks handed to threads).  By hand: the
+# 64 and the default and at -j 2 with --block-size 1 and 64 (make check; make test
+# takes the default, 7, and -j 2 at 7, which are the other runs' ways of reading:
+# a record across buffers, blocks handed to threads).  By hand: the
 # reference itself on literal inputs (the same literals then go through zbsplit),
 # RFC 4180's examples, lenient and strict malformed input, field 0, -H with names,
 # a BOM and blank lines, usage errors, and a quoted field far bigger than the buffer.
@@ -19,8 +19,7 @@ GEN="$BATS_TEST_DIRNAME/csv_gen.py"
 # Every differential case runs at each of these (word-split): the default, small
 # buffers, and two threads handed small blocks.
 if [ "${ZB_CHECK:-0}" = 1 ]; then
-	RUNS=("" --buffer-size=1 --buffer-size=7 --buffer-size=64
-		"-j 2 --block-size=1" "-j 2 --block-size=7" "-j 2 --block-size=64")
+	RUNS=("" --buffer-size=1 --buffer-size=64 "-j 2 --block-size=1" "-j 2 --block-size=64")
 else
 	RUNS=("" --buffer-size=7 "-j 2 --block-size=7")
 fi
@@ -169,6 +168,9 @@ hand_cases() {
 }
 
 @test "the reference on literal inputs worked out by hand" {
+	# (python alone: once a CI run, in make test)
+	[ "${ZB_CHECK:-0}" != 1 ] || skip "make test checks the reference"
+	case "${ZB_LDFLAGS:-}" in *sanitize*) skip "make test checks the reference" ;; esac
 	hand_cases ref_check
 }
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
 #include "csv_fields.h"
+#include "diag.h"
 #include "emit.h"
 #include "find_csv.h"
 #include "kernels/bits.h"

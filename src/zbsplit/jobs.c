@@ -178,7 +178,7 @@ static void work_on_part(struct jobs *j, struct worker *w, struct slot *s)
 	pthread_mutex_unlock(&j->lock);
 	output_reset(&s->out);
 	/* (a CSV part's bytes are kept until it is written: write_csv may need them) */
-	part_read(&s->part, j->fd, j->part_size, j->term, csv ? s->csv_part : w->part,
+	part_read(&s->part, j->fd, j->part_size, j->term, csv, csv ? s->csv_part : w->part,
 	          csv ? &s->big : &w->big);
 	if (s->part.last) { /* no more parts to claim */
 		pthread_mutex_lock(&j->lock);

@@ -59,6 +59,20 @@ static bool gather(zb_collator *big, struct part *s, zb_view v)
 	return false;
 }
 
+/* The first line end in v from `from` on: term, or, with cr_too (CSV), a CR too;
+ * -1 when there is none. */
+static ptrdiff_t find_end(zb_view v, unsigned char term, bool cr_too, ptrdiff_t from)
+{
+	ptrdiff_t t = zb_view_find_byte(v, term, from), cr;
+
+	if (!cr_too)
+		return t;
+	if (t >= 0)
+		v.len = (size_t)t; /* a CR only before it */
+	cr = (size_t)from < v.len ? zb_view_find_byte(v, '\r', from) : -1;
+	return cr >= 0 ? cr : t;
+}
+
 size_t part_buffer_size(size_t part_size)
 {
 	return part_size + 1 + (part_size < TAIL_ROOM ? part_size : TAIL_ROOM);
@@ -73,8 +87,8 @@ size_t part_buffer_size(size_t part_size)
  * the collator (it may be longer than many parts).  A part in which no record
  * starts, or past the end of the file, has none.
  */
-void part_read(struct part *s, int fd, size_t part_size, unsigned char term, zb_buffer *buf,
-               zb_collator *big)
+void part_read(struct part *s, int fd, size_t part_size, unsigned char term, bool cr_too,
+               zb_buffer *buf, zb_collator *big)
 {
 	size_t lead = s->first ? 0 : 1, part_end = lead + part_size, begin = 0;
 	off_t at = s->start - (off_t)lead;
@@ -90,17 +104,17 @@ void part_read(struct part *s, int fd, size_t part_size, unsigned char term, zb_
 		return;
 	have = zb_buffer_view_all(buf);
 	/* end: the terminator of the part's last record, when it was read */
-	end = have.len < part_end ? -1 : zb_view_find_byte(have, term, part_end - 1);
+	end = have.len < part_end ? -1 : find_end(have, term, cr_too, (ptrdiff_t)part_end - 1);
 	if (end < 0 && !at_end && have.len >= part_end && zb_buffer_free(buf) > 0) {
 		size_t searched = have.len; /* the last record goes on past FIRST_TAIL */
 		if (!read_upto(buf, s, fd, at, zb_buffer_capacity(buf), &at_end))
 			return;
 		have = zb_buffer_view_all(buf);
-		end = zb_view_find_byte(have, term, (ptrdiff_t)searched);
+		end = find_end(have, term, cr_too, (ptrdiff_t)searched);
 	}
 	s->last = at_end && have.len <= part_end; /* no part after this one has bytes */
 	if (!s->first) {
-		if ((t = zb_view_find_byte(have, term, 0)) < 0)
+		if ((t = find_end(have, term, cr_too, 0)) < 0)
 			return; /* inside a record that started before the part */
 		begin = (size_t)t + 1;
 	}
@@ -118,7 +132,7 @@ void part_read(struct part *s, int fd, size_t part_size, unsigned char term, zb_
 		if (!read_full_at(buf, s, fd, at, &at_end))
 			return;
 		have = zb_buffer_view_all(buf);
-		if ((t = zb_view_find_byte(have, term, 0)) >= 0)
+		if ((t = find_end(have, term, cr_too, 0)) >= 0)
 			(void)zb_view_slice(have, 0, t + 1, &have);
 		if (!gather(big, s, have))
 			return;

@@ -24,10 +24,11 @@ size_t part_buffer_size(size_t part_size);
 /*
  * Reads the part of fd at pt->start (pt->first: it begins the region read) into
  * buf, a buffer of part_buffer_size(part_size) bytes, and the records that start
- * in it, ended by term, into pt->block; a record longer than buf is gathered in big.
+ * in it, ended by term (or, with cr_too, a CR: CSV's guess, csv_carry.h), into
+ * pt->block; a record longer than buf is gathered in big.
  * The block is valid until buf or big is used again.
  */
-void part_read(struct part *pt, int fd, size_t part_size, unsigned char term, zb_buffer *buf,
-               zb_collator *big);
+void part_read(struct part *pt, int fd, size_t part_size, unsigned char term, bool cr_too,
+               zb_buffer *buf, zb_collator *big);
 
 #endif
