@@ -1,6 +1,6 @@
 # zbsplit: the zb buffer library and the zbsplit tool.
 #   make                 build build/libzb.a and build/zbsplit
-#   make test            the quick suite: unit tests, the engine in-process, bats (~70 s)
+#   make test            the quick suite: unit tests, the engine in-process, bats (~90 s)
 #   make check           everything, as CI runs it (see "tests" below)
 #   make sanitize        the suite at every buffer size with -fsanitize=address,undefined
 #   make tsan            unit tests, tests/jobs.bats and fuzz_found.bats with -fsanitize=thread
@@ -126,7 +126,7 @@ $(BUILD) $(BUILD)/unit $(BUILD)/tool:
 	mkdir -p $@
 
 # --- tests -----------------------------------------------------------------------
-# make test, the quick suite run before every commit (about 70 s on 2 cores):
+# make test, the quick suite run before every commit (about 90 s on 2 cores):
 # the library's unit tests, the tool's (tests/tool: LIST, escape and predicate
 # logic, and the record engine in-process at buffer sizes 1, 2, 3, 7 and 64, from
 # files, pipes and -j), then the bats files but memory.bats and scaleout.bats, each
@@ -168,7 +168,7 @@ run-tool-tests: FORCE
 bats/%: FORCE
 	@$(BATS_ENV) $(BATS) $*
 
-# make check: everything, as CI runs it (about 16 minutes): make test (a
+# make check: everything, as CI runs it (about 19 minutes): make test (a
 # prerequisite, so `make test check` runs it once), then every bats test, every
 # case at every buffer size through the binary, the huge-data, fault, memory and
 # scale-out tests, the portable engine, the sanitizers, ThreadSanitizer, valgrind,
