@@ -54,19 +54,6 @@ static inline unsigned nth_bit(uint64_t x, uint64_t c, unsigned k)
 	return 8 * byte + first_reaching(spread * 0x0101010101010101u, k);
 }
 
-/* The highest set bit of x (not 0). */
-static unsigned top_bit(uint64_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return 63 - (unsigned)__builtin_clzll(x);
-#else
-	unsigned n = 0;
-	while (x >>= 1)
-		n++;
-	return n;
-#endif
-}
-
 /* The masks of the 64 bytes at p: character starts, errors, and where the byte `term`
  * is (none when term < 0).  The 32 bytes before p are read too, for the errors,
  * unless `first`, when the text is taken to begin at p. */
@@ -427,7 +414,7 @@ __attribute__((always_inline)) static inline size_t walk_blocks(block_fn *fn, ut
 		}
 		passed += count;
 		if (avail) {
-			bit = top_bit(avail);
+			bit = top_bit64(avail);
 			w->pos = w->base + bit;
 			w->starts = bits_above(w->starts, bit);
 		}

@@ -122,6 +122,20 @@ static ptrdiff_t last_end(struct records *r, zb_view rest)
 	return end;
 }
 
+/* Reads on into the buffer, after writing what waits when the read may block;
+ * -1 on a read error. */
+static int read_more(struct records *r)
+{
+	ptrdiff_t got;
+
+	if (r->may_block && r->before_wait)
+		r->before_wait(r->ctx);
+	got = zb_buffer_read_from(r->buf, r->fd);
+	if (got == ZB_EOF)
+		r->eof = true;
+	return got < 0 && got != ZB_EOF ? -1 : 0;
+}
+
 /* What next() hands out: a record, a block of whole records, or (CSV) an open block. */
 enum want { ONE, BLOCK, OPEN };
 
@@ -157,7 +171,7 @@ static int next(struct records *r, zb_view *out, enum want want)
 	r->open = false;
 	for (;;) {
 		zb_view rest;
-		ptrdiff_t end, got;
+		ptrdiff_t end;
 
 		restart_if_consumed(r);
 		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
@@ -188,12 +202,7 @@ static int next(struct records *r, zb_view *out, enum want want)
 		}
 		if (zb_buffer_free(r->buf) == 0 && keep_tail(r, rest) != 0)
 			return -1;
-		if (r->may_block && r->before_wait)
-			r->before_wait(r->ctx);
-		got = zb_buffer_read_from(r->buf, r->fd);
-		if (got == ZB_EOF)
-			r->eof = true;
-		else if (got < 0)
+		if (read_more(r) != 0)
 			return -1;
 	}
 }
@@ -237,7 +246,6 @@ static int next_guessed(struct records *r, zb_view *out)
 {
 	for (;;) {
 		zb_view rest;
-		ptrdiff_t got;
 
 		restart_if_consumed(r);
 		(void)zb_buffer_view(r->buf, (ptrdiff_t)r->pos, ZB_NONE, &rest);
@@ -255,12 +263,7 @@ static int next_guessed(struct records *r, zb_view *out)
 		if (r->eof)
 			return 0;
 		r->scanned = rest.len;
-		if (r->may_block && r->before_wait)
-			r->before_wait(r->ctx);
-		got = zb_buffer_read_from(r->buf, r->fd);
-		if (got == ZB_EOF)
-			r->eof = true;
-		else if (got < 0)
+		if (read_more(r) != 0)
 			return -1;
 	}
 }

@@ -26,8 +26,6 @@
 #include "kernels/engine.h"
 #include "run.h"
 
-#define MAX_ARGV 16
-
 /* ---- the reference ---------------------------------------------------------- */
 
 /* Growable bytes. */
@@ -294,48 +292,6 @@ static void reference_input(struct buf *out, const unsigned char *p, size_t n, e
 
 /* ---- the target ------------------------------------------------------------- */
 
-struct args {
-	char *v[MAX_ARGV + 1];
-	int n;
-};
-
-static void arg(struct args *a, const char *text)
-{
-	if (a->n >= MAX_ARGV || (a->v[a->n] = strdup(text)) == NULL)
-		abort();
-	a->v[++a->n] = NULL;
-}
-
-static void show_args(const struct args *a)
-{
-	int i;
-
-	fputs("command:", stderr);
-	for (i = 0; i < a->n; i++)
-		fprintf(stderr, " '%s'", a->v[i]);
-	fputc('\n', stderr);
-}
-
-/* Fills fd (a scratch file) with n bytes, rewound. */
-static void fill(int fd, const void *p, size_t n)
-{
-	if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0 ||
-	    (n > 0 && write(fd, p, n) != (ssize_t)n) || lseek(fd, 0, SEEK_SET) != 0)
-		fuzz_fail("cannot fill a scratch file");
-}
-
-/* The bytes written to fd, in a new allocation. */
-static unsigned char *contents(int fd, size_t *n)
-{
-	off_t end = lseek(fd, 0, SEEK_END);
-	unsigned char *p = malloc(end > 0 ? (size_t)end : 1);
-
-	if (end < 0 || p == NULL || pread(fd, p, (size_t)end, 0) != end)
-		fuzz_fail("cannot read the output back");
-	*n = (size_t)end;
-	return p;
-}
-
 /* Runs the inputs through run, from files or pipes; any exit or message fails. */
 static void run_inputs(struct run *run, const uint8_t *data, const size_t *cut, size_t nparts,
                        bool use_pipe, int file_fd)
@@ -358,7 +314,7 @@ static void run_inputs(struct run *run, const uint8_t *data, const size_t *cut, 
 			close(fds[1]);
 			in_fd = fds[0];
 		} else {
-			fill(file_fd, part, len);
+			fuzz_fill(file_fd, part, len);
 		}
 		if (run_input(run, in_fd, "fuzz input") != 0)
 			fuzz_fail("run_input reported an error");
@@ -379,34 +335,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const unsigned char delims[] = {',', ';', '\t'};
 	struct fuzz_in in = {data, size};
 	struct buf want = {NULL, 0, 0};
-	struct args a = {{NULL}, 0};
+	struct fuzz_args a = {{NULL}, 0};
 	struct run run;
 	unsigned char *got, delim;
 	char num[48];
 	size_t got_len, cut[3], nparts, k;
 	enum opts o;
 	bool use_pipe;
-	int status, i;
+	int status;
 
 	if (in_file == NULL && ((in_file = tmpfile()) == NULL || (out_file = tmpfile()) == NULL))
 		fuzz_fail("no scratch files");
-	arg(&a, "zbsplit");
+	fuzz_arg(&a, "%s", "zbsplit");
 	snprintf(num, sizeof num, "--buffer-size=%u", 1 + fuzz_take(&in, 256));
-	arg(&a, num);
-	arg(&a, "--csv");
+	fuzz_arg(&a, "%s", num);
+	fuzz_arg(&a, "%s", "--csv");
 	delim = delims[fuzz_take(&in, sizeof delims)];
 	if (delim != ',') {
-		arg(&a, "-d");
-		arg(&a, delim == '\t' ? "\\t" : ";");
+		fuzz_arg(&a, "%s", "-d");
+		fuzz_arg(&a, "%s", delim == '\t' ? "\\t" : ";");
 	}
 	o = (enum opts)fuzz_take(&in, O_COUNT);
 	for (k = 0; opt_words[o][k] != NULL; k++)
-		arg(&a, opt_words[o][k]);
+		fuzz_arg(&a, "%s", opt_words[o][k]);
 	if (fuzz_take(&in, 4) == 0) { /* worker threads: the output must not change */
-		arg(&a, "-j");
-		arg(&a, "2");
+		fuzz_arg(&a, "%s", "-j");
+		fuzz_arg(&a, "%s", "2");
 		snprintf(num, sizeof num, "--block-size=%u", 1 + fuzz_take(&in, 256));
-		arg(&a, num);
+		fuzz_arg(&a, "%s", num);
 	}
 	(void)kernels_use(engines[fuzz_take(&in, 3)]); /* unchanged when the CPU lacks it */
 	use_pipe = fuzz_bool(&in) && in.n < 60000;      /* what a pipe holds without a reader */
@@ -417,11 +373,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	status = fuzz_options_parse(a.n, a.v, &cfg);
 	if (status != -1) {
-		show_args(&a);
+		fuzz_show_args(&a);
 		fuzz_dump("stderr", fuzz_stderr_text, fuzz_stderr_len);
 		fuzz_fail("the command was refused (status %d)", status);
 	}
-	fill(fileno(out_file), "", 0);
+	fuzz_fill(fileno(out_file), "", 0);
 	if (run_open(&run, &cfg, fileno(out_file)) != 0)
 		fuzz_fail("out of memory");
 	run_inputs(&run, in.p, cut, nparts, use_pipe, fileno(in_file));
@@ -430,9 +386,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	for (k = 0; k < nparts; k++)
 		reference_input(&want, in.p + cut[k], cut[k + 1] - cut[k], o, delim);
-	got = contents(fileno(out_file), &got_len);
+	got = fuzz_contents(fileno(out_file), &got_len);
 	if (got_len != want.len || (got_len > 0 && memcmp(got, want.p, got_len) != 0)) {
-		show_args(&a);
+		fuzz_show_args(&a);
 		fprintf(stderr, "engine: %s\n", kernels_engine());
 		for (k = 0; k < nparts; k++)
 			fuzz_dump("input", in.p + cut[k], cut[k + 1] - cut[k]);
@@ -442,7 +398,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	free(got);
 	free(want.p);
-	for (i = 0; i < a.n; i++)
-		free(a.v[i]);
+	fuzz_args_free(&a);
 	return 0;
 }

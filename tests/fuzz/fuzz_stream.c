@@ -28,8 +28,6 @@
 #include "reference.h"
 #include "run.h"
 
-#define MAX_ARGV 64
-
 /* Bytes that delimiters, strip sets and strings are made of: the ones the data is
  * likely to hold, the terminators, a UTF-8 lead and continuation byte. */
 static const unsigned char alphabet[] = "\t:, ab\r\n\0\xc3\xa9\xff";
@@ -52,21 +50,6 @@ static const char *const pred_eres[] = {"a", "^b", "c$", "[0-9]+", "^$", "a|\xc3
 static const char *const numbers[] = {"0", "1", "-1", "2.5", "1e1", ".5", "10", "+3"};
 
 /* The argument vector being built: each word in its own allocation. */
-struct args {
-	char *v[MAX_ARGV + 1];
-	int n;
-};
-
-static void arg(struct args *a, const char *fmt, const char *text)
-{
-	size_t len = strlen(fmt) + strlen(text) + 1;
-
-	if (a->n >= MAX_ARGV || (a->v[a->n] = malloc(len)) == NULL)
-		abort();
-	snprintf(a->v[a->n++], len, fmt, text);
-	a->v[a->n] = NULL;
-}
-
 /* Bytes as the tool's escapes, every one \xHH (so no byte is taken literally). */
 static const char *escaped(const unsigned char *p, size_t n)
 {
@@ -170,19 +153,19 @@ static void take_strip(struct fuzz_in *in, struct ref_strip *s)
 	}
 }
 
-static void strip_args(struct args *a, const char *option, const struct ref_strip *s)
+static void strip_args(struct fuzz_args *a, const char *option, const struct ref_strip *s)
 {
 	char fmt[32];
 
 	if (s->kind == 0)
 		return;
 	snprintf(fmt, sizeof fmt, "%s%s", option, s->kind == 1 ? "%s" : "=%s");
-	arg(a, fmt, s->kind == 1 ? "" : escaped(s->chars, s->len));
+	fuzz_arg(a, fmt, s->kind == 1 ? "" : escaped(s->chars, s->len));
 }
 
 /* Chooses a command line from the front of the input, into sp (for the reference)
  * and a (for the tool). */
-static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a)
+static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct fuzz_args *a)
 {
 	static const char *const mode_opts[] = {NULL, "-f", "-F", "-b", "-c"};
 	char list[REF_MAX_ITEMS * 24], num[32];
@@ -192,9 +175,9 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 
 	memset(sp, 0, sizeof *sp);
 	a->n = 0;
-	arg(a, "%s", "zbsplit");
+	fuzz_arg(a, "%s", "zbsplit");
 	snprintf(num, sizeof num, "%u", 1 + fuzz_take(in, 256));
-	arg(a, "--buffer-size=%s", num);
+	fuzz_arg(a, "--buffer-size=%s", num);
 
 	sp->mode = (enum ref_mode)fuzz_take(in, 5);
 	sp->zero = fuzz_bool(in);
@@ -203,8 +186,8 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 		sp->npreds = 1;
 	if (sp->mode != REF_NONE) {
 		take_list(in, sp, list, sizeof list, &named);
-		arg(a, "%s", mode_opts[sp->mode]);
-		arg(a, "%s", list);
+		fuzz_arg(a, "%s", mode_opts[sp->mode]);
+		fuzz_arg(a, "%s", list);
 	}
 
 	/* the splitter: -d and -w split fields, and with -b or -c only for predicates */
@@ -221,46 +204,46 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 				sp->delim[i] = ':';
 		if (sp->delim_len == 0 && sp->zero) /* '' is NUL */
 			sp->delim[sp->delim_len++] = ':';
-		arg(a, "%s", "-d");
-		arg(a, "%s", escaped(sp->delim, sp->delim_len));
+		fuzz_arg(a, "%s", "-d");
+		fuzz_arg(a, "%s", escaped(sp->delim, sp->delim_len));
 	} else if (split == 4) {
 		sp->regex = delim_eres[fuzz_take(in, COUNT(delim_eres))];
-		arg(a, "%s", "-R");
-		arg(a, "%s", sp->regex);
+		fuzz_arg(a, "%s", "-R");
+		fuzz_arg(a, "%s", sp->regex);
 	} else if (split >= 2) {
 		sp->w_given = true;
 		sp->w_trimmed = split == 3;
-		arg(a, "%s", split == 3 ? "--whitespace-delimited=trimmed" : "-w");
+		fuzz_arg(a, "%s", split == 3 ? "--whitespace-delimited=trimmed" : "-w");
 	}
 
 	if (sp->mode != REF_NONE && fuzz_bool(in)) {
 		sp->o_given = true;
 		sp->out_len = take_bytes(in, sp->out, 2);
-		arg(a, "%s", "-O");
-		arg(a, "%s", escaped(sp->out, sp->out_len));
+		fuzz_arg(a, "%s", "-O");
+		fuzz_arg(a, "%s", escaped(sp->out, sp->out_len));
 	}
 	if (sp->mode != REF_BYTES && sp->mode != REF_CHARS && fuzz_take(in, 3) == 0) {
 		sp->only_delimited = true;
-		arg(a, "%s", "-s");
+		fuzz_arg(a, "%s", "-s");
 	}
 	if (sp->mode != REF_NONE && fuzz_take(in, 3) == 0) {
 		sp->complement = true;
-		arg(a, "%s", "--complement");
+		fuzz_arg(a, "%s", "--complement");
 	}
 	if (sp->mode == REF_BYTES && fuzz_bool(in)) {
 		sp->whole_chars = true;
-		arg(a, "%s", "-n");
+		fuzz_arg(a, "%s", "-n");
 	}
 	if (fuzz_take(in, 4) == 0) {
 		sp->header = true;
-		arg(a, "%s", "-H");
+		fuzz_arg(a, "%s", "-H");
 	}
 	if (sp->zero)
-		arg(a, "%s", "-z");
+		fuzz_arg(a, "%s", "-z");
 	take_strip(in, &sp->lstrip);
 	take_strip(in, &sp->rstrip);
 	if (sp->lstrip.kind == 1 && sp->rstrip.kind == 1 && fuzz_bool(in)) {
-		arg(a, "%s", "-t");
+		fuzz_arg(a, "%s", "-t");
 	} else {
 		strip_args(a, "--lstrip", &sp->lstrip);
 		strip_args(a, "--rstrip", &sp->rstrip);
@@ -290,57 +273,27 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct args *a
 			p->ere = pred_eres[fuzz_take(in, COUNT(pred_eres))];
 			snprintf(value + strlen(value), sizeof value - strlen(value), ":%s", p->ere);
 		}
-		arg(a, "%s", pred_names[p->kind]);
-		arg(a, "%s", value);
+		fuzz_arg(a, "%s", pred_names[p->kind]);
+		fuzz_arg(a, "%s", value);
 	}
 	if (sp->npreds > 0 && fuzz_take(in, 3) == 0) {
 		sp->invert = true;
-		arg(a, "%s", "-v");
+		fuzz_arg(a, "%s", "-v");
 	}
 	if (sp->npreds > 0 && fuzz_take(in, 3) == 0) {
 		sp->any = true;
-		arg(a, "%s", "--or");
+		fuzz_arg(a, "%s", "--or");
 	}
 	if (named && !sp->header) {
 		sp->header = true;
-		arg(a, "%s", "--header");
+		fuzz_arg(a, "%s", "--header");
 	}
 	if (fuzz_take(in, 4) == 0) { /* worker threads: the output must not change */
 		snprintf(num, sizeof num, "%u", 2 + fuzz_take(in, 2));
-		arg(a, "--jobs=%s", num);
+		fuzz_arg(a, "--jobs=%s", num);
 		snprintf(num, sizeof num, "%u", 1 + fuzz_take(in, 256));
-		arg(a, "--block-size=%s", num);
+		fuzz_arg(a, "--block-size=%s", num);
 	}
-}
-
-static void show_args(const struct args *a)
-{
-	int i;
-
-	fputs("command:", stderr);
-	for (i = 0; i < a->n; i++)
-		fprintf(stderr, " '%s'", a->v[i]);
-	fputc('\n', stderr);
-}
-
-/* Fills fd (a scratch file) with n bytes, rewound. */
-static void fill(int fd, const void *p, size_t n)
-{
-	if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0 ||
-	    (n > 0 && write(fd, p, n) != (ssize_t)n) || lseek(fd, 0, SEEK_SET) != 0)
-		fuzz_fail("cannot fill a scratch file");
-}
-
-/* The n bytes written to fd, in a new allocation. */
-static unsigned char *contents(int fd, size_t *n)
-{
-	off_t end = lseek(fd, 0, SEEK_END);
-	unsigned char *p = malloc(end > 0 ? (size_t)end : 1);
-
-	if (end < 0 || p == NULL || pread(fd, p, (size_t)end, 0) != end)
-		fuzz_fail("cannot read the output back");
-	*n = (size_t)end;
-	return p;
 }
 
 /* Runs the inputs through run, from files or pipes.  Returns 0, or the status the
@@ -366,7 +319,7 @@ static int run_inputs(struct run *run, const uint8_t *data, const size_t *cut, s
 				close(fds[1]);
 				in_fd = pipe_fd = fds[0];
 			} else {
-				fill(file_fd, part, len);
+				fuzz_fill(file_fd, part, len);
 			}
 			if (run_input(run, in_fd, "fuzz input") != 0)
 				fuzz_fail("run_input reported an error");
@@ -394,7 +347,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fuzz_in in = {data, size};
 	struct ref_spec spec;
 	struct ref_out want = {NULL, 0, 0};
-	struct args a;
+	struct fuzz_args a;
 	struct run run;
 	unsigned char *got;
 	static const char *const engines[] = {"portable", "sse2", "avx2", "avx2-bmi2"};
@@ -420,11 +373,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	status = fuzz_options_parse(a.n, a.v, &cfg);
 	if (status != -1) {
-		show_args(&a);
+		fuzz_show_args(&a);
 		fuzz_dump("stderr", fuzz_stderr_text, fuzz_stderr_len);
 		fuzz_fail("the command was refused (status %d)", status);
 	}
-	fill(fileno(out_file), "", 0);
+	fuzz_fill(fileno(out_file), "", 0);
 	if (run_open(&run, &cfg, fileno(out_file)) != 0)
 		fuzz_fail("out of memory");
 	status = run_inputs(&run, in.p, cut, nparts, use_pipe, fileno(in_file));
@@ -433,13 +386,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	want_status = reference_run(&spec, in.p, cut, nparts, &want);
 	if (status != want_status) {
-		show_args(&a);
+		fuzz_show_args(&a);
 		fuzz_dump("stderr", fuzz_stderr_text, fuzz_stderr_len);
 		fuzz_fail("exit status %d, the reference's %d", status, want_status);
 	}
-	got = contents(fileno(out_file), &got_len);
+	got = fuzz_contents(fileno(out_file), &got_len);
 	if (got_len != want.len || (got_len > 0 && memcmp(got, want.p, got_len) != 0)) {
-		show_args(&a);
+		fuzz_show_args(&a);
 		for (i = 0; i < (int)spec.nitems; i++)
 			fprintf(stderr, "item %d: %d %lld - %d %lld dash %d\n", i,
 			        spec.items[i].lo.kind, spec.items[i].lo.n, spec.items[i].hi.kind,
@@ -452,7 +405,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	free(got);
 	free(want.p);
-	for (i = 0; i < a.n; i++)
-		free(a.v[i]);
+	fuzz_args_free(&a);
 	return 0;
 }

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "harness.h"
@@ -121,4 +123,48 @@ void fuzz_fail(const char *fmt, ...)
 	fputc('\n', stderr);
 	va_end(ap);
 	abort();
+}
+
+void fuzz_arg(struct fuzz_args *a, const char *fmt, const char *text)
+{
+	size_t len = strlen(fmt) + strlen(text) + 1;
+
+	if (a->n >= FUZZ_MAX_ARGV || (a->v[a->n] = malloc(len)) == NULL)
+		abort();
+	snprintf(a->v[a->n++], len, fmt, text);
+	a->v[a->n] = NULL;
+}
+
+void fuzz_show_args(const struct fuzz_args *a)
+{
+	int i;
+
+	fputs("command:", stderr);
+	for (i = 0; i < a->n; i++)
+		fprintf(stderr, " '%s'", a->v[i]);
+	fputc('\n', stderr);
+}
+
+void fuzz_args_free(struct fuzz_args *a)
+{
+	while (a->n > 0)
+		free(a->v[--a->n]);
+}
+
+void fuzz_fill(int fd, const void *p, size_t n)
+{
+	if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0 ||
+	    (n > 0 && write(fd, p, n) != (ssize_t)n) || lseek(fd, 0, SEEK_SET) != 0)
+		fuzz_fail("cannot fill a scratch file");
+}
+
+unsigned char *fuzz_contents(int fd, size_t *n)
+{
+	off_t end = lseek(fd, 0, SEEK_END);
+	unsigned char *p = malloc(end > 0 ? (size_t)end : 1);
+
+	if (end < 0 || p == NULL || pread(fd, p, (size_t)end, 0) != end)
+		fuzz_fail("cannot read the output back");
+	*n = (size_t)end;
+	return p;
 }

@@ -54,4 +54,25 @@ _Noreturn void fuzz_fail(const char *fmt, ...);
 /* Prints n bytes with C escapes, for failure reports. */
 void fuzz_dump(const char *label, const void *p, size_t n);
 
+/* A command line the target builds, NULL-terminated; fuzz_args_free frees it. */
+#define FUZZ_MAX_ARGV 64
+struct fuzz_args {
+	char *v[FUZZ_MAX_ARGV + 1];
+	int n;
+};
+
+/* Adds fmt with its one %s replaced by text. */
+void fuzz_arg(struct fuzz_args *a, const char *fmt, const char *text);
+
+/* Prints the command line, for failure reports. */
+void fuzz_show_args(const struct fuzz_args *a);
+
+void fuzz_args_free(struct fuzz_args *a);
+
+/* Fills fd (a scratch file) with n bytes, rewound. */
+void fuzz_fill(int fd, const void *p, size_t n);
+
+/* What was written to fd, in a new allocation of *n bytes. */
+unsigned char *fuzz_contents(int fd, size_t *n);
+
 #endif
