@@ -124,11 +124,20 @@ static void escapes(void)
 	CHECK_UNESCAPE("a\\xg", "error: invalid escape '\\x' in 'a\\xg': hex digits must follow");
 }
 
-/* The options of the predicate kinds, in the order of enum pred_kind. */
+/* The options of the predicate kinds (not the ff ones, which take two fields). */
 static const char *const pred_options[] = {
-	"--str-eq", "--str-ne", "--contains", "--not-contains", "--prefix", "--suffix",
-	"--regex", "--not-regex", "--iregex", "--eq", "--ne", "--lt", "--le", "--gt", "--ge",
-	"--empty", "--not-empty", "--isdigit", "--isalpha", "--isspace"};
+	[P_STR_EQ] = "--str-eq", [P_STR_NE] = "--str-ne", [P_CONTAINS] = "--contains",
+	[P_NOT_CONTAINS] = "--not-contains", [P_PREFIX] = "--prefix", [P_SUFFIX] = "--suffix",
+	[P_STR_LT] = "--str-lt", [P_STR_LE] = "--str-le", [P_STR_GT] = "--str-gt",
+	[P_STR_GE] = "--str-ge", [P_ISTR_EQ] = "--istr-eq", [P_ISTR_NE] = "--istr-ne",
+	[P_ICONTAINS] = "--istr-in-fld", [P_NOT_ICONTAINS] = "--istr-not-in-fld",
+	[P_REGEX] = "--regex", [P_NOT_REGEX] = "--not-regex", [P_IREGEX] = "--iregex",
+	[P_NOT_IREGEX] = "--not-iregex", [P_EQ] = "--eq", [P_NE] = "--ne", [P_LT] = "--lt",
+	[P_LE] = "--le", [P_GT] = "--gt", [P_GE] = "--ge", [P_CHAR_LEN_LE] = "--char-len-le",
+	[P_BYTE_LEN_GT] = "--byte-len-gt", [P_EMPTY] = "--empty", [P_NOT_EMPTY] = "--not-empty",
+	[P_ISDIGIT] = "--isdigit", [P_ISALPHA] = "--isalpha", [P_ISSPACE] = "--isspace",
+	[P_BLANK] = "--blank", [P_NOT_BLANK] = "--not-blank", [P_IS_NUMERIC] = "--is-numeric",
+	[P_IS_FINITE] = "--is-finite", [P_IS_NAN] = "--is-nan", [P_IS_INFINITY] = "--is-infinity"};
 
 /* Whether zbsplit with one predicate keeps rec (fields split at ':'): 1 or 0, or
  * -1 when it refuses the predicate. */

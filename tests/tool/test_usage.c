@@ -106,7 +106,7 @@ static void predicates(void)
 	                                   "nan", "1.2.3", "1e+", "++1", "12abc", "1 2", "e5",
 	                                   "1e5.0"};
 	static const char *const eres[] = {"(", "[a", "a{1", "a{2,1}", "*a", "\\"};
-	static const char *const fields[] = {"-1", "1-2", "", "NF-x", "2x", "0-1", "NF-", "1.5",
+	static const char *const fields[] = {"-1", "2-1", "3-", "", "NF-x", "2x", "0-1", "NF-", "1.5",
 	                                     "+1", "NF+"};
 	size_t i, j;
 
