@@ -16,6 +16,21 @@
 #include "fold.h"
 #include "number.h"
 
+int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, void *ctx),
+                         void *ctx, char *err, size_t errlen)
+{
+	size_t i;
+
+	for (i = 0; i < f->count; i++) {
+		struct bound *b = &f->preds[i].field;
+		if (b->name && (b->n = lookup(b->name, ctx)) == 0) {
+			snprintf(err, errlen, "no field named '%s' in the header", b->name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The numeric predicates' hot path is kept in line (see holds_more). */
 #if defined(__GNUC__) || defined(__clang__)
 #define IN_LINE __attribute__((always_inline))
