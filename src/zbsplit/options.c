@@ -503,12 +503,14 @@ static void choose_label(struct config *c, const struct words *w)
 
 	if (!c->label)
 		return;
-	if (colon == NULL)
+	if (colon != NULL) {
+		c->label_pass = values;
+		c->label_pass_len = (size_t)(colon - values);
+		c->label_fail = colon + 1;
+		c->label_fail_len = strlen(colon + 1);
+	} else {
 		usage_error("invalid argument '%s' for --label-values (expected PASS:FAIL)", values);
-	c->label_pass = values;
-	c->label_pass_len = (size_t)(colon - values);
-	c->label_fail = colon + 1;
-	c->label_fail_len = strlen(colon + 1);
+	}
 	if (c->csv || c->mode == MODE_FIELDS) {
 		c->label_delim = c->out_delim;
 		c->label_delim_len = c->csv ? 1 : c->out_delim_len;
