@@ -81,8 +81,8 @@ struct filter_scratch {
 
 /* Adds the predicate `option` (its long name, for messages) of the given kind with
  * its argument ("F:VALUE", "F" for the class kinds, "F1:F2[:NUM]" for the ff
- * ones; F a comma-separated list of fields N, N-M, NF, NF-k, 0 or names).  Returns 0, or -1 with a
- * message naming it in err. */
+ * ones; F a comma-separated list of fields N, N-M, NF, NF-k, 0 or names), one
+ * predicate per field.  Returns 0, or -1 with a message naming it in err. */
 int filter_add(struct filter *f, enum pred_kind kind, const char *option, const char *arg,
                char *err, size_t errlen);
 

@@ -1,12 +1,13 @@
 /*
  * fold.h - what the string predicates know of characters: case folding for the
  * case-insensitive ones (--istr-eq, --istr-in-fld, --ff-istr-eq ...), white space
- * for --blank, and the count of characters for --char-len-*.  Case folding:  In a UTF-8 locale every character is folded
- * (Å and å, Σ σ and ς, ẞ and ß are one), in any other locale ASCII letters alone.
- * Text is compared as a sequence of tokens: a folded code point, or, for a byte
- * that does not start a valid UTF-8 character (every byte above 127 outside
- * UTF-8), the byte itself set apart from the code points, so that invalid bytes
- * are compared as bytes.
+ * for --blank, and the count of characters for --char-len-*.
+ *
+ * In a UTF-8 locale every character is folded (Å and å, Σ σ and ς, ẞ and ß are
+ * one), in any other locale ASCII letters alone.  Text is compared as a sequence
+ * of tokens: a folded code point, or, for a byte that does not start a valid UTF-8
+ * character (every byte above 127 outside UTF-8), the byte itself set apart from
+ * the code points, so that invalid bytes are compared as bytes.
  */
 #ifndef FOLD_H
 #define FOLD_H
