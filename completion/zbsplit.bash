@@ -4,7 +4,7 @@
 # --whitespace-delimited= and --csv=, file names for the operands and, with
 # -H/--header and a readable FILE on the command line, the field names of that
 # file's first line for -f/-F/--fields (the last item of a comma-separated LIST)
-# and for the F of every predicate (--str-eq F:STR ...).  Works with the bash-completion package
+# and for the F of every predicate (--str-eq F:STR ..., the F1 of --ff-eq F1:F2 ...).  Works with the bash-completion package
 # (_init_completion) and without it, in plain bash.
 
 # The options, as `zbsplit --help` and src/zbsplit/options.c list them.
@@ -13,10 +13,19 @@ _zbsplit_long_opts=(
 	--output-delimiter= --whitespace-delimited --zero-terminated --buffer-size=
 	--jobs= --block-size= --strip --lstrip --rstrip --header --regex-delimiter=
 	--or --invert
-	--str-eq= --str-ne= --contains= --not-contains= --prefix= --suffix=
-	--regex= --not-regex= --iregex=
+	--str-eq= --str-ne= --str-lt= --str-le= --str-gt= --str-ge= --istr-eq= --istr-ne=
+	--contains= --not-contains= --str-in-fld= --str-not-in-fld= --istr-in-fld=
+	--istr-not-in-fld= --prefix= --suffix=
+	--regex= --not-regex= --iregex= --not-iregex=
 	--eq= --ne= --lt= --le= --gt= --ge=
-	--empty= --not-empty= --isdigit= --isalpha= --isspace=
+	--char-len-eq= --char-len-ne= --char-len-lt= --char-len-le= --char-len-gt= --char-len-ge=
+	--byte-len-eq= --byte-len-ne= --byte-len-lt= --byte-len-le= --byte-len-gt= --byte-len-ge=
+	--ff-eq= --ff-ne= --ff-lt= --ff-le= --ff-gt= --ff-ge= --ff-str-eq= --ff-str-ne=
+	--ff-istr-eq= --ff-istr-ne= --ff-absdiff-le= --ff-absdiff-gt= --ff-reldiff-le=
+	--ff-reldiff-gt=
+	--empty= --not-empty= --blank= --not-blank= --isdigit= --isalpha= --isspace=
+	--is-numeric= --is-finite= --is-nan= --is-infinity=
+	--label= --label-values=
 	--help --version --csv --tsv-out
 )
 _zbsplit_short_opts=(-b -c -d -f -F -j -n -O -s -w -z -h -V -t -H -R -v)
@@ -409,17 +418,18 @@ _zbsplit_complete() {
 				mapfile -t COMPREPLY < <(compgen -W '0 1 2 4 8' -- "$cur")
 				return
 				;;
-			str-eq | str-ne | contains | not-contains | prefix | suffix | regex | \
-				not-regex | iregex | eq | ne | lt | le | gt | ge)
+			str-* | istr-* | contains | not-contains | prefix | suffix | regex | \
+				not-regex | iregex | not-iregex | eq | ne | lt | le | gt | ge | \
+				char-len-* | byte-len-* | ff-*)
 				_zbsplit_pred_names "$cur" :
 				return
 				;;
-			empty | not-empty | isdigit | isalpha | isspace)
+			empty | not-empty | blank | not-blank | isdigit | isalpha | isspace | is-*)
 				_zbsplit_pred_names "$cur" ""
 				return
 				;;
 			b | c | d | O | R | bytes | characters | delimiter | output-delimiter | \
-				buffer-size | block-size | regex-delimiter)
+				buffer-size | block-size | regex-delimiter | label | label-values)
 				return # free text
 				;;
 			# --csv and --whitespace-delimited take their value only after =: the
@@ -436,11 +446,12 @@ _zbsplit_complete() {
 						;;
 					jobs) mapfile -t COMPREPLY < <(compgen -P "$name=" -W '0 1 2 4 8' -- "$val") ;;
 					fields) _zbsplit_list_names "$val" ;;
-					str-eq | str-ne | contains | not-contains | prefix | suffix | regex | \
-						not-regex | iregex | eq | ne | lt | le | gt | ge)
+					str-* | istr-* | contains | not-contains | prefix | suffix | regex | \
+						not-regex | iregex | not-iregex | eq | ne | lt | le | gt | ge | \
+						char-len-* | byte-len-* | ff-*)
 						_zbsplit_pred_names "$val" :
 						;;
-					empty | not-empty | isdigit | isalpha | isspace)
+					empty | not-empty | blank | not-blank | isdigit | isalpha | isspace | is-*)
 						_zbsplit_pred_names "$val" ""
 						;;
 					csv)

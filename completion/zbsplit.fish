@@ -189,18 +189,31 @@ complete -c zbsplit -s j -l jobs -x -d 'Split the work across N threads (0: one 
 complete -c zbsplit -l block-size -x -d 'With -j, hand out records SIZE bytes at a time'
 complete -c zbsplit -s v -l invert -d 'Keep the records the predicates would drop'
 complete -c zbsplit -l or -d 'Keep a record when any predicate holds'
-for p in str-eq str-ne contains not-contains prefix suffix
+for p in str-eq str-ne str-lt str-le str-gt str-ge istr-eq istr-ne contains not-contains \
+        str-in-fld str-not-in-fld istr-in-fld istr-not-in-fld prefix suffix
     complete -c zbsplit -l $p -x -d "Keep records whose field F (F:STR) $p STR" -a '(__zbsplit_names :)'
 end
-for p in regex not-regex iregex
+for p in regex not-regex iregex not-iregex
     complete -c zbsplit -l $p -x -d "Keep records whose field F (F:ERE) matches ($p) ERE" -a '(__zbsplit_names :)'
 end
 for p in eq ne lt le gt ge
     complete -c zbsplit -l $p -x -d "Keep records whose field F (F:NUM) is $p NUM" -a '(__zbsplit_names :)'
 end
-for p in empty not-empty isdigit isalpha isspace
+for p in char-len-eq char-len-ne char-len-lt char-len-le char-len-gt char-len-ge \
+        byte-len-eq byte-len-ne byte-len-lt byte-len-le byte-len-gt byte-len-ge
+    complete -c zbsplit -l $p -x -d "Keep records whose field F (F:N) has a length $p N" -a '(__zbsplit_names :)'
+end
+for p in ff-eq ff-ne ff-lt ff-le ff-gt ff-ge ff-str-eq ff-str-ne ff-istr-eq ff-istr-ne
+    complete -c zbsplit -l $p -x -d "Keep records whose fields F1:F2 are $p" -a '(__zbsplit_names :)'
+end
+for p in ff-absdiff-le ff-absdiff-gt ff-reldiff-le ff-reldiff-gt
+    complete -c zbsplit -l $p -x -d "Keep records whose fields F1:F2:NUM differ ($p) by NUM" -a '(__zbsplit_names :)'
+end
+for p in empty not-empty blank not-blank isdigit isalpha isspace is-numeric is-finite is-nan is-infinity
     complete -c zbsplit -l $p -x -d "Keep records whose field F is $p" -a '(__zbsplit_names)'
 end
+complete -c zbsplit -l label -x -d 'Keep every record, adding a field: 1 where the predicates hold, else 0'
+complete -c zbsplit -l label-values -x -d 'With --label, the values P:F instead of 1:0'
 set -e p
 complete -c zbsplit -s h -l help -d 'Show the help and exit'
 complete -c zbsplit -s V -l version -d 'Show the version and exit'

@@ -86,15 +86,21 @@ expect() {
 
 @test "bash: long options by prefix" {
 	comp 'zbsplit --str-'
-	expect --str-eq= --str-ne=
+	expect --str-eq= --str-ne= --str-lt= --str-le= --str-gt= --str-ge= --str-in-fld= \
+		--str-not-in-fld=
 	comp 'zbsplit --he'
 	expect --header --help
 	comp 'zbsplit --whitespace'
 	expect --whitespace-delimited
 	comp 'zbsplit --not-'
-	expect --not-contains= --not-regex= --not-empty=
+	expect --not-contains= --not-regex= --not-iregex= --not-empty= --not-blank=
 	comp 'zbsplit --i'
-	expect --invert --iregex= --isdigit= --isalpha= --isspace=
+	expect --invert --iregex= --isdigit= --isalpha= --isspace= --istr-eq= --istr-ne= \
+		--istr-in-fld= --istr-not-in-fld= --is-numeric= --is-finite= --is-nan= --is-infinity=
+	comp 'zbsplit --ff-a'
+	expect --ff-absdiff-le= --ff-absdiff-gt=
+	comp 'zbsplit --label'
+	expect --label= --label-values=
 	# --csv takes its value after = only, like --whitespace-delimited: no = offered
 	comp 'zbsplit --cs'
 	expect --csv
@@ -112,7 +118,12 @@ expect() {
 		--or --invert --str-eq= --str-ne= --contains= --not-contains= --prefix= \
 		--suffix= --regex= --not-regex= --iregex= --eq= --ne= --lt= --le= --gt= \
 		--ge= --empty= --not-empty= --isdigit= --isalpha= --isspace= --help --version \
-		--csv --tsv-out; do
+		--csv --tsv-out --str-lt= --str-le= --str-gt= --str-ge= --istr-eq= --istr-ne= \
+		--str-in-fld= --istr-in-fld= --str-not-in-fld= --istr-not-in-fld= --not-iregex= \
+		--blank= --not-blank= --is-numeric= --is-finite= --is-nan= --is-infinity= \
+		--char-len-{eq,ne,lt,le,gt,ge}= --byte-len-{eq,ne,lt,le,gt,ge}= \
+		--ff-{eq,ne,lt,le,gt,ge}= --ff-{str,istr}-{eq,ne}= --ff-{abs,rel}diff-{le,gt}= \
+		--label= --label-values=; do
 		[[ $'\n'$out$'\n' == *$'\n'$o$'\n'* ]] || { echo "missing: $o"; return 1; }
 	done
 	# and every long option of zbsplit --help is among them
@@ -273,6 +284,17 @@ expect() {
 	# predicates on F alone: no colon
 	comp 'zbsplit -H people.tsv --empty ci'
 	expect city
+	comp 'zbsplit -H people.tsv --is-numeric z'
+	expect zip
+	comp 'zbsplit -H people.tsv --not-blank=ci'
+	expect city
+	# tsv-filter's: strings, lengths, and the first field of the ff ones
+	comp 'zbsplit -H people.tsv --istr-in-fld ci'
+	expect city:
+	comp 'zbsplit -H people.tsv --char-len-le=na'
+	expect name:
+	comp 'zbsplit -H people.tsv --ff-eq i'
+	expect id:
 	comp 'zbsplit -H spaced.tsv --prefix my'
 	expect "'\"my name\"':"
 	# past the colon: the value, free text
@@ -391,7 +413,9 @@ expect() {
 			"$COMPLETION_DIR/zbsplit.fish" "$1" | cut -f 1 | LC_ALL=C sort
 	}
 	out=$(fish_complete 'zbsplit --str-')
-	expect --str-eq --str-ne
+	expect --str-eq --str-ne --str-lt --str-le --str-gt --str-ge --str-in-fld --str-not-in-fld
+	out=$(fish_complete 'zbsplit -H people.tsv --ff-str-eq na')
+	expect name:
 	out=$(fish_complete 'zbsplit --whitespace-delimited=')
 	expect --whitespace-delimited=trimmed
 	out=$(fish_complete 'zbsplit -H people.tsv -f id,na')

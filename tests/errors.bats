@@ -50,7 +50,7 @@ stderr_is() {
 	usage_error -f 1 --regex '2:('
 	err_mentions "invalid predicate '--regex 2:('"
 	usage_error -f 1 --gt NF-x:1
-	[ "$errline" = "zbsplit: invalid predicate '--gt NF-x:1': expected FIELD:NUMBER" ]
+	[ "$errline" = "zbsplit: invalid predicate '--gt NF-x:1': a range of fields is N-M, two numbers (a name with '-' in it is written in double quotes: \"a-b\")" ]
 	usage_error -b 3-1
 	[ "$errline" = "zbsplit: invalid list item '3-1': decreasing range" ]
 }

@@ -38,8 +38,9 @@ bool emit_copies_as_is(const struct plan *p)
 	return true;
 }
 
-void emit_ranges_slow(const struct plan *p, const struct scratch *s, struct output *out,
-                      zb_view rec, size_t rec_start, size_t n)
+/* The ranges s->spans[0, n) of rec (at rec_start in the block), joined. */
+static void put_ranges(const struct plan *p, const struct scratch *s, struct output *out,
+                       zb_view rec, size_t rec_start, size_t n)
 {
 	const struct config *c = p->cfg;
 	bool first = true;
@@ -57,6 +58,43 @@ void emit_ranges_slow(const struct plan *p, const struct scratch *s, struct outp
 			put_fields(c, &s->split, out, rec, start, end);
 		else
 			output_view(out, stripped(c, (zb_view){rec.data + start, end - start, rec.owner}));
+	}
+}
+
+void emit_ranges_slow(const struct plan *p, const struct scratch *s, struct output *out,
+                      zb_view rec, size_t rec_start, size_t n)
+{
+	put_ranges(p, s, out, rec, rec_start, n);
+	output_put(out, &p->cfg->term, 1);
+}
+
+/* --label's field: the delimiter, then the header's name or the record's mark. */
+static void put_label(const struct config *c, const struct scratch *s, struct output *out)
+{
+	output_put(out, c->label_delim, c->label_delim_len);
+	output_view(out, label_text(c, s));
+}
+
+void emit_labelled(const struct plan *p, const struct scratch *s, struct output *out,
+                   zb_view block, size_t rec_start, size_t rec_end, bool delimited, size_t n)
+{
+	const struct config *c = p->cfg;
+	zb_view rec = {block.data + rec_start, rec_end - rec_start, block.owner};
+	bool cr;
+
+	if (!delimited && c->only_delimited && !s->header)
+		return; /* -s */
+	if (c->mode != MODE_NONE && delimited) {
+		put_ranges(p, s, out, rec, rec_start, n);
+		put_label(c, s, out);
+	} else { /* the record whole; a CRLF one keeps its CR last, after the label */
+		if (c->mode != MODE_NONE)
+			rec = stripped(c, rec);
+		cr = c->term == '\n' && rec.len > 0 && rec.data[rec.len - 1] == '\r';
+		output_put(out, rec.data, rec.len - cr);
+		put_label(c, s, out);
+		if (cr)
+			output_put(out, (const unsigned char *)"\r", 1);
 	}
 	output_put(out, &c->term, 1);
 }

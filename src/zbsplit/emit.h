@@ -23,6 +23,21 @@ void emit_run_flush(struct scratch *s, struct output *out, zb_view block);
 void emit_whole_last(struct scratch *s, struct output *out, zb_view block, size_t rec_start,
                      unsigned char term);
 
+/* --label's field of the record at hand: the header's name, or its mark. */
+static inline zb_view label_text(const struct config *c, const struct scratch *s)
+{
+	const char *text = s->header ? c->label : s->passed ? c->label_pass : c->label_fail;
+	size_t len = s->header ? strlen(c->label) : s->passed ? c->label_pass_len
+	                                                     : c->label_fail_len;
+
+	return (zb_view){(const unsigned char *)text, len, NULL};
+}
+
+/* --label: the record as emit_record would write it, then the label's field (the
+ * header's name, or the value for s->passed) before the terminator. */
+void emit_labelled(const struct plan *p, const struct scratch *s, struct output *out,
+                   zb_view block, size_t rec_start, size_t rec_end, bool delimited, size_t n);
+
 /* Whether the ranges of a fixed plan are always copied as they are (see
  * spans_copy_as_is); plan_make keeps it in plan.copy_as_is. */
 bool emit_copies_as_is(const struct plan *p);
@@ -170,6 +185,10 @@ static inline void emit_record(const struct plan *p, struct scratch *s, struct o
 {
 	zb_view rec = {block.data + rec_start, rec_end - rec_start, block.owner};
 
+	if (p->label) {
+		emit_labelled(p, s, out, block, rec_start, rec_end, delimited, n);
+		return;
+	}
 	if (!delimited && p->cfg->only_delimited && !s->header)
 		return; /* -s */
 	if (p->cfg->mode == MODE_NONE)

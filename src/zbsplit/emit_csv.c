@@ -191,16 +191,17 @@ void emit_csv_record(const struct plan *p, struct scratch *s, struct output *out
 {
 	const struct config *c = p->cfg;
 	bool as_bytes = (r->well_formed || r->plain) && bytes_are_values(p), empty = false;
+	bool whole = as_bytes && !p->label; /* (--label adds a value: not the record as is) */
 	zb_view rec = {r->block.data + r->start, r->end - r->start, r->block.owner}, raw;
 	size_t n, i, k, written = 0;
 	struct csv_fields f;
 
-	if (as_bytes && c->mode == MODE_NONE && r->plain) { /* the record as it is */
+	if (whole && c->mode == MODE_NONE && r->plain) { /* the record as it is */
 		output_view(out, rec);
 		output_put(out, (const unsigned char *)"\n", 1);
 		return;
 	}
-	if (as_bytes && (c->mode == MODE_NONE ? put_whole_well_formed(p, out, r)
+	if (whole && (c->mode == MODE_NONE ? put_whole_well_formed(p, out, r)
 	                 : p->csv_singles    && put_singles(p, out, r)))
 		return;
 	n = choose(p, s, r);
@@ -221,7 +222,11 @@ void emit_csv_record(const struct plan *p, struct scratch *s, struct output *out
 		}
 	}
 	/* a record of one empty value would read back as a blank line */
-	if (written == 1 && empty && !c->tsv_out)
+	if (written == 1 && empty && !c->tsv_out && !p->label)
 		output_put(out, (const unsigned char *)"\"\"", 2);
+	if (p->label) {
+		output_put(out, c->out_delim, 1);
+		csv_put(&s->csv_out, out, label_text(c, s));
+	}
 	output_put(out, (const unsigned char *)"\n", 1);
 }

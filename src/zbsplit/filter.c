@@ -1,133 +1,20 @@
 /*
- * filter.c - predicates on fields.  The fields the predicates name are found in one
- * scan of the record, as far as the highest of them, and compared in place: strings
- * with the view operations, regular expressions with REG_STARTEND (no copy), numbers
- * as integers when they are short ones, else through a small scratch copy for strtod.
+ * filter.c - predicates on fields, tried.  The fields the predicates name are found
+ * in one scan of the record, as far as the highest of them, and compared in place:
+ * strings with the view operations, regular expressions with REG_STARTEND (no copy),
+ * numbers as integers when they are short ones, else through a small scratch copy
+ * for strtod.  (filter_parse.c reads the predicates.)
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ere_size.h"
-#include "escape.h"
+#include <math.h>
+
 #include "filter.h"
-
-static bool is_numeric_kind(enum pred_kind k) { return k >= P_EQ && k <= P_GE; }
-static bool is_regex_kind(enum pred_kind k) { return k >= P_REGEX && k <= P_IREGEX; }
-static bool is_class_kind(enum pred_kind k) { return k >= P_EMPTY; }
-
-/*
- * The length of the number at p[0..n): [+-]?(D+(.D*)?|.D+)([eE][+-]?D+)?, all of it
- * (0 when it is not exactly one number).  Infinity, NaN and hex are not numbers.
- */
-static size_t number_syntax(const char *p, size_t n)
-{
-	size_t i = 0, digits = 0;
-
-	if (i < n && (p[i] == '+' || p[i] == '-'))
-		i++;
-	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-		digits++;
-	if (i < n && p[i] == '.')
-		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-			digits++;
-	if (digits == 0)
-		return 0;
-	if (i < n && (p[i] == 'e' || p[i] == 'E')) {
-		size_t exp_digits = 0;
-		i++;
-		if (i < n && (p[i] == '+' || p[i] == '-'))
-			i++;
-		for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-			exp_digits++;
-		if (exp_digits == 0)
-			return 0;
-	}
-	return i == n ? n : 0;
-}
-
-int filter_add(struct filter *f, enum pred_kind kind, const char *option, const char *arg,
-               char *err, size_t errlen)
-{
-	struct predicate *p, *grown;
-	const char *s = arg, *value;
-	int got;
-
-	grown = realloc(f->preds, (f->count + 1) * sizeof *f->preds);
-	if (grown == NULL) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	f->preds = grown;
-	p = &f->preds[f->count];
-	memset(p, 0, sizeof *p);
-	p->kind = kind;
-	got = bound_parse(&s, &p->field);
-	if (got <= 0) {
-		snprintf(err, errlen, "invalid predicate '--%s %s': %s", option, arg,
-		         got == -1 ? "the field number is too large"
-		         : got == -2 ? "a quote is not closed" : "it must start with a field");
-		bound_free(&p->field);
-		return -1;
-	}
-	f->count++; /* from here on filter_free releases it */
-	if (is_class_kind(kind)) {
-		if (*s != '\0') {
-			snprintf(err, errlen, "invalid predicate '--%s %s': only a field is expected",
-			         option, arg);
-			return -1;
-		}
-	} else if (*s != ':') {
-		snprintf(err, errlen, "invalid predicate '--%s %s': expected FIELD:%s", option, arg,
-		         is_numeric_kind(kind) ? "NUMBER" : is_regex_kind(kind) ? "ERE" : "STRING");
-		return -1;
-	}
-	value = *s ? s + 1 : s;
-	f->relative |= p->field.from_end;
-	f->names |= p->field.name != NULL;
-
-	if (is_regex_kind(kind)) {
-		int flags = REG_EXTENDED | REG_NOSUB | (kind == P_IREGEX ? REG_ICASE : 0);
-		int rc;
-		if (ere_too_large(value)) {
-			snprintf(err, errlen, "invalid predicate '--%s %s': %s", option, arg,
-			         ERE_TOO_LARGE);
-			p->kind = P_EMPTY; /* nothing compiled to free */
-			return -1;
-		}
-		p->pattern = value;
-		p->cflags = flags;
-		rc = regcomp(&p->re, value, flags);
-		if (rc != 0) {
-			char why[256];
-			regerror(rc, &p->re, why, sizeof why);
-			snprintf(err, errlen, "invalid predicate '--%s %s': %s", option, arg, why);
-			p->kind = P_EMPTY; /* nothing compiled to free */
-			return -1;
-		}
-	} else if (is_numeric_kind(kind)) {
-		if (number_syntax(value, strlen(value)) == 0) {
-			snprintf(err, errlen, "invalid predicate '--%s %s': '%s' is not a number", option,
-			         arg, value);
-			return -1;
-		}
-		p->num = strtod(value, NULL);
-	} else if (!is_class_kind(kind)) {
-		ptrdiff_t n;
-		if ((p->str = malloc(strlen(value) + 1)) == NULL) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		char why[256];
-		if ((n = unescape(value, p->str, why, sizeof why)) < 0) {
-			snprintf(err, errlen, "invalid predicate '--%s %s': %s", option, arg, why);
-			return -1;
-		}
-		p->len = (size_t)n;
-	}
-	return 0;
-}
+#include "fold.h"
+#include "number.h"
 
 int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, void *ctx),
                          void *ctx, char *err, size_t errlen)
@@ -144,12 +31,21 @@ int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, vo
 	return 0;
 }
 
+/* The numeric predicates' hot path is kept in line (see holds_more). */
+#if defined(__GNUC__) || defined(__clang__)
+#define IN_LINE __attribute__((always_inline))
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define IN_LINE
+#define OUT_OF_LINE
+#endif
+
 /*
  * The value of v when it is [+-]?D{1,15}, the commonest number in a field; false for
  * any other form.  Below 10^15 a double holds every integer exactly, so this is
  * strtod's value, without its cost: a third of --ge 5:400's time was strtod's.
  */
-static bool small_integer(zb_view v, double *out)
+IN_LINE static inline bool small_integer(zb_view v, double *out)
 {
 	size_t i = 0;
 	uint64_t n = 0;
@@ -169,7 +65,7 @@ static bool small_integer(zb_view v, double *out)
 }
 
 /* Reads v as a number into *out; false when it is not one (blanks around allowed). */
-static bool field_number(struct filter_scratch *num, zb_view v, double *out)
+IN_LINE static inline bool field_number(struct filter_scratch *num, zb_view v, double *out)
 {
 	v = zb_view_strip_sets(v, &fields_blanks, &fields_blanks);
 	if (small_integer(v, out))
@@ -200,7 +96,69 @@ static bool regex_matches(const regex_t *re, zb_view v)
 	return regexec(re, (const char *)v.data, 1, &m, REG_STARTEND) == 0;
 }
 
-static bool holds(struct filter_scratch *fs, const struct predicate *p, size_t i, zb_view v)
+/* a OP b for the comparison at `op` places after the group's EQ (see pred_kind). */
+static bool compare(int cmp, int op)
+{
+	switch (op) {
+	case 0: return cmp == 0;
+	case 1: return cmp != 0;
+	case 2: return cmp < 0;
+	case 3: return cmp <= 0;
+	case 4: return cmp > 0;
+	default: return cmp >= 0;
+	}
+}
+
+static int compare_sizes(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* Byte order, as tsv-filter compares UTF-8 (code unit by code unit). */
+static int compare_bytes(zb_view v, const unsigned char *s, size_t n)
+{
+	int c = memcmp(v.data, s, v.len < n ? v.len : n);
+
+	return c != 0 ? c : compare_sizes(v.len, n);
+}
+
+/* The kinds tsv-filter brought (issue 16), out of filter_decide's loop: the older
+ * ones stay in it, their field in registers (passed a view by value, a call
+ * stalls on it: --lt 1:5 took half as long again).  *v: the field. */
+OUT_OF_LINE static bool holds_more(struct filter_scratch *fs, const struct predicate *p,
+                                   const zb_view *v)
+{
+	enum pred_kind kind = p->kind;
+	zb_view t;
+	double x;
+
+	switch (kind) {
+	case P_ISTR_EQ: return fold_eq_tokens(*v, p->folded, p->nfolded);
+	case P_ISTR_NE: return !fold_eq_tokens(*v, p->folded, p->nfolded);
+	case P_ICONTAINS: return fold_contains_tokens(*v, p->folded, p->nfolded);
+	case P_NOT_ICONTAINS: return !fold_contains_tokens(*v, p->folded, p->nfolded);
+	case P_BLANK: return text_blank(*v);
+	case P_NOT_BLANK: return !text_blank(*v);
+	case P_IS_FINITE: return field_number(fs, *v, &x);
+	default: break;
+	}
+	if (kind >= P_STR_LT && kind <= P_STR_GE)
+		return compare(compare_bytes(*v, p->str, p->len), (int)(kind - P_STR_LT) + 2);
+	if (kind >= P_CHAR_LEN_EQ && kind <= P_CHAR_LEN_GE)
+		return compare(compare_sizes(text_chars(*v), p->count), (int)(kind - P_CHAR_LEN_EQ));
+	if (kind >= P_BYTE_LEN_EQ && kind <= P_BYTE_LEN_GE)
+		return compare(compare_sizes(v->len, p->count), (int)(kind - P_BYTE_LEN_EQ));
+	t = zb_view_strip_sets(*v, &fields_blanks, &fields_blanks); /* --is-numeric ... */
+	switch (number_special((const char *)t.data, t.len)) {
+	case NUMBER_NAN: return kind == P_IS_NAN || kind == P_IS_NUMERIC;
+	case NUMBER_INF: return kind == P_IS_INFINITY || kind == P_IS_NUMERIC;
+	default: return kind == P_IS_NUMERIC && field_number(fs, t, &x);
+	}
+}
+
+/* Whether predicate p (the i-th) holds for its field v. */
+static inline bool holds(struct filter_scratch *fs, const struct predicate *p, size_t i,
+                         zb_view v)
 {
 	double x;
 
@@ -213,13 +171,20 @@ static bool holds(struct filter_scratch *fs, const struct predicate *p, size_t i
 	case P_SUFFIX: return v.len >= p->len && memcmp(v.data + v.len - p->len, p->str, p->len) == 0;
 	case P_REGEX:
 	case P_IREGEX: return regex_matches(&fs->re[i], v);
-	case P_NOT_REGEX: return !regex_matches(&fs->re[i], v);
+	case P_NOT_REGEX:
+	case P_NOT_IREGEX: return !regex_matches(&fs->re[i], v);
 	case P_EMPTY: return v.len == 0;
 	case P_NOT_EMPTY: return v.len > 0;
 	case P_ISDIGIT: return zb_view_isdigit(v);
 	case P_ISALPHA: return zb_view_isalpha(v);
 	case P_ISSPACE: return zb_view_isspace(v);
-	default: break;
+	case P_EQ:
+	case P_NE:
+	case P_LT:
+	case P_LE:
+	case P_GT:
+	case P_GE: break;
+	default: return holds_more(fs, p, &v);
 	}
 	if (!field_number(fs, v, &x))
 		return false; /* not a number: every numeric predicate is false */
@@ -229,8 +194,37 @@ static bool holds(struct filter_scratch *fs, const struct predicate *p, size_t i
 	case P_LT: return x < p->num;
 	case P_LE: return x <= p->num;
 	case P_GT: return x > p->num;
-	case P_GE: return x >= p->num;
-	default: return false;
+	default: return x >= p->num;
+	}
+}
+
+/* The ff kinds: field v against field w. */
+OUT_OF_LINE static bool holds_ff(struct filter_scratch *fs, const struct predicate *p,
+                                 zb_view v, zb_view w)
+{
+	double x, y, diff;
+
+	switch (p->kind) {
+	case P_FF_STR_EQ: return zb_view_eq_bytes(v, w.data, w.len);
+	case P_FF_STR_NE: return !zb_view_eq_bytes(v, w.data, w.len);
+	case P_FF_ISTR_EQ: return fold_eq(v, w);
+	case P_FF_ISTR_NE: return !fold_eq(v, w);
+	default: break;
+	}
+	if (!field_number(fs, v, &x) || !field_number(fs, w, &y))
+		return false; /* as for a field against a NUM */
+	diff = fabs(x - y);
+	switch (p->kind) {
+	case P_FF_ABSDIFF_LE: return diff <= p->num;
+	case P_FF_ABSDIFF_GT: return diff > p->num;
+	case P_FF_RELDIFF_LE:
+	case P_FF_RELDIFF_GT:
+		/* relative to the smaller magnitude; equal numbers (0 and 0 too) differ by 0 */
+		x = fabs(x);
+		y = fabs(y);
+		diff = diff == 0 ? 0 : diff / (x < y ? x : y);
+		return p->kind == P_FF_RELDIFF_LE ? diff <= p->num : diff > p->num;
+	default: return compare((x > y) - (x < y), (int)(p->kind - P_FF_EQ));
 	}
 }
 
@@ -242,7 +236,7 @@ int filter_scratch_open(struct filter_scratch *fs, const struct filter *f)
 	for (; fs->nre < f->count; fs->nre++) {
 		const struct predicate *p = &f->preds[fs->nre];
 		/* (it compiled once already: only memory can fail now) */
-		if (is_regex_kind(p->kind) && regcomp(&fs->re[fs->nre], p->pattern, p->cflags) != 0)
+		if (pred_is_regex(p->kind) && regcomp(&fs->re[fs->nre], p->pattern, p->cflags) != 0)
 			return -1;
 	}
 	return 0;
@@ -253,7 +247,7 @@ void filter_scratch_close(struct filter_scratch *fs, const struct filter *f)
 	size_t i;
 
 	for (i = 0; i < fs->nre; i++)
-		if (is_regex_kind(f->preds[i].kind))
+		if (pred_is_regex(f->preds[i].kind))
 			regfree(&fs->re[i]);
 	free(fs->re);
 	free(fs->num);
@@ -267,29 +261,23 @@ bool filter_decide(const struct filter *f, const zb_view *values, const zb_bytes
 	bool keep = !f->any;
 
 	for (i = 0; i < f->count; i++) {
+		const struct predicate *p = &f->preds[i];
 		zb_view v = values[i];
 		bool ok;
 		if (lstrip || rstrip)
 			v = zb_view_strip_sets(v, lstrip, rstrip);
-		ok = holds(fs, &f->preds[i], i, v);
+		if (pred_is_ff(p->kind)) { /* with its operand, the next one */
+			zb_view w = values[++i];
+			if (lstrip || rstrip)
+				w = zb_view_strip_sets(w, lstrip, rstrip);
+			ok = holds_ff(fs, p, v, w);
+		} else {
+			ok = holds(fs, p, i, v);
+		}
 		if (f->any ? ok : !ok) {
 			keep = f->any;
 			break;
 		}
 	}
 	return keep != f->invert;
-}
-
-void filter_free(struct filter *f)
-{
-	size_t i;
-
-	for (i = 0; i < f->count; i++) {
-		bound_free(&f->preds[i].field);
-		free(f->preds[i].str);
-		if (is_regex_kind(f->preds[i].kind))
-			regfree(&f->preds[i].re);
-	}
-	free(f->preds);
-	memset(f, 0, sizeof *f);
 }

@@ -151,8 +151,10 @@ static bool record(const struct plan *p, struct scratch *s, struct output *out,
 		emit_csv_record(p, s, out, r);
 		return true;
 	}
-	if ((c->only_delimited && r->nf == 1) || (p->npreds > 0 && !passes(p, s, r)))
+	if (c->only_delimited && r->nf == 1)
 		return true;
+	if (p->npreds > 0 && !(s->passed = passes(p, s, r)) && !p->label)
+		return true; /* (--label marks the record instead) */
 	emit_csv_record(p, s, out, r);
 	return true;
 }

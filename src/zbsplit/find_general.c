@@ -181,7 +181,8 @@ void general_record(const struct plan *p, struct scratch *s, zb_view block, size
 
 	if (p->npreds > 0 && !s->header) {
 		find_values(p, s, rec);
-		if (!scratch_passes(p, s))
+		s->passed = scratch_passes(p, s);
+		if (!s->passed && !p->label) /* (--label marks the record instead) */
 			return;
 	}
 	switch (c->mode) {

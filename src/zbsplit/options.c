@@ -29,6 +29,8 @@ enum {
 	OPT_OR,
 	OPT_CSV,
 	OPT_TSV_OUT,
+	OPT_LABEL,
+	OPT_LABEL_VALUES,
 	OPT_PREDICATE, /* OPT_PREDICATE + enum pred_kind */
 };
 
@@ -58,24 +60,70 @@ static const struct option long_options[] = {
 	{"tsv-out", no_argument, NULL, OPT_TSV_OUT},
 	PRED("str-eq", P_STR_EQ, required_argument),
 	PRED("str-ne", P_STR_NE, required_argument),
+	PRED("str-lt", P_STR_LT, required_argument),
+	PRED("str-le", P_STR_LE, required_argument),
+	PRED("str-gt", P_STR_GT, required_argument),
+	PRED("str-ge", P_STR_GE, required_argument),
+	PRED("istr-eq", P_ISTR_EQ, required_argument),
+	PRED("istr-ne", P_ISTR_NE, required_argument),
 	PRED("contains", P_CONTAINS, required_argument),
 	PRED("not-contains", P_NOT_CONTAINS, required_argument),
+	/* tsv-filter's names of the two above */
+	PRED("str-in-fld", P_CONTAINS, required_argument),
+	PRED("str-not-in-fld", P_NOT_CONTAINS, required_argument),
+	PRED("istr-in-fld", P_ICONTAINS, required_argument),
+	PRED("istr-not-in-fld", P_NOT_ICONTAINS, required_argument),
 	PRED("prefix", P_PREFIX, required_argument),
 	PRED("suffix", P_SUFFIX, required_argument),
 	PRED("regex", P_REGEX, required_argument),
 	PRED("not-regex", P_NOT_REGEX, required_argument),
 	PRED("iregex", P_IREGEX, required_argument),
+	PRED("not-iregex", P_NOT_IREGEX, required_argument),
 	PRED("eq", P_EQ, required_argument),
 	PRED("ne", P_NE, required_argument),
 	PRED("lt", P_LT, required_argument),
 	PRED("le", P_LE, required_argument),
 	PRED("gt", P_GT, required_argument),
 	PRED("ge", P_GE, required_argument),
+	PRED("char-len-eq", P_CHAR_LEN_EQ, required_argument),
+	PRED("char-len-ne", P_CHAR_LEN_NE, required_argument),
+	PRED("char-len-lt", P_CHAR_LEN_LT, required_argument),
+	PRED("char-len-le", P_CHAR_LEN_LE, required_argument),
+	PRED("char-len-gt", P_CHAR_LEN_GT, required_argument),
+	PRED("char-len-ge", P_CHAR_LEN_GE, required_argument),
+	PRED("byte-len-eq", P_BYTE_LEN_EQ, required_argument),
+	PRED("byte-len-ne", P_BYTE_LEN_NE, required_argument),
+	PRED("byte-len-lt", P_BYTE_LEN_LT, required_argument),
+	PRED("byte-len-le", P_BYTE_LEN_LE, required_argument),
+	PRED("byte-len-gt", P_BYTE_LEN_GT, required_argument),
+	PRED("byte-len-ge", P_BYTE_LEN_GE, required_argument),
+	PRED("ff-eq", P_FF_EQ, required_argument),
+	PRED("ff-ne", P_FF_NE, required_argument),
+	PRED("ff-lt", P_FF_LT, required_argument),
+	PRED("ff-le", P_FF_LE, required_argument),
+	PRED("ff-gt", P_FF_GT, required_argument),
+	PRED("ff-ge", P_FF_GE, required_argument),
+	PRED("ff-str-eq", P_FF_STR_EQ, required_argument),
+	PRED("ff-str-ne", P_FF_STR_NE, required_argument),
+	PRED("ff-istr-eq", P_FF_ISTR_EQ, required_argument),
+	PRED("ff-istr-ne", P_FF_ISTR_NE, required_argument),
+	PRED("ff-absdiff-le", P_FF_ABSDIFF_LE, required_argument),
+	PRED("ff-absdiff-gt", P_FF_ABSDIFF_GT, required_argument),
+	PRED("ff-reldiff-le", P_FF_RELDIFF_LE, required_argument),
+	PRED("ff-reldiff-gt", P_FF_RELDIFF_GT, required_argument),
 	PRED("empty", P_EMPTY, required_argument),
 	PRED("not-empty", P_NOT_EMPTY, required_argument),
+	PRED("blank", P_BLANK, required_argument),
+	PRED("not-blank", P_NOT_BLANK, required_argument),
 	PRED("isdigit", P_ISDIGIT, required_argument),
 	PRED("isalpha", P_ISALPHA, required_argument),
 	PRED("isspace", P_ISSPACE, required_argument),
+	PRED("is-numeric", P_IS_NUMERIC, required_argument),
+	PRED("is-finite", P_IS_FINITE, required_argument),
+	PRED("is-nan", P_IS_NAN, required_argument),
+	PRED("is-infinity", P_IS_INFINITY, required_argument),
+	{"label", required_argument, NULL, OPT_LABEL},
+	{"label-values", required_argument, NULL, OPT_LABEL_VALUES},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -123,16 +171,34 @@ static const char usage_text[] =
 	"LIST is items separated by commas (or blanks): N, N-M, N- (to the end),\n"
 	"-M (from 1); NF is the last field and NF-k the k-th before it (2-NF, NF-1-).\n"
 	"DELIM and STR take \\t \\n \\r \\0 \\\\ \\xHH; an empty one means NUL.\n"
-	"\n"
-	"PREDICATEs keep a record when all hold (any one, with --or):\n"
-	"  --str-eq, --str-ne, --contains, --not-contains, --prefix, --suffix F:STR\n"
-	"  --regex, --not-regex, --iregex F:ERE\n"
+	"\n";
+
+/* (apart: one string would pass the length C compilers must support) */
+static const char predicate_text[] =
+	"PREDICATEs keep a record when all hold (any one, with --or).  F is a field\n"
+	"or a comma-separated list of them (each is tested): N, N-M, NF, NF-k, 0 (the\n"
+	"whole record) or a header name.\n"
+	"  --str-eq, --str-ne, --str-lt, --str-le, --str-gt, --str-ge F:STR\n"
+	"  --istr-eq, --istr-ne F:STR       ignoring case\n"
+	"  --contains, --not-contains, --istr-in-fld, --istr-not-in-fld F:STR\n"
+	"  --prefix, --suffix F:STR         (--str-in-fld is --contains,\n"
+	"                                    --str-not-in-fld --not-contains)\n"
+	"  --regex, --not-regex, --iregex, --not-iregex F:ERE\n"
 	"  --eq, --ne, --lt, --le, --gt, --ge F:NUM\n"
-	"  --empty, --not-empty, --isdigit, --isalpha, --isspace F\n"
-	"F is a field number, NF, NF-k, 0 (the whole record) or a header name.\n"
+	"  --char-len-OP, --byte-len-OP F:N (OP: eq, ne, lt, le, gt, ge)\n"
+	"  --ff-eq, --ff-ne, --ff-lt, --ff-le, --ff-gt, --ff-ge F1:F2   as numbers\n"
+	"  --ff-str-eq, --ff-str-ne, --ff-istr-eq, --ff-istr-ne F1:F2   as strings\n"
+	"  --ff-absdiff-le, --ff-absdiff-gt, --ff-reldiff-le, --ff-reldiff-gt F1:F2:NUM\n"
+	"  --empty, --not-empty, --blank, --not-blank, --isdigit, --isalpha,\n"
+	"  --isspace, --is-numeric, --is-finite, --is-nan, --is-infinity F\n"
 	"  -v, --invert              keep the records the predicates would drop\n"
 	"      --or                  keep a record when any predicate holds\n"
-	"\n"
+	"      --label=STR           keep every record, with a field added: 1 where\n"
+	"                            the predicates hold, else 0 (STR on the header)\n"
+	"      --label-values=P:F    with --label, P and F instead of 1 and 0\n"
+	"\n";
+
+static const char usage_tail[] =
 	"Exit status: 0 success, 1 an input or output error, 2 a usage error.\n"
 	"\n"
 	"Examples:\n"
@@ -333,6 +399,7 @@ struct words {
 	bool complement, whitespace_set, zero;
 	const char *csv;      /* --csv's argument ("" for none), or NULL */
 	bool tsv_out;
+	const char *label_values; /* --label-values P:F, or NULL */
 };
 
 /* Takes one option getopt_long returned (`index`: a long option's, for predicates). */
@@ -353,6 +420,8 @@ static void take_option(int opt, int index, char **argv, struct config *c, struc
 	case 'd': w->delim = optarg; break;
 	case 'h':
 		fputs(usage_text, stdout);
+		fputs(predicate_text, stdout);
+		fputs(usage_tail, stdout);
 		exit_after_printing();
 	case 'H': c->header = true; break;
 	case 'n': c->whole_chars = true; break;
@@ -381,6 +450,8 @@ static void take_option(int opt, int index, char **argv, struct config *c, struc
 	case OPT_OR: c->filter.any = true; break;
 	case OPT_CSV: w->csv = optarg ? optarg : ""; break;
 	case OPT_TSV_OUT: w->tsv_out = true; break;
+	case OPT_LABEL: c->label = optarg; break;
+	case OPT_LABEL_VALUES: w->label_values = optarg; break;
 	case ':':
 	case '?':
 		bad_option(opt, argv[optind - 1]);
@@ -417,6 +488,39 @@ static void check_combinations(const struct config *c, const struct words *w)
 		usage_error("%s needs a list (-f, -F, -b or -c)", w->complement ? "--complement" : "-O");
 	if ((c->filter.invert || c->filter.any) && c->filter.count == 0)
 		usage_error("%s needs a predicate", c->filter.invert ? "-v" : "--or");
+	if (c->label && c->filter.count == 0)
+		usage_error("--label needs a predicate (it marks the records where they hold)");
+	if (w->label_values && !c->label)
+		usage_error("--label-values needs --label");
+}
+
+/* --label: the values of its field (--label-values P:F, or 1 and 0), and what
+ * joins it to the record. */
+static void choose_label(struct config *c, const struct words *w)
+{
+	const char *values = w->label_values ? w->label_values : "1:0";
+	const char *colon = strchr(values, ':');
+
+	if (!c->label)
+		return;
+	if (colon != NULL) {
+		c->label_pass = values;
+		c->label_pass_len = (size_t)(colon - values);
+		c->label_fail = colon + 1;
+		c->label_fail_len = strlen(colon + 1);
+	} else {
+		usage_error("invalid argument '%s' for --label-values (expected PASS:FAIL)", values);
+	}
+	if (c->csv || c->mode == MODE_FIELDS) {
+		c->label_delim = c->out_delim;
+		c->label_delim_len = c->csv ? 1 : c->out_delim_len;
+	} else if (c->split.kind == SPLIT_DELIM) {
+		c->label_delim = c->split.delim;
+		c->label_delim_len = c->split.delim_len;
+	} else {
+		c->label_delim = (const unsigned char *)"\t";
+		c->label_delim_len = 1;
+	}
 }
 
 /* A one-byte delimiter of --csv (-d or -O, `what`), checked: the quote and the line
@@ -524,6 +628,7 @@ void options_parse(int argc, char **argv, struct config *c)
 	                w.whitespace || w.awk_style);
 	choose_out_delim(c, &w);
 	choose_csv(c, &w);
+	choose_label(c, &w);
 	c->inputs = argv + optind;
 	c->ninputs = argc - optind;
 }

@@ -32,6 +32,13 @@ struct config {
 	enum csv_mode csv;              /* --csv: split.delim is one byte, out_delim too */
 	bool tsv_out;                   /* --tsv-out: with --csv, write TSV with escapes */
 	unsigned char term;             /* record terminator, written after each record */
+	const char *label;              /* --label: the header's name for the field added to
+	                                   every record, which filters nothing; or NULL */
+	const char *label_pass, *label_fail; /* that field's values (--label-values) */
+	size_t label_pass_len, label_fail_len;
+	const unsigned char *label_delim; /* written before the label: the output delimiter
+	                                     of fields, else the input's (TAB for -w, -R) */
+	size_t label_delim_len;
 	size_t buffer_size;             /* input and output buffer size, --buffer-size */
 	unsigned jobs;                  /* -j: worker threads; 1 works in the main thread */
 	size_t block_size;              /* -j: bytes of records handed to a worker at once */

@@ -87,6 +87,7 @@ struct plan {
 	                             range of several is copied as it is */
 	bool strip;               /* --strip, --lstrip or --rstrip */
 	bool copy_as_is;          /* the fixed plan's ranges are copied as they are */
+	bool label;               /* --label: every record written, marked (emit_labelled) */
 	size_t npreds;
 	struct range *ranges;     /* the fixed plan (the LIST does not count from NF) */
 	size_t nranges;

@@ -149,9 +149,12 @@ int plan_make(struct plan *p, const struct config *c)
 	if (make_ranges(p, UNIT_MAX) != 0 || order_predicates(p) != 0)
 		return -1;
 	p->copy_as_is = emit_copies_as_is(p);
+	p->label = c->label != NULL;
 	i = 0;
-	while (!kernels[i].serves(p) || (planner_general_only && kernels[i].serves != serves_any &&
-	                                 kernels[i].serves != serves_csv))
+	/* --label keeps every record, marked: only the general kernel and CSV's mark them */
+	while (!kernels[i].serves(p) ||
+	       ((planner_general_only || p->label) && kernels[i].serves != serves_any &&
+	        kernels[i].serves != serves_csv))
 		i++; /* the last row serves any (but CSV) */
 	p->kernel = kernels[i].kernel;
 	switch (p->kernel) {

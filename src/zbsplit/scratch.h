@@ -34,6 +34,7 @@ struct scratch {
 	const struct filter *filter; /* what fs was made for */
 	size_t run_start, run_end; /* the emitter's run of kept records not yet written */
 	bool header;            /* the record is a header: -s and predicates do not apply */
+	bool passed;            /* --label: the predicates held for the record (with -v, not) */
 	/* KERNEL_CSV: the record's field starts (in the block), the values decoded, how
 	 * values are written, and the first malformed record met with --csv=strict */
 	size_t *csv_starts;

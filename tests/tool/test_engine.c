@@ -201,6 +201,30 @@ static enum kernel kernel_of(int n, char **words)
 	return k;
 }
 
+/* The kernel of a command line written as one string (words at single spaces). */
+static enum kernel kernel_of_line(const char *line)
+{
+	char copy[256], *words[MAX_WORDS];
+
+	snprintf(copy, sizeof copy, "%s", line);
+	return kernel_of(split_words(copy, words, MAX_WORDS), words);
+}
+
+/* --str-eq N:S alone has its own kernel; the predicates that look like it must not
+ * reach it, and --label keeps every record, so only the general kernel marks them. */
+static void kernel_choice(void)
+{
+	CHECK(kernel_of_line("-d : --str-eq 2:x") == KERNEL_KEEP_STR_EQ);
+	CHECK(kernel_of_line("-d : --str-eq 2,3:x") != KERNEL_KEEP_STR_EQ);
+	CHECK(kernel_of_line("-d : --istr-eq 2:x") != KERNEL_KEEP_STR_EQ);
+	CHECK(kernel_of_line("-d : --str-le 2:x") != KERNEL_KEEP_STR_EQ);
+	CHECK(kernel_of_line("-d : --ff-str-eq 2:3") != KERNEL_KEEP_STR_EQ);
+	CHECK(kernel_of_line("-d : --str-eq 2:x --label L") == KERNEL_RECORDS);
+	CHECK(kernel_of_line("-d : -f 1 --empty 2 --label L") == KERNEL_RECORDS);
+	CHECK(kernel_of_line("-w -f 1 --empty 2 --label L") == KERNEL_RECORDS);
+	CHECK(kernel_of_line("--csv -f 1 --empty 2 --label L") == KERNEL_CSV);
+}
+
 /* Each option set: the default run is the reference for the others, and for the
  * kernel that serves any plan, which every other kernel must match. */
 static void option_sets(const char *path, const struct corpus *in)
@@ -329,6 +353,7 @@ void test_engine(const char *option_sets_path)
 	build_corpus(&c);
 	CHECK(c.n > 2000 && c.n < 4000);
 	option_sets(option_sets_path, &c);
+	kernel_choice();
 	known_cases();
 	free(c.p);
 }

@@ -4,11 +4,14 @@
  * from the man page (LISTS, PREDICATES, escapes under -d), worked out by hand.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "escape.h"
 #include "filter.h"
+#include "fold.h"
+#include "number.h"
 #include "inproc.h"
 #include "list.h"
 #include "tool_check.h"
@@ -124,11 +127,20 @@ static void escapes(void)
 	CHECK_UNESCAPE("a\\xg", "error: invalid escape '\\x' in 'a\\xg': hex digits must follow");
 }
 
-/* The options of the predicate kinds, in the order of enum pred_kind. */
+/* The options of the predicate kinds (not the ff ones, which take two fields). */
 static const char *const pred_options[] = {
-	"--str-eq", "--str-ne", "--contains", "--not-contains", "--prefix", "--suffix",
-	"--regex", "--not-regex", "--iregex", "--eq", "--ne", "--lt", "--le", "--gt", "--ge",
-	"--empty", "--not-empty", "--isdigit", "--isalpha", "--isspace"};
+	[P_STR_EQ] = "--str-eq", [P_STR_NE] = "--str-ne", [P_CONTAINS] = "--contains",
+	[P_NOT_CONTAINS] = "--not-contains", [P_PREFIX] = "--prefix", [P_SUFFIX] = "--suffix",
+	[P_STR_LT] = "--str-lt", [P_STR_LE] = "--str-le", [P_STR_GT] = "--str-gt",
+	[P_STR_GE] = "--str-ge", [P_ISTR_EQ] = "--istr-eq", [P_ISTR_NE] = "--istr-ne",
+	[P_ICONTAINS] = "--istr-in-fld", [P_NOT_ICONTAINS] = "--istr-not-in-fld",
+	[P_REGEX] = "--regex", [P_NOT_REGEX] = "--not-regex", [P_IREGEX] = "--iregex",
+	[P_NOT_IREGEX] = "--not-iregex", [P_EQ] = "--eq", [P_NE] = "--ne", [P_LT] = "--lt",
+	[P_LE] = "--le", [P_GT] = "--gt", [P_GE] = "--ge", [P_CHAR_LEN_LE] = "--char-len-le",
+	[P_BYTE_LEN_GT] = "--byte-len-gt", [P_EMPTY] = "--empty", [P_NOT_EMPTY] = "--not-empty",
+	[P_ISDIGIT] = "--isdigit", [P_ISALPHA] = "--isalpha", [P_ISSPACE] = "--isspace",
+	[P_BLANK] = "--blank", [P_NOT_BLANK] = "--not-blank", [P_IS_NUMERIC] = "--is-numeric",
+	[P_IS_FINITE] = "--is-finite", [P_IS_NAN] = "--is-nan", [P_IS_INFINITY] = "--is-infinity"};
 
 /* Whether zbsplit with one predicate keeps rec (fields split at ':'): 1 or 0, or
  * -1 when it refuses the predicate. */
@@ -210,9 +222,88 @@ static void predicates(void)
 	                                    "'\\q' in '\\q'");
 }
 
+/* number.c: the forms of a number, and of NaN and infinity. */
+static void numbers(void)
+{
+	static const char *const good[] = {"0", "+45", "-.20", "9e+02", "8E-17", "3.", ".5", "-0"};
+	static const char *const bad[] = {"", "+", ".", "1e", "1e+", "e5", "0x10", "1 2", "inf",
+	                                  "1.2.3", "--1"};
+	size_t i;
+
+	for (i = 0; i < sizeof good / sizeof good[0]; i++)
+		CHECK_EQ_INT(number_syntax(good[i], strlen(good[i])), strlen(good[i]));
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		CHECK_EQ_INT(number_syntax(bad[i], strlen(bad[i])), 0);
+	CHECK_EQ_INT(number_special("nan", 3), NUMBER_NAN);
+	CHECK_EQ_INT(number_special("-NaN", 4), NUMBER_NAN);
+	CHECK_EQ_INT(number_special("+INF", 4), NUMBER_INF);
+	CHECK_EQ_INT(number_special("Infinity", 8), NUMBER_INF);
+	CHECK_EQ_INT(number_special("infinit", 7), NUMBER_NONE);
+	CHECK_EQ_INT(number_special("nana", 4), NUMBER_NONE);
+	CHECK_EQ_INT(number_special("+-inf", 5), NUMBER_NONE);
+	CHECK_EQ_INT(number_special("", 0), NUMBER_NONE);
+	CHECK_EQ_INT(number_special("\xee\xe1\xee", 3), NUMBER_NONE); /* no letters */
+}
+
+/* fold.c: characters, white space, and folding in the locale LC_ALL names. */
+static void folding_in(const char *locale, bool unicode)
+{
+	const char *saved = getenv("LC_ALL");
+	char *keep = saved ? strdup(saved) : NULL;
+	uint32_t t[16];
+	size_t n;
+
+	setenv("LC_ALL", locale, 1);
+	fold_open();
+	if (fold_unicode() == unicode) {
+		CHECK(fold_eq(cstr_view("ABC"), cstr_view("abc")));
+		CHECK(!fold_eq(cstr_view("abc"), cstr_view("abcd")));
+		/* Å å, Σ ς, ẞ ß in UTF-8; bytes compared as they are in C */
+		CHECK(fold_eq(cstr_view("\xc3\x85"), cstr_view("\xc3\xa5")) == unicode);
+		CHECK(fold_eq(cstr_view("\xce\xa3"), cstr_view("\xcf\x82")) == unicode);
+		CHECK(fold_eq(cstr_view("\xe1\xba\x9e"), cstr_view("\xc3\x9f")) == unicode);
+		CHECK(!fold_eq(cstr_view("\xc3\x9f"), cstr_view("ss")));
+		CHECK(fold_eq(cstr_view("\xff"), cstr_view("\xff")));
+		CHECK(!fold_eq(cstr_view("\xc3"), cstr_view("\xc3\xa5")));
+		n = fold_tokens((const unsigned char *)"\xc3\x85L", 3, t);
+		CHECK_EQ_INT(n, unicode ? 2 : 3);
+		CHECK(fold_contains_tokens(cstr_view("x\xc3\xa5lz"), t, n) == unicode);
+		CHECK(fold_eq_tokens(cstr_view("\xc3\xa5l"), t, n) == unicode);
+		CHECK(fold_contains_tokens(cstr_view(""), t, 0));
+		CHECK(!fold_contains_tokens(cstr_view("\xc3"), t, n));
+	}
+	fold_close();
+	if (keep)
+		setenv("LC_ALL", keep, 1);
+	else
+		unsetenv("LC_ALL");
+	free(keep);
+}
+
+static void characters(void)
+{
+	CHECK_EQ_INT(text_chars(cstr_view("")), 0);
+	CHECK_EQ_INT(text_chars(cstr_view("abc")), 3);
+	CHECK_EQ_INT(text_chars(cstr_view("\xc3\xa9t\xc3\xa9")), 3);
+	CHECK_EQ_INT(text_chars(cstr_view("a\xe2\x82")), 3); /* cut short: a byte each */
+	CHECK_EQ_INT(text_chars(cstr_view("\xf0\x9f\x8e\x89\xff")), 2);
+	CHECK_EQ_INT(text_chars(cstr_view("\xed\xa0\x80")), 3); /* a surrogate */
+	CHECK(text_blank(cstr_view("")));
+	CHECK(text_blank(cstr_view(" \t\r\n\v\f")));
+	CHECK(text_blank(cstr_view("\xc2\xa0\xe3\x80\x80\xe2\x80\x8a\xc2\x85")));
+	CHECK(!text_blank(cstr_view("\xe2\x80\x8b"))); /* ZERO WIDTH SPACE is not */
+	CHECK(!text_blank(cstr_view(" x ")));
+	CHECK(!text_blank(cstr_view("\xa0")));
+	CHECK(!text_blank(cstr_view("\x1c")));
+	folding_in("C", false);
+	folding_in("C.UTF-8", true); /* (skipped where there is no such locale) */
+}
+
 void test_logic(void)
 {
 	lists();
 	escapes();
 	predicates();
+	numbers();
+	characters();
 }

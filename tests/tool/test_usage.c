@@ -90,12 +90,17 @@ static const char *fmt(const char *format, ...)
 	return out;
 }
 
-static const char *const string_preds[] = {"--str-eq", "--str-ne", "--contains", "--not-contains",
-                                           "--prefix", "--suffix", "--regex", "--not-regex",
-                                           "--iregex", "--eq", "--ne", "--lt", "--le", "--gt",
-                                           "--ge"};
+static const char *const string_preds[] = {
+	"--str-eq", "--str-ne", "--contains", "--not-contains", "--prefix", "--suffix", "--regex",
+	"--not-regex", "--iregex", "--eq", "--ne", "--lt", "--le", "--gt", "--ge", "--str-lt",
+	"--str-le", "--str-gt", "--str-ge", "--istr-eq", "--istr-ne", "--str-in-fld",
+	"--str-not-in-fld", "--istr-in-fld", "--istr-not-in-fld", "--not-iregex",
+	"--char-len-le", "--byte-len-ne", "--ff-eq", "--ff-str-ne", "--ff-absdiff-le"};
 static const char *const numeric_preds[] = {"--eq", "--ne", "--lt", "--le", "--gt", "--ge"};
-static const char *const regex_preds[] = {"--regex", "--not-regex", "--iregex"};
+static const char *const regex_preds[] = {"--regex", "--not-regex", "--iregex", "--not-iregex"};
+/* the classes, F alone: a value after it is refused */
+static const char *const class_preds[] = {"--empty", "--blank", "--not-blank", "--is-numeric",
+                                          "--is-finite", "--is-nan", "--is-infinity"};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* filters.bats: "a predicate without ':'", "a malformed NUM", "a bad ERE", "bad field
@@ -106,7 +111,7 @@ static void predicates(void)
 	                                   "nan", "1.2.3", "1e+", "++1", "12abc", "1 2", "e5",
 	                                   "1e5.0"};
 	static const char *const eres[] = {"(", "[a", "a{1", "a{2,1}", "*a", "\\"};
-	static const char *const fields[] = {"-1", "1-2", "", "NF-x", "2x", "0-1", "NF-", "1.5",
+	static const char *const fields[] = {"-1", "2-1", "3-", "", "NF-x", "2x", "0-1", "NF-", "1.5",
 	                                     "+1", "NF+"};
 	size_t i, j;
 
@@ -125,6 +130,9 @@ static void predicates(void)
 		}
 	if (usage_error("-f", "1", "--gt", "3:abc"))
 		mentions_any("'abc'");
+	for (i = 0; i < COUNT(class_preds); i++)
+		if (usage_error("-f", "1", class_preds[i], "2:x"))
+			mentions_any(class_preds[i]);
 	for (i = 0; i < COUNT(regex_preds); i++)
 		for (j = 0; j < COUNT(eres); j++)
 			if (usage_error("-f", "1", regex_preds[i], fmt("2:%s", eres[j])))
