@@ -189,17 +189,6 @@ static bool field_number(struct filter_scratch *num, zb_view v, double *out)
 	return true;
 }
 
-static bool regex_matches(const regex_t *re, zb_view v)
-{
-	regmatch_t m;
-
-	m.rm_so = 0;
-	m.rm_eo = (regoff_t)v.len;
-	if ((size_t)m.rm_eo != v.len) /* longer than regexec can index */
-		return false;
-	return regexec(re, (const char *)v.data, 1, &m, REG_STARTEND) == 0;
-}
-
 static bool holds(struct filter_scratch *fs, const struct predicate *p, size_t i, zb_view v)
 {
 	double x;
@@ -242,7 +231,8 @@ int filter_scratch_open(struct filter_scratch *fs, const struct filter *f)
 	for (; fs->nre < f->count; fs->nre++) {
 		const struct predicate *p = &f->preds[fs->nre];
 		/* (it compiled once already: only memory can fail now) */
-		if (is_regex_kind(p->kind) && regcomp(&fs->re[fs->nre], p->pattern, p->cflags) != 0)
+		if (is_regex_kind(p->kind) &&
+		    regex_compile(&fs->re[fs->nre], p->pattern, p->cflags) != 0)
 			return -1;
 	}
 	return 0;
@@ -254,7 +244,7 @@ void filter_scratch_close(struct filter_scratch *fs, const struct filter *f)
 
 	for (i = 0; i < fs->nre; i++)
 		if (is_regex_kind(f->preds[i].kind))
-			regfree(&fs->re[i]);
+			regex_free(&fs->re[i]);
 	free(fs->re);
 	free(fs->num);
 	memset(fs, 0, sizeof *fs);
