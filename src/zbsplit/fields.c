@@ -59,6 +59,9 @@ static bool next_match(const struct field_iter *it, size_t from, size_t *so, siz
 {
 	if ((size_t)(regoff_t)it->rec_len != it->rec_len) /* beyond what regexec can index */
 		return false;
+	if (it->sp->lits && it->sp->lits->n > 0 && from < it->end && /* no literal: no match */
+	    !regex_literals_in(it->sp->lits, zb_view_of(it->base + from, it->rec_len - from)))
+		return false;
 	while (from < it->end) {
 		regmatch_t m;
 		m.rm_so = (regoff_t)from;
