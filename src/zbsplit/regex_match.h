@@ -13,6 +13,8 @@
 
 struct regex {
 	regex_t re;
+	regex_t ascii;  /* the same ERE compiled in the C locale, for ASCII values ... */
+	bool has_ascii; /* ... when the locale is multi-byte and the ERE means the same */
 	struct regex_literals lits;
 };
 
@@ -22,7 +24,8 @@ int regex_compile(struct regex *r, const char *ere, int cflags);
 void regex_free(struct regex *r);
 
 /* Whether the value v matches: none of the literals, no match; only literals in the
- * ERE, a match; else regexec on v in place (REG_STARTEND). */
+ * ERE, a match; else regexec on v in place (REG_STARTEND), by the C-locale twin when
+ * v is ASCII and there is one. */
 bool regex_matches(const struct regex *r, zb_view v);
 
 #endif

@@ -119,7 +119,7 @@ static void test_agreement(const char *locale)
 {
 	static const char *const eres[] = {
 		"ab|c", "a+b", "ab*c", "(a|b)+x", "b{2}", "\xc3\xa9", "x|\xc3\xa9", "^ab$", "a.b",
-		"[^a]c", ":x|b:", "a\\:",
+		"[^a]c", ":x|b:", "a\\:", "\\bab\\b", "[[:alpha:]]+x", "a[0-9]{2}|\\<c", "[[:punct:]]b",
 	};
 	size_t i;
 
