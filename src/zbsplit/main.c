@@ -50,8 +50,9 @@ int main(int argc, char **argv)
 	hold_standard_fds();
 	/* Regexes follow LC_CTYPE, as grep's and awk's do: characters in a UTF-8 locale,
 	 * bytes in the C locale.  Only LC_CTYPE: numbers stay C (strtod), and nothing
-	 * else of the tool reads the locale (-c counts UTF-8 in every locale). */
-	setlocale(LC_CTYPE, "");
+	 * else of the tool reads the locale (-c counts UTF-8 in every locale).  A locale
+	 * that is not installed leaves the C locale, as it does grep. */
+	(void)setlocale(LC_CTYPE, "");
 	if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) /* a closed pipe shows up as EPIPE: see output.c */
 		die_errno(EXIT_INPUT, "cannot ignore SIGPIPE");
 	options_parse(argc, argv, &cfg);

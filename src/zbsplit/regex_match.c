@@ -13,6 +13,17 @@
 
 #include "regex_match.h"
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Whether a range that is not of digits starts at p ("a-z"). */
+static bool other_range(const char *p)
+{
+	return p[1] == '-' && p[2] != ']' && p[2] != '\0' && !(is_digit(p[0]) && is_digit(p[2]));
+}
+
 /* The end of the bracket expression at p ('['), or NULL when it holds a range of
  * other than digits, an equivalence class or a collating symbol (which a UTF-8
  * locale may read otherwise than the C locale), or does not end. */
@@ -29,10 +40,7 @@ static const char *plain_bracket(const char *p)
 			if (end == NULL)
 				return NULL;
 			p = end + 1;
-		} else if (p[0] == '[' && (p[1] == '=' || p[1] == '.')) {
-			return NULL;
-		} else if (p[1] == '-' && p[2] != ']' && p[2] != '\0' &&
-		           !(p[0] >= '0' && p[0] <= '9' && p[2] >= '0' && p[2] <= '9')) {
+		} else if ((p[0] == '[' && (p[1] == '=' || p[1] == '.')) || other_range(p)) {
 			return NULL;
 		}
 	}
