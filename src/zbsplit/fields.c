@@ -30,6 +30,10 @@ void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t e
 		it->pos = start;
 		it->end = end;
 		it->rec_len = rec.len;
+		/* a part without the strings every match holds has no match: regexec,
+		 * superlinear on some patterns, is not run on it (one search a part) */
+		it->no_match = sp->lits && sp->lits->n > 0 &&
+		               !regex_literals_in(sp->lits, zb_view_of(rec.data + start, rec.len - start));
 		break;
 	}
 }
@@ -59,8 +63,7 @@ static bool next_match(const struct field_iter *it, size_t from, size_t *so, siz
 {
 	if ((size_t)(regoff_t)it->rec_len != it->rec_len) /* beyond what regexec can index */
 		return false;
-	if (it->sp->lits && it->sp->lits->n > 0 && from < it->end && /* no literal: no match */
-	    !regex_literals_in(it->sp->lits, zb_view_of(it->base + from, it->rec_len - from)))
+	if (it->no_match)
 		return false;
 	while (from < it->end) {
 		regmatch_t m;

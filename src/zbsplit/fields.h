@@ -34,6 +34,7 @@ struct field_iter {
 	const void *owner;         /* the record's owner, given to the fields */
 	size_t pos, end, rec_len;
 	bool done;
+	bool no_match;             /* SPLIT_REGEX: the part holds none of the ERE's literals */
 };
 
 /*
