@@ -33,7 +33,7 @@ void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t e
 		/* a part without the strings every match holds has no match: regexec,
 		 * superlinear on some patterns, is not run on it (one search a part) */
 		it->no_match = sp->lits && sp->lits->n > 0 &&
-		               !regex_literals_in(sp->lits, zb_view_of(rec.data + start, rec.len - start));
+		               !regex_literals_in(sp->lits, zb_view_of(part.data, rec.len - start));
 		break;
 	}
 }
@@ -77,7 +77,8 @@ static bool next_match(const struct field_iter *it, size_t from, size_t *so, siz
 			*eo = (size_t)m.rm_eo;
 			return true;
 		}
-		from = (size_t)m.rm_so + char_len(it->base + m.rm_so, it->rec_len - (size_t)m.rm_so);
+		from = (size_t)m.rm_so;
+		from += char_len(it->base + from, it->rec_len - from);
 	}
 	return false;
 }
