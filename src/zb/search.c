@@ -161,7 +161,8 @@ static size_t pair_filter(const unsigned char *y, size_t n, const unsigned char 
 		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(y + j + m - 1));
 		unsigned mask = (unsigned)_mm_movemask_epi8(
 			_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
-		if (mask != 0 && (compared += m * (unsigned)__builtin_popcount(mask)) > 4 * j + 1024)
+		compared += m * (unsigned)__builtin_popcount(mask);
+		if (compared > 4 * j + 1024)
 			break; /* too many candidates: the rest the linear way, from j */
 		for (; mask != 0; mask &= mask - 1) {
 			size_t at = j + (size_t)__builtin_ctz(mask);

@@ -275,8 +275,9 @@ size_t regex_hits_next(struct regex_hits *h, const struct regex_literals *l, zb_
 
 	for (i = 0; i < l->n; i++) {
 		if (h->next[i] == SIZE_MAX || h->next[i] < from) {
-			ptrdiff_t at = from >= v.len ? -1
-			               : zb_view_find(v, l->text[i], l->len[i], (ptrdiff_t)from, PTRDIFF_MAX);
+			ptrdiff_t at = -1;
+			if (from < v.len)
+				at = zb_view_find(v, l->text[i], l->len[i], (ptrdiff_t)from, PTRDIFF_MAX);
 			h->next[i] = at < 0 ? v.len : (size_t)at;
 		}
 		if (h->next[i] < first)

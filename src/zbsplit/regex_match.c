@@ -93,7 +93,8 @@ int regex_compile(struct regex *r, const char *ere, int cflags)
 	if (rc != 0)
 		return rc;
 	regex_literals_make(&r->lits, ere, cflags);
-	r->has_ascii = same_on_ascii(ere, cflags) && compile_in_c_locale(&r->ascii, ere, cflags) == 0;
+	r->has_ascii = same_on_ascii(ere, cflags) &&
+	               compile_in_c_locale(&r->ascii, ere, cflags) == 0;
 	return 0;
 }
 
