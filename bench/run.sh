@@ -4,11 +4,13 @@
 #
 #   make bench [BENCH_MB=250]           or      bash bench/run.sh PATH/TO/zbsplit
 #   make bench BENCH_ONLY=csv           the CSV section alone (--csv, issue 15)
+#   make bench BENCH_ONLY=regex         the regex section alone (--regex vs grep, issue 16)
 #
-# Two sections: "split" (-f, -F, -c and the filters on TSV, a log and UTF-8
-# text) and "csv" (--csv on a CSV file with quoted fields, and on the same
-# records without a quote against -d,).  The csv section ends with its targets:
-# each ratio of this run beside the target it is held to.
+# Three sections: "split" (-f, -F, -c and the filters on TSV, a log and UTF-8
+# text), "csv" (--csv on a CSV file with quoted fields, and on the same
+# records without a quote against -d,) and "regex" (--regex 0:ERE on the log
+# against grep -c -E, in the C and C.UTF-8 locales).  The csv and regex sections
+# end with their targets: each ratio of this run beside the target it is held to.
 #
 # Before and after: to compare two builds in one run, name the older one
 #
@@ -28,7 +30,7 @@
 #   BENCH_NO_HYPERFINE  set to 1 to use the plain loop even when hyperfine is installed
 #   BENCH_BASELINE      an older zbsplit to time beside this one (the second argument,
 #                       when given, wins)
-#   BENCH_ONLY          "split" or "csv": run that section alone (and generate only
+#   BENCH_ONLY          "split", "csv" or "regex": run that section alone (and generate only
 #                       its files); unset or empty, both
 #
 # The data goes to bench-data/ at the top of the repository (ignored by git) and each
@@ -87,17 +89,19 @@ check_settings() {
 	[[ -x $ZB ]] || give_up "$1: no executable zbsplit there (make builds build/zbsplit)"
 	"$ZB" --version >/dev/null 2>&1 || note "$ZB --version fails; its rows will show why"
 	case $BENCH_ONLY in
-	'' | split | csv) ;;
-	*)	note "BENCH_ONLY='$BENCH_ONLY' is neither split nor csv; running both sections"
+	'' | split | csv | regex) ;;
+	*)	note "BENCH_ONLY='$BENCH_ONLY' is not split, csv or regex; running every section"
 		BENCH_ONLY='' ;;
 	esac
-	SECTIONS=(split csv)
+	SECTIONS=(split csv regex)
 	[[ -z $BENCH_ONLY ]] || SECTIONS=("$BENCH_ONLY")
 	KINDS=()
-	local s ks
+	local s ks k
 	for s in "${SECTIONS[@]}"; do
 		read -ra ks <<<"${SECTION_KINDS[$s]}"
-		KINDS+=("${ks[@]}")
+		for k in "${ks[@]}"; do # (a file two sections use is made once)
+			[[ " ${KINDS[*]} " == *" $k "* ]] || KINDS+=("$k")
+		done
 	done
 	BASE=${2:-${BENCH_BASELINE:-}}
 	if [[ -n $BASE ]]; then
@@ -117,7 +121,7 @@ check_settings() {
 # Share of BENCH_MB for each file, in percent, and its name in bench-data/.  The
 # split section's files add up to BENCH_MB; each CSV file is four fifths of it (the
 # issue's 200 MB at the default 250).  KINDS: the files of the sections that run.
-declare -A SECTION_KINDS=([split]="tsv long log utf8" [csv]="csv csvplain")
+declare -A SECTION_KINDS=([split]="tsv long log utf8" [csv]="csv csvplain" [regex]="log")
 KINDS=()
 SECTIONS=()
 declare -A SHARE=([tsv]=40 [long]=20 [log]=30 [utf8]=10 [csv]=80 [csvplain]=80)
@@ -205,6 +209,7 @@ find_tools() {
 	fi
 	ZSV=$(command -v zsv || true)
 	WC=$(command -v wc || true)
+	GREP=$(command -v grep || true)
 	CAT=$(command -v cat || true)
 	# GNU time for peak RSS (-f %M); BSD time has no -f.
 	GTIME=''
@@ -397,6 +402,57 @@ task_pipe() {
 	add floor "cat | cat" "$(cmdline "$CAT" "$TASK_FILE") | $(cmdline "$CAT")"
 	add_floors
 	measure_task
+}
+
+# task_regex LABEL ERE: --regex 0:ERE on the log against grep -c -E, in the C and
+# the C.UTF-8 locale (regexes follow LC_CTYPE).  grep counts (-c) and pipes its one
+# line to cat: GNU grep writing to /dev/null stops at the first match, and so would
+# time nothing; zbsplit writes every kept record, to /dev/null.
+task_regex() {
+	local label=$1 ere=$2 loc
+	begin_task "--regex $label log" "${FILE[log]}"
+	add ref "zbsplit --regex (C)" "LC_ALL=C $(cmdline "$ZB" --regex "0:$ere" "$TASK_FILE")"
+	add zb "zbsplit --regex (C.UTF-8)" \
+		"LC_ALL=C.UTF-8 $(cmdline "$ZB" --regex "0:$ere" "$TASK_FILE")"
+	if [[ -n $GREP && -n $CAT ]]; then
+		for loc in C C.UTF-8; do
+			add floor "grep -c -E | cat ($loc)" \
+				"LC_ALL=$loc $(cmdline "$GREP" -c -E "$ere" "$TASK_FILE") | $(cmdline "$CAT")"
+		done
+	fi
+	add_floors
+	measure_task
+}
+
+# The regexes of issue 16: two literals alone (no regexec at all), a literal and a
+# class (regexec on the 1 in 63 records holding 'page=9'), and a literal in 1 in 8
+# records that leaves most of the work to regexec.
+task_regexes() {
+	task_regex "alternation" 'ERROR|timeout'
+	task_regex "literal+class" 'page=9[0-9]{2} '
+	task_regex "common literal" 'ERROR.* 5[0-9]{2} '
+}
+
+# print_regex_targets: zbsplit --regex over grep -c -E in the same locale, per task;
+# the target (issue 16) is at most 1 for patterns with a literal.
+print_regex_targets() {
+	awk -F '\t' '{ med[$1, $2] = $4 }
+	END {
+		print ""
+		print "regex targets (issue 16): zbsplit --regex 0:ERE / grep -c -E, same locale, medians:"
+		n = split("alternation,literal+class,common literal", t, ",")
+		for (i = 1; i <= n; i++)
+			for (j = 1; j <= 2; j++) {
+				loc = j == 1 ? "C" : "C.UTF-8"
+				a = med["--regex " t[i] " log", "zbsplit --regex (" loc ")"]
+				b = med["--regex " t[i] " log", "grep -c -E | cat (" loc ")"]
+				if (a == "" || a == "-" || b == "" || b == "-" || b == 0)
+					printf "  %-16s %-8s %8s\n", t[i], loc, "-"
+				else
+					printf "  %-16s %-8s %6.2f x   at most 1 x   %s\n", t[i], loc, a / b,
+						(a / b <= 1 ? "met" : "MISSED")
+			}
+	}' "$RESULTS"
 }
 
 # ---------------------------------------------------------------- the csv section
@@ -728,12 +784,14 @@ main() {
 		task_chars
 		task_pipe
 	fi
+	[[ " ${SECTIONS[*]} " != *" regex "* ]] || task_regexes
 	if [[ " ${SECTIONS[*]} " == *" csv "* ]]; then
 		task_csv_f259
 		task_csv_plain
 		task_csv_filter
 	fi
 	print_table
+	[[ " ${SECTIONS[*]} " != *" regex "* ]] || print_regex_targets
 	[[ " ${SECTIONS[*]} " != *" csv "* ]] || print_csv_targets
 	echo
 	echo "every command and its timings: bench-data/last-run.log"

@@ -23,6 +23,8 @@ fuzzer_links() { # clang with libFuzzer's runtime
 
 need bats command -v bats
 need mawk command -v mawk
+need gawk command -v gawk                                    # regex_locale.bats: -R vs gawk -F
+need grep sh -c 'grep --version | grep -q GNU'              # regex_locale.bats: --regex vs grep -E
 need python3 test -x /usr/bin/python3                       # tests/*_ref.py
 need coreutils sh -c '/usr/bin/cut --version | grep -q GNU' # GNU cut, the reference
 need gcc command -v cc

@@ -13,6 +13,11 @@
 
 #include "zb/zb.h"
 
+#if !defined(ZB_PORTABLE) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_PAIR_FILTER 1
+#include <emmintrin.h>
+#endif
+
 enum { SHORT_NEEDLE = 4 };
 
 /* Byte i of the n bytes at s, read forwards or backwards. */
@@ -134,6 +139,42 @@ static size_t backward_short(const unsigned char *y, size_t n, const unsigned ch
 	return SIZE_MAX;
 }
 
+#ifdef HAVE_PAIR_FILTER
+/*
+ * The pair filter (W. Mula's "SIMD-friendly" search): the needle's first and last
+ * bytes are compared at 16 positions at once, and the rest of the needle only where
+ * both agree, so text that shares the needle's first byte costs no call per byte
+ * (Two-Way and memchr on it ran at a third of grep's speed on a log).  Returns the
+ * offset of the first x[0..m) in y[0..n), m >= 2, or SIZE_MAX with *done the
+ * positions it ruled out: all but the last few, or fewer when the candidates cost
+ * more than a few compares a byte ("aaa...a" in "aaaa..."): the caller then goes on
+ * from *done the linear way.
+ */
+static size_t pair_filter(const unsigned char *y, size_t n, const unsigned char *x, size_t m,
+                          size_t *done)
+{
+	const __m128i first = _mm_set1_epi8((char)x[0]), last = _mm_set1_epi8((char)x[m - 1]);
+	size_t j, compared = 0;
+
+	for (j = 0; j + 16 + m - 1 <= n; j += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(y + j));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(y + j + m - 1));
+		unsigned mask = (unsigned)_mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+		compared += m * (unsigned)__builtin_popcount(mask);
+		if (compared > 4 * j + 1024)
+			break; /* too many candidates: the rest the linear way, from j */
+		for (; mask != 0; mask &= mask - 1) {
+			size_t at = j + (size_t)__builtin_ctz(mask);
+			if (memcmp(y + at + 1, x + 1, m - 2) == 0)
+				return at;
+		}
+	}
+	*done = j;
+	return SIZE_MAX;
+}
+#endif
+
 /* The window [*lo, *hi) of bytes.find(sub, start, stop) (CPython's ADJUST_INDICES);
  * false when no needle of length m can fit in it. */
 static bool adjust(size_t len, ptrdiff_t start, ptrdiff_t stop, size_t m, size_t *lo, size_t *hi)
@@ -172,6 +213,18 @@ ptrdiff_t zb_view_find(zb_view v, const void *needle, size_t m, ptrdiff_t start,
 		const unsigned char *p = memchr(y, x[0], n);
 		return p ? (ptrdiff_t)(p - v.data) : -1;
 	}
+#ifdef HAVE_PAIR_FILTER
+	{
+		size_t done = 0;
+		if ((at_ = pair_filter(y, n, x, m, &done)) != SIZE_MAX)
+			return (ptrdiff_t)(lo + at_);
+		if (n - done < m)
+			return -1;
+		lo += done;
+		y += done;
+		n -= done;
+	}
+#endif
 	at_ = m <= SHORT_NEEDLE ? forward_short(y, n, x, m) : two_way(y, n, x, m, false);
 	return at_ == SIZE_MAX ? -1 : (ptrdiff_t)(lo + at_);
 }

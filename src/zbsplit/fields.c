@@ -1,4 +1,7 @@
 /* fields.c - walking the fields of a record with the library's splits, or a regex. */
+#include <stdlib.h>
+#include <wchar.h>
+
 #include "fields.h"
 
 const zb_byteset fields_blanks = {{[' ' >> 3] = 1u << (' ' & 7), ['\t' >> 3] = 1u << ('\t' & 7)}};
@@ -27,19 +30,40 @@ void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t e
 		it->pos = start;
 		it->end = end;
 		it->rec_len = rec.len;
+		/* a part without the strings every match holds has no match: regexec,
+		 * superlinear on some patterns, is not run on it (one search a part) */
+		it->no_match = sp->lits && sp->lits->n > 0 &&
+		               !regex_literals_in(sp->lits, zb_view_of(part.data, rec.len - start));
 		break;
 	}
+}
+
+/* The bytes of the character at p[0, n) as the matcher reads it: one in a
+ * single-byte locale, and for a byte that does not begin a valid UTF-8 character
+ * (the matcher takes such a byte alone). */
+static size_t char_len(const unsigned char *p, size_t n)
+{
+	mbstate_t st = {0};
+	size_t k;
+
+	if (MB_CUR_MAX == 1 || p[0] < 0x80)
+		return 1;
+	k = mbrlen((const char *)p, n, &st);
+	return k == 0 || k > n ? 1 : k; /* (size_t)-1 and -2 are above n too */
 }
 
 /*
  * The first non-empty match that starts in base[from, end): false when there is
  * none.  The matcher always sees the record to its end, so operators that look
  * ahead (\>, \b, $) judge a part of it as they judged the whole.  Empty matches
- * never separate fields, so the search moves past them.
+ * never separate fields, so the search moves past them, a whole character at a
+ * time in a UTF-8 locale (never into the middle of one).
  */
 static bool next_match(const struct field_iter *it, size_t from, size_t *so, size_t *eo)
 {
 	if ((size_t)(regoff_t)it->rec_len != it->rec_len) /* beyond what regexec can index */
+		return false;
+	if (it->no_match)
 		return false;
 	while (from < it->end) {
 		regmatch_t m;
@@ -53,7 +77,8 @@ static bool next_match(const struct field_iter *it, size_t from, size_t *so, siz
 			*eo = (size_t)m.rm_eo;
 			return true;
 		}
-		from = (size_t)m.rm_so + 1;
+		from = (size_t)m.rm_so;
+		from += char_len(it->base + from, it->rec_len - from);
 	}
 	return false;
 }

@@ -5,6 +5,7 @@
 #include <regex.h>
 #include <stdbool.h>
 
+#include "regex_literals.h"
 #include "zb/zb.h"
 
 enum split_kind {
@@ -19,6 +20,7 @@ struct splitter {
 	const unsigned char *delim; /* SPLIT_DELIM */
 	size_t delim_len;
 	regex_t *re;                /* SPLIT_REGEX, compiled with REG_EXTENDED */
+	const struct regex_literals *lits; /* ... and what every match of it holds */
 };
 
 /* Space and tab: the blanks of -w, -F and of numbers in predicates. */
@@ -32,6 +34,7 @@ struct field_iter {
 	const void *owner;         /* the record's owner, given to the fields */
 	size_t pos, end, rec_len;
 	bool done;
+	bool no_match;             /* SPLIT_REGEX: the part holds none of the ERE's literals */
 };
 
 /*

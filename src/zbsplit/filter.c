@@ -85,17 +85,6 @@ IN_LINE static inline bool field_number(struct filter_scratch *num, zb_view v, d
 	return true;
 }
 
-static bool regex_matches(const regex_t *re, zb_view v)
-{
-	regmatch_t m;
-
-	m.rm_so = 0;
-	m.rm_eo = (regoff_t)v.len;
-	if ((size_t)m.rm_eo != v.len) /* longer than regexec can index */
-		return false;
-	return regexec(re, (const char *)v.data, 1, &m, REG_STARTEND) == 0;
-}
-
 /* a OP b for the comparison at `op` places after the group's EQ (see pred_kind). */
 static bool compare(int cmp, int op)
 {
@@ -236,7 +225,8 @@ int filter_scratch_open(struct filter_scratch *fs, const struct filter *f)
 	for (; fs->nre < f->count; fs->nre++) {
 		const struct predicate *p = &f->preds[fs->nre];
 		/* (it compiled once already: only memory can fail now) */
-		if (pred_is_regex(p->kind) && regcomp(&fs->re[fs->nre], p->pattern, p->cflags) != 0)
+		if (pred_is_regex(p->kind) &&
+		    regex_compile(&fs->re[fs->nre], p->pattern, p->cflags) != 0)
 			return -1;
 	}
 	return 0;
@@ -248,7 +238,7 @@ void filter_scratch_close(struct filter_scratch *fs, const struct filter *f)
 
 	for (i = 0; i < fs->nre; i++)
 		if (pred_is_regex(f->preds[i].kind))
-			regfree(&fs->re[i]);
+			regex_free(&fs->re[i]);
 	free(fs->re);
 	free(fs->num);
 	memset(fs, 0, sizeof *fs);

@@ -8,6 +8,7 @@
 
 #include "fields.h"
 #include "list.h"
+#include "regex_match.h"
 #include "zb/zb.h"
 
 /* The predicates, in groups by the argument they take; each group's comparisons
@@ -75,7 +76,7 @@ struct filter {
 struct filter_scratch {
 	char *num;    /* a field read as a number, for strtod (grows to the longest) */
 	size_t num_cap;
-	regex_t *re;  /* per predicate; compiled for the regex kinds */
+	struct regex *re; /* per predicate; compiled for the regex kinds, with literals */
 	size_t nre;   /* predicates [0, nre) have theirs compiled */
 };
 

@@ -1,6 +1,7 @@
 /* main.c - zbsplit: the command line, then the inputs, one after another. */
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,11 @@ int main(int argc, char **argv)
 	int i, status = EXIT_SUCCESS;
 
 	hold_standard_fds();
+	/* Regexes follow LC_CTYPE, as grep's and awk's do: characters in a UTF-8 locale,
+	 * bytes in the C locale.  Only LC_CTYPE: numbers stay C (strtod), and nothing
+	 * else of the tool reads the locale (-c counts UTF-8 in every locale).  A locale
+	 * that is not installed leaves the C locale, as it does grep. */
+	(void)setlocale(LC_CTYPE, "");
 	if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) /* a closed pipe shows up as EPIPE: see output.c */
 		die_errno(EXIT_INPUT, "cannot ignore SIGPIPE");
 	options_parse(argc, argv, &cfg);

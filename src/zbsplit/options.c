@@ -367,6 +367,8 @@ static void choose_splitter(struct config *c, const char *delim, const char *reg
 		c->regex_src = regex;
 		sp->kind = SPLIT_REGEX;
 		sp->re = &c->regex;
+		regex_literals_make(&c->regex_lits, regex, REG_EXTENDED);
+		sp->lits = &c->regex_lits;
 	} else if (blanks) {
 		sp->kind = trimmed ? SPLIT_BLANKS_TRIMMED : SPLIT_BLANKS;
 	} else {

@@ -50,6 +50,7 @@ struct config {
 	regex_t regex;                  /* -R, compiled (to check it; each thread compiles
 	                                   its own from regex_src) */
 	const char *regex_src;
+	struct regex_literals regex_lits; /* -R: its literals (regex_literals.h) */
 	bool has_regex;
 };
 

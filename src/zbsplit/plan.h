@@ -22,6 +22,7 @@ enum kernel {
 	KERNEL_CSV,          /* --csv: fields found by kernels/csv, per block */
 	KERNEL_FIRST_FIELDS, /* -f1: the block's output in one pass (kernels/first_fields) */
 	KERNEL_KEEP_STR_EQ,  /* --str-eq N:S alone: kept records in one pass (keep_field_eq) */
+	KERNEL_KEEP_REGEX,   /* --regex 0:ERE alone: its literals searched per block */
 	KERNEL_PICK,         /* a one-byte delimiter, fixed fields: scan2_pick per record */
 	KERNEL_BLANKS,       /* fields between blank runs: scanset per block */
 	KERNEL_CHARS,        /* -c without predicates: utf8_find per record */

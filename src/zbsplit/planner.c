@@ -13,6 +13,7 @@
 #include "find_csv.h"
 #include "find_general.h"
 #include "find_pick.h"
+#include "find_regex.h"
 #include "find_units.h"
 #include "planner.h"
 
@@ -88,6 +89,7 @@ static const struct {
 	{KERNEL_CSV, serves_csv, csv_block},
 	{KERNEL_FIRST_FIELDS, serves_first_fields, first_fields_block},
 	{KERNEL_KEEP_STR_EQ, serves_keep_str_eq, keep_str_eq_block},
+	{KERNEL_KEEP_REGEX, regex_block_serves, regex_block},
 	{KERNEL_PICK, serves_pick, pick_block},
 	{KERNEL_BLANKS, serves_blanks, blanks_block},
 	{KERNEL_CHARS, serves_chars, chars_block},
@@ -169,6 +171,8 @@ int plan_make(struct plan *p, const struct config *c)
 		return 0;
 	case KERNEL_RECORDS:
 		return tail_prepare(p);
+	case KERNEL_KEEP_REGEX: /* nothing to prepare */
+		return 0;
 	default: /* the one-pass kernels fall back to the pick for a huge record */
 		return pick_prepare(p);
 	}

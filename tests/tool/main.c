@@ -18,6 +18,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	test_logic();
 	test_usage();
+	test_regex_literals();
 	test_engine(argv[1]);
 	printf("%ld passed, %ld failed\n", check_passed, check_failed);
 	return check_failed ? EXIT_FAILURE : EXIT_SUCCESS;

@@ -5,6 +5,7 @@
 
 void test_logic(void);
 void test_usage(void);
+void test_regex_literals(void);
 void test_engine(const char *option_sets_path);
 
 #endif

@@ -510,8 +510,31 @@ static void test_random_long(void)
 		fprintf(stderr, "    %ld of 1500 cases differ\n", bad);
 }
 
+/* The needle at every offset of a 100-byte haystack, after a near miss that shares
+ * its first and last bytes ("aXXXe" before "abcde"): found where it is put, in the
+ * 16-byte steps of a vector search and in the bytes after the last full step. */
+static void test_every_offset(void)
+{
+	unsigned char hay[100];
+	size_t at, wrong = 0;
+
+	for (at = 0; at + 5 <= sizeof hay; at++) {
+		memset(hay, 'x', sizeof hay);
+		if (at >= 6)
+			memcpy(hay + at - 6, "aXXXe", 5);
+		memcpy(hay + at, "abcde", 5);
+		wrong += zb_view_find(zb_view_of(hay, sizeof hay), "abcde", 5, ZB_NONE, ZB_NONE) !=
+		         (ptrdiff_t)at;
+		wrong += zb_view_find(zb_view_of(hay, sizeof hay), "ae", 2, ZB_NONE, ZB_NONE) != -1;
+		wrong += zb_view_find(zb_view_of(hay, sizeof hay), "abcde", 5, (ptrdiff_t)at + 1,
+		                      ZB_NONE) != -1;
+	}
+	CHECK_EQ_INT(wrong, 0);
+}
+
 void test_search(void)
 {
+	test_every_offset();
 	test_table();
 	test_find_byte();
 	test_adversarial();

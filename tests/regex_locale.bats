@@ -1,0 +1,147 @@
+#!/usr/bin/env bats
+# Regexes follow LC_CTYPE (issue 16): --regex, --not-regex, --iregex and -R read
+# characters in a UTF-8 locale and bytes in the C locale, as grep and gawk do; and
+# the literal prefilter (regex_literals.c, the --regex 0:ERE kernel) never changes
+# what is kept.  References: grep -E and gawk run in the same locale, or the
+# expected output written by hand.  zbsplit runs as a process here (the in-process
+# runner of `check` does not set a locale).
+
+load test_helper
+
+setup() {
+	locale -a 2>/dev/null | grep -qix 'c\.utf-\{0,1\}8' ||
+		skip "no C.UTF-8 locale on this machine"
+	D=$BATS_TEST_TMPDIR
+}
+
+# zb_in LOCALE ARGS...: zbsplit ARGS under LC_ALL=LOCALE, its output in $D/got
+zb_in() {
+	local loc=$1
+	shift
+	LC_ALL=$loc "$ZBSPLIT" "$@" >"$D/got"
+}
+
+@test "--regex '0:^na.ve\$': . is a character in C.UTF-8, a byte in C (as grep)" {
+	printf 'na\303\257ve\nnaive\nna\303\257\303\257ve\n' >"$D/in"
+	for loc in C.UTF-8 C; do
+		zb_in "$loc" --regex '0:^na.ve$' "$D/in"
+		LC_ALL=$loc grep -E '^na.ve$' "$D/in" >"$D/exp"
+		same_bytes "$D/exp" "$D/got" "$loc"
+	done
+	zb_in C.UTF-8 --regex '0:^na.ve$' "$D/in"
+	printf 'na\303\257ve\nnaive\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C --regex '0:^na..ve$' "$D/in" # the two bytes of ï
+	printf 'na\303\257ve\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+}
+
+@test "-R '[→]' splits at the arrow only in C.UTF-8, at its bytes in C (as gawk -F)" {
+	printf 'a\342\206\222b\342\200\224c\n' >"$D/in" # a→b—c: → and — share a byte
+	for loc in C.UTF-8 C; do
+		zb_in "$loc" -R '[→]' -f 1- -O '|' "$D/in"
+		LC_ALL=$loc gawk -F '[→]' -v OFS='|' '{ $1 = $1; print }' "$D/in" >"$D/exp"
+		same_bytes "$D/exp" "$D/got" "$loc"
+	done
+	zb_in C.UTF-8 -R '[→]' -f 2 "$D/in"
+	printf 'b\342\200\224c\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+}
+
+@test "-R 'é+': a quantifier takes the character in C.UTF-8, its last byte in C" {
+	printf 'a\303\251\303\251b\n' >"$D/in"
+	zb_in C.UTF-8 -R 'é+' -f 1- -O '|' "$D/in"
+	printf 'a|b\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C -R 'é+' -f 1- -O '|' "$D/in"
+	printf 'a||b\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	for loc in C.UTF-8 C; do
+		LC_ALL=$loc gawk -F 'é+' -v OFS='|' '{ $1 = $1; print }' "$D/in" >"$D/exp"
+		zb_in "$loc" -R 'é+' -f 1- -O '|' "$D/in"
+		same_bytes "$D/exp" "$D/got" "$loc"
+	done
+}
+
+@test "-R: past an empty match the search moves on a whole character in C.UTF-8" {
+	# '[^é]*' matches empty before é, and the search goes on after é, never inside it
+	# (glibc's regexec started there would skip to the next character anyway)
+	printf '\303\251a\303\251\n' >"$D/in"
+	zb_in C.UTF-8 -R '[^é]*' -f 1- -O '|' "$D/in"
+	printf '\303\251|\303\251\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+}
+
+@test "--iregex folds the case of every character glibc's REG_ICASE folds" {
+	printf '1\t\303\205land\n2\tAland\n3\t\316\243\n4\t\317\202\n' >"$D/in" # Åland, Σ, ς
+	zb_in C.UTF-8 --iregex '2:^åland$' "$D/in"
+	printf '1\t\303\205land\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C.UTF-8 --iregex '2:^σ$' "$D/in" # Σ and the final ς, as grep -i
+	printf '3\t\316\243\n4\t\317\202\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	LC_ALL=C.UTF-8 grep -i -E '	σ$' "$D/in" >"$D/exp2"
+	same_bytes "$D/exp2" "$D/got"
+	zb_in C --iregex '2:^åland$' "$D/in" # bytes: Å and å differ in more than ASCII case
+	[ ! -s "$D/got" ]
+	# ẞ and ß: glibc's REG_ICASE does not fold them into each other, nor does grep -i
+	printf 'x\t\341\272\236\nx\t\303\237\n' >"$D/in"
+	zb_in C.UTF-8 --iregex '2:ß' "$D/in"
+	LC_ALL=C.UTF-8 grep -i 'ß' "$D/in" >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+}
+
+@test "invalid UTF-8 in C.UTF-8: . matches no invalid byte (as grep -a), literals still do" {
+	printf 'na\377ve\n\377ERROR\303\n' >"$D/in"
+	zb_in C.UTF-8 --regex '0:^na.ve$' "$D/in"
+	[ ! -s "$D/got" ]
+	zb_in C --regex '0:^na.ve$' "$D/in"
+	printf 'na\377ve\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	for loc in C.UTF-8 C; do
+		zb_in "$loc" --regex '0:ERROR|x' "$D/in"
+		LC_ALL=$loc grep -a -E 'ERROR|x' "$D/in" >"$D/exp"
+		same_bytes "$D/exp" "$D/got" "$loc ERROR|x"
+		zb_in "$loc" --regex '0:E.R' "$D/in"
+		LC_ALL=$loc grep -a -E 'E.R' "$D/in" >"$D/exp"
+		same_bytes "$D/exp" "$D/got" "$loc E.R"
+	done
+}
+
+# A log of a few thousand lines: the prefilter's answers against grep's, both
+# locales, kept and dropped, at a buffer size that cuts records across blocks.
+# (No pattern ends in $: some records end in CRLF, whose \r grep counts.)
+@test "--regex 0:ERE and --not-regex with literals keep what grep -E keeps" {
+	LC_ALL=C gawk 'BEGIN { srand(16); split("INFO WARN ERROR DEBUG", lv, " ")
+		for (i = 0; i < 3000; i++)
+			printf "%05d %s user%d %s\303\251t\303\251 %dms%s\n", i, lv[int(rand() * 4) + 1],
+				int(rand() * 20000), (rand() < 0.01 ? "timeout" : "ok"), int(rand() * 999),
+				(rand() < 0.1 ? "\r" : "") }' >"$D/log"
+	printf 'ERROR only\nno newline at the end: ERROR' >>"$D/log"
+	for loc in C C.UTF-8; do
+		for ere in 'ERROR|timeout' 'user9[0-9]{3} ' 'ERROR.* [0-9]{2}ms' 'é.é' 'WARN|DEBUG user1' \
+			'(1+)+ERROR' 'kété [0-9]+ms'; do
+			LC_ALL=$loc grep -a -E "$ere" "$D/log" >"$D/exp" || true
+			zb_in "$loc" --regex "0:$ere" "$D/log"
+			same_bytes "$D/exp" "$D/got" "$loc --regex $ere"
+			zb_in "$loc" --buffer-size=64 --regex "0:$ere" "$D/log"
+			same_bytes "$D/exp" "$D/got" "$loc --buffer-size=64 --regex $ere"
+			zb_in "$loc" -j 2 --block-size=1000 -v --not-regex "0:$ere" "$D/log"
+			same_bytes "$D/exp" "$D/got" "$loc -j 2 -v --not-regex $ere"
+			LC_ALL=$loc grep -a -v -E "$ere" "$D/log" >"$D/exp" || true
+			zb_in "$loc" --not-regex "0:$ere" "$D/log"
+			same_bytes "$D/exp" "$D/got" "$loc --not-regex $ere"
+			zb_in "$loc" --buffer-size=64 -v --regex "0:$ere" "$D/log"
+			same_bytes "$D/exp" "$D/got" "$loc --buffer-size=64 -v --regex $ere"
+		done
+	done
+}
+
+@test "a regex on a field uses the same literals: --regex 3:ERE as gawk's \$3 ~ ERE" {
+	printf 'a b user9123\na b user91234\na user9000 b\n' >"$D/in"
+	zb_in C.UTF-8 -w --regex '3:^user9[0-9]{3}$' "$D/in"
+	printf 'a b user9123\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	LC_ALL=C.UTF-8 gawk '$3 ~ /^user9[0-9]{3}$/' "$D/in" >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+}
