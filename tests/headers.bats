@@ -129,7 +129,7 @@ no_field() {
 	# numbers are numbers in every file
 	check_args 'a\n1\n3\n5\n' -H -d , -f 1 ab ba xbya
 	# without names, nothing is looked up: the first header alone is written
-	check_args 'a,b\n1,2\n3,4\n' -H -d , ab ba
+	check_args 'a,b\n1,2\n3,4\n' -H -d , -f 1- ab ba
 }
 
 @test "-H: a later file whose header lacks a name is skipped, with exit 1" {
