@@ -164,7 +164,10 @@ no_field() {
 	"$AWK" -F, 'FNR == 1 && NR != 1 { next } NR == 1 { print $3 "," $1; next }
 		FILENAME == "h2" && $3 == "2" { print $1 "," $2 }
 		FILENAME == "h1" && $2 == "2" { print $3 "," $1 }' h1 h2 h1 >exp
-	local args
+	# -f id and --str-eq id:N alone: field 1 in h1 and 2 in h2, so the kernel
+	# changes from one input to the next (first_fields or keep_field_eq, pick)
+	"$AWK" -F, 'FNR == 1 && NR != 1 { next } { print FILENAME == "h2" ? $2 : $1 }' h1 h2 h1 >exp_id
+	local args v
 	for args in "-j 1" "-j 2 --block-size=64" "-j 2 --block-size=1000" "-j 3 --buffer-size=7 --block-size=5"; do
 		# shellcheck disable=SC2086 # args is a list of words
 		"$ZBSPLIT" $args -H -d , -f city,id --str-eq user:2 h1 h2 h1 >out
@@ -172,6 +175,16 @@ no_field() {
 		# shellcheck disable=SC2086
 		cat h2 | "$ZBSPLIT" $args -H -d , -f city,id --str-eq user:2 h1 - h1 >out
 		same_bytes exp out "$args, the second from a pipe"
+		# shellcheck disable=SC2086
+		"$ZBSPLIT" $args -H -d , -f id h1 h2 h1 >out
+		same_bytes exp_id out "$args -f id"
+		for v in 7 1007; do
+			"$AWK" -F, -v v="$v" 'FNR == 1 && NR != 1 { next }
+				NR == 1 || $(FILENAME == "h2" ? 2 : 1) == v' h1 h2 h1 >exp_eq
+			# shellcheck disable=SC2086
+			"$ZBSPLIT" $args -H -d , --str-eq id:"$v" h1 h2 h1 >out
+			same_bytes exp_eq out "$args --str-eq id:$v"
+		done
 	done
 	AT_SIZES="1 7" at_all_sizes out -H -d , -f city,id --str-eq user:2 h1 h2 h1
 	same_bytes exp out
