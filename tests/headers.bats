@@ -190,6 +190,30 @@ no_field() {
 	same_bytes exp out
 }
 
+@test "-H --csv with several files whose headers differ: -j 2, small blocks, vs Python's csv" {
+	"$AWK" 'BEGIN { print "a,b,c"; for (i = 0; i < 300; i++) print i ",\"x" i ",y\"," i % 7 }' >v1.csv
+	"$AWK" 'BEGIN { print "\xef\xbb\xbfc,a,b"; for (i = 0; i < 300; i++) print i % 5 "," i + 1 ",\"q\r\n" i "\"" }' >v2.csv
+	"$PYTHON" -c '
+import csv, sys
+out = csv.writer(sys.stdout, lineterminator="\n")
+for k, name in enumerate(["v1.csv", "v2.csv", "v1.csv"]):
+    with open(name, newline="", encoding="utf-8-sig") as f:
+        rows = csv.reader(f)
+        h = next(rows)
+        if k == 0:
+            out.writerow([h[h.index("b")], h[h.index("a")]])
+        for r in rows:
+            if r[h.index("c")] == "3":
+                out.writerow([r[h.index("b")], r[h.index("a")]])
+' >exp
+	local args
+	for args in "-j 1" "-j 2 --block-size=64" "-j 3 --buffer-size=7 --block-size=5"; do
+		# shellcheck disable=SC2086 # args is a list of words
+		"$ZBSPLIT" $args -H --csv -f b,a --str-eq c:3 v1.csv v2.csv v1.csv >out
+		same_bytes exp out "$args"
+	done
+}
+
 @test "-H: a UTF-8 byte order mark is not part of the first name (it is written)" {
 	printf '\xef\xbb\xbfid,name\n1,Ada\n' >bom
 	printf 'name,id\nBob,2\n' >nobom
