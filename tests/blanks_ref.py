@@ -50,7 +50,7 @@ def gen(seed, out, final_newline):
         elif kind < 0.10:
             recs.append(blanks())
         elif kind < 0.15:
-            recs.append(record(1) + b"\r")  # CRLF: the CR belongs to the last field
+            recs.append(record(1) + b"\r")  # CRLF: the CR is written with the last field
         else:
             recs.append(record(rnd.randrange(1, 10)))
     # very long records: many fields, and one without any blank
@@ -95,13 +95,18 @@ def fields(rec, trimmed):
     return BLANK_RUN.split(rec)
 
 
-def pred_field(rec, trimmed, field):
-    """A predicate's field: 0 is the record; a field the record lacks is empty."""
+def pred_field(rec, trimmed, field, crlf):
+    """A predicate's field: 0 is the record; a field the record lacks is empty.
+    With crlf (records end at a newline), the last field and the record are seen
+    without a CR at their end (man zbsplit: RECORDS)."""
     if field == "0":
-        return rec
+        return rec[:-1] if crlf and rec.endswith(b"\r") else rec
     f = fields(rec, trimmed)
     k = parse_bound(field, None)(len(f))
-    return f[k - 1] if 1 <= k <= len(f) else b""
+    if not 1 <= k <= len(f):
+        return b""
+    v = f[k - 1]
+    return v[:-1] if crlf and k == len(f) and v.endswith(b"\r") else v
 
 
 def select(args):
@@ -134,7 +139,8 @@ def select(args):
         recs.pop()
     out = []
     for rec in recs:
-        if not all(pred_field(rec, trimmed, f).strip(strip) == v for f, v in preds):
+        if not all(pred_field(rec, trimmed, f, term == b"\n").strip(strip) == v
+                   for f, v in preds):
             continue
         if items is None and (not only_delimited or b" " in rec or b"\t" in rec):
             out.append(rec + term)

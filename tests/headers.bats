@@ -13,7 +13,7 @@ setup() {
 }
 
 # no_field NAME ARGS...: zbsplit ARGS must exit 2, write nothing on stdout
-# and first "zbsplit: no field named 'NAME' in the header" on stderr.
+# and first "zbsplit: no field named 'NAME' in the header of ..." on stderr.
 no_field() {
 	local name=$1 rc=0 first
 	shift
@@ -29,7 +29,7 @@ no_field() {
 		return 1
 	fi
 	first=$(sed -n 1p nf.err)
-	if [ "$first" != "zbsplit: no field named '$name' in the header" ]; then
+	if [ "${first%% of *}" != "zbsplit: no field named '$name' in the header" ]; then
 		echo "zbsplit $*: stderr:"
 		cat nf.err
 		return 1
@@ -110,6 +110,160 @@ no_field() {
 	same_bytes exp err
 	printf 'user\nann\nbob\ncid\n' >exp
 	same_bytes exp out
+}
+
+# --- several files whose headers differ ------------------------------------
+
+@test "-H with several files: names are looked up in each file's own header" {
+	printf 'a,b\n1,2\n' >ab
+	printf 'b,a\n3,4\n' >ba
+	printf 'x,b,y,a\n5,6,7,8\n' >xbya
+	# the header written is the first file's, as selected
+	check_args 'a\n1\n4\n8\n' -H -d , -f a ab ba xbya
+	check_args 'b,a\n3,4\n2,1\n6,8\n' -H -d , -f b,a ba ab xbya
+	check_args 'a\n4\n' -H -d , -f a --str-eq b:3 ab ba xbya
+	check_args 'b,a\n1,2\n5,6,7,8\n' -H -d , --or --str-eq a:1 --eq a:8 ba ab xbya
+	# ranges of names: each file's own fields between them
+	printf 'x,a,y,b\n5,6,7,8\n' >xayb
+	check_args 'a,b\n1,2\n6,7,8\n' -H -d , -f a-b ab xayb
+	# numbers are numbers in every file
+	check_args 'a\n1\n3\n5\n' -H -d , -f 1 ab ba xbya
+	# without names, nothing is looked up: the first header alone is written
+	check_args 'a,b\n1,2\n3,4\n' -H -d , -f 1- ab ba
+}
+
+@test "-H: a later file whose header lacks a name is skipped, with exit 1" {
+	printf 'a,b\n1,2\n' >ab
+	printf 'a,c\n3,4\n' >ac
+	printf 'b,a\n5,6\n' >ba
+	local rc=0
+	"$ZBSPLIT" -H -d , -f b ab ac ba >out 2>err || rc=$?
+	[ "$rc" -eq 1 ]
+	printf 'b\n2\n5\n' >exp
+	same_bytes exp out
+	printf "zbsplit: no field named 'b' in the header of ac (its fields: a, c)\n" >exp
+	same_bytes exp err
+	# in a predicate too, and a range of names that decreases in a later file
+	rc=0
+	"$ZBSPLIT" -H -d , -f a --str-eq b:2 ab ac ab >out 2>err || rc=$?
+	[ "$rc" -eq 1 ]
+	printf 'a\n1\n1\n' >exp
+	same_bytes exp out
+	rc=0
+	"$ZBSPLIT" -H -d , -f a-b ab ba ab >out 2>err || rc=$?
+	[ "$rc" -eq 1 ]
+	printf 'a,b\n1,2\n1,2\n' >exp
+	same_bytes exp out
+	printf "zbsplit: invalid list: the range from 'a' to 'b' decreases in the header of ba\n" >exp
+	same_bytes exp err
+}
+
+@test "-H with several files whose headers differ: -j 2, small blocks and buffers, vs awk" {
+	"$AWK" 'BEGIN { print "id,user,city"; for (i = 0; i < 400; i++) print i "," i % 7 "," i % 5 }' >h1
+	"$AWK" 'BEGIN { print "city,id,user"; for (i = 0; i < 400; i++) print i % 3 "," 1000 + i "," i % 4 }' >h2
+	"$AWK" -F, 'FNR == 1 && NR != 1 { next } NR == 1 { print $3 "," $1; next }
+		FILENAME == "h2" && $3 == "2" { print $1 "," $2 }
+		FILENAME == "h1" && $2 == "2" { print $3 "," $1 }' h1 h2 h1 >exp
+	# -f id and --str-eq id:N alone: field 1 in h1 and 2 in h2, so the kernel
+	# changes from one input to the next (first_fields or keep_field_eq, pick)
+	"$AWK" -F, 'FNR == 1 && NR != 1 { next } { print FILENAME == "h2" ? $2 : $1 }' h1 h2 h1 >exp_id
+	local args v
+	for args in "-j 1" "-j 2 --block-size=64" "-j 2 --block-size=1000" "-j 3 --buffer-size=7 --block-size=5"; do
+		# shellcheck disable=SC2086 # args is a list of words
+		"$ZBSPLIT" $args -H -d , -f city,id --str-eq user:2 h1 h2 h1 >out
+		same_bytes exp out "$args"
+		# shellcheck disable=SC2086
+		cat h2 | "$ZBSPLIT" $args -H -d , -f city,id --str-eq user:2 h1 - h1 >out
+		same_bytes exp out "$args, the second from a pipe"
+		# shellcheck disable=SC2086
+		"$ZBSPLIT" $args -H -d , -f id h1 h2 h1 >out
+		same_bytes exp_id out "$args -f id"
+		for v in 7 1007; do
+			"$AWK" -F, -v v="$v" 'FNR == 1 && NR != 1 { next }
+				NR == 1 || $(FILENAME == "h2" ? 2 : 1) == v' h1 h2 h1 >exp_eq
+			# shellcheck disable=SC2086
+			"$ZBSPLIT" $args -H -d , --str-eq id:"$v" h1 h2 h1 >out
+			same_bytes exp_eq out "$args --str-eq id:$v"
+		done
+	done
+	AT_SIZES="1 7" at_all_sizes out -H -d , -f city,id --str-eq user:2 h1 h2 h1
+	same_bytes exp out
+}
+
+@test "-H --csv with several files whose headers differ: -j 2, small blocks, vs Python's csv" {
+	"$AWK" 'BEGIN { print "a,b,c"; for (i = 0; i < 300; i++) print i ",\"x" i ",y\"," i % 7 }' >v1.csv
+	"$AWK" 'BEGIN { print "\xef\xbb\xbfc,a,b"; for (i = 0; i < 300; i++) print i % 5 "," i + 1 ",\"q\r\n" i "\"" }' >v2.csv
+	"$PYTHON" -c '
+import csv, sys
+out = csv.writer(sys.stdout, lineterminator="\n")
+for k, name in enumerate(["v1.csv", "v2.csv", "v1.csv"]):
+    with open(name, newline="", encoding="utf-8-sig") as f:
+        rows = csv.reader(f)
+        h = next(rows)
+        if k == 0:
+            out.writerow([h[h.index("b")], h[h.index("a")]])
+        for r in rows:
+            if r[h.index("c")] == "3":
+                out.writerow([r[h.index("b")], r[h.index("a")]])
+' >exp
+	local args
+	for args in "-j 1" "-j 2 --block-size=64" "-j 3 --buffer-size=7 --block-size=5"; do
+		# shellcheck disable=SC2086 # args is a list of words
+		"$ZBSPLIT" $args -H --csv -f b,a --str-eq c:3 v1.csv v2.csv v1.csv >out
+		same_bytes exp out "$args"
+	done
+}
+
+@test "-H: a UTF-8 byte order mark is not part of the first name (it is written)" {
+	printf '\xef\xbb\xbfid,name\n1,Ada\n' >bom
+	printf 'name,id\nBob,2\n' >nobom
+	printf '\xef\xbb\xbfname,id\nCy,3\n' >bom2
+	check_args '\xef\xbb\xbfid\n1\n' -H -d , -f id bom
+	check_args '\xef\xbb\xbfid\n1\n' -H --csv -f id bom
+	check_args 'name,\xef\xbb\xbfid\nAda,1\n' -H -d , -f name,id bom
+	check_args 'name,\xef\xbb\xbfid\nAda,1\n' -H --csv -f name,id bom
+	check_args '\xef\xbb\xbfid\n1\n2\n3\n' -H -d , -f id bom nobom bom2
+	check_args 'id\n2\n1\n3\n' -H --csv -f id nobom bom bom2
+	check_args '\xef\xbb\xbfid,name\n' -H -d , --str-eq id:2 bom
+	check_args 'name\nAda\n' -H -d , -f name --str-eq id:1 bom
+	# from standard input too
+	printf '\xef\xbb\xbfid,name\n1,Ada\n' | "$ZBSPLIT" -H -d , -f id >out
+	printf '\xef\xbb\xbfid\n1\n' >exp
+	same_bytes exp out
+	# only at the start of the header: elsewhere it is data, and so without -H
+	no_field id -H -d , -f id <(printf 'name,\xef\xbb\xbfid\n')
+	check '\xef\xbb\xbfa\nb\n' '' --str-eq 1:a
+}
+
+@test "-H: a header with CRLF in later files, in another order" {
+	printf 'id\tname\r\n1\tbob\r\n' >c1
+	printf 'name\tid\r\nann\t2\r\n' >c2
+	check_args 'id\r\n2\r\n1\n' -H -f id c2 c1
+	check_args 'name\r\nbob\r\nann\n' -H -f name c1 c2
+	check_args 'id\n2\r\n' -H -f id --str-eq name:ann c1 c2
+}
+
+@test "a missing name: the message lists the header's fields, the first 20 of many" {
+	local rc=0
+	"$ZBSPLIT" -H -f nme people >out 2>err || rc=$?
+	[ "$rc" -eq 2 ]
+	[ "$(sed -n 1p err)" = "zbsplit: no field named 'nme' in the header of people (its fields: id, user, city, zip)" ]
+	rc=0
+	"$ZBSPLIT" -H -f nme <people >out 2>err || rc=$?
+	[ "$rc" -eq 2 ]
+	[ "$(sed -n 1p err)" = "zbsplit: no field named 'nme' in the header of standard input (its fields: id, user, city, zip)" ]
+	# the names as they are compared: stripped, CSV values decoded
+	printf '"a,b", c \n' >q.csv
+	usage_error -H --csv -t -f x q.csv
+	[ "$errline" = "zbsplit: no field named 'x' in the header of q.csv (its fields: a,b, c)" ]
+	"$AWK" 'BEGIN { for (i = 1; i <= 30; i++) printf "f%d%s", i, i < 30 ? "\t" : "\n" }' >wide
+	usage_error -H -f x wide
+	[ "$errline" = "zbsplit: no field named 'x' in the header of wide (its fields: f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18, f19, f20, ... (30 in all))" ]
+	# a header of long names: as many as fit
+	"$AWK" 'BEGIN { s = sprintf("%0200d", 0); for (i = 1; i <= 10; i++) printf "%s%d%s", s, i, i < 10 ? "\t" : "\n" }' >long
+	usage_error -H -f x long
+	[ "${#errline}" -lt 1024 ]
+	[[ $errline == *", ... (10 in all))" ]]
 }
 
 # --- names in LIST --------------------------------------------------------
@@ -207,10 +361,17 @@ no_field() {
 	printf 'id\tname\r\n1\tbob\r\n2\tann\r\n' >crlf
 	check_args 'name\r\nbob\r\nann\r\n' -H -f name crlf
 	check_args 'name\tid\nbob\t1\nann\t2\n' -H -t -f name,id crlf
-	# the CR is still part of the data's last field
-	check_args 'id\n' -H -f id --str-eq name:bob crlf
-	check_args 'id\n1\n' -H -f id --str-eq 'name:bob\r' crlf
+	# the CR is written, but the predicates see the last field without it
+	check_args 'id\n1\n' -H -f id --str-eq name:bob crlf
+	check_args 'id\n' -H -f id --str-eq 'name:bob\r' crlf
 	check_args 'id\n1\n' -H -t -f id --str-eq name:bob crlf
+	# only the last field's CR: a CR inside the header is part of its name
+	printf 'a\rb\tc\r\n1\t2\r\n' >cr
+	check_args 'a\rb\n1\n' -H -f "$(printf 'a\rb')" cr
+	no_field a -H -f a cr
+	# with --csv, a CRLF ends the record
+	printf 'id,name\r\n1,bob\r\n' >crlf.csv
+	check_args 'name,id\nbob,1\n' -H --csv -f name,id --str-eq name:bob crlf.csv
 }
 
 # --- errors ---------------------------------------------------------------
@@ -306,5 +467,5 @@ gen_csv() {
 @test "a decreasing range between a number and a name names both" {
 	printf 'a;b\n1;2\n' >"$BATS_TEST_TMPDIR/in"
 	usage_error -H -d ';' -f '4-b' "$BATS_TEST_TMPDIR/in"
-	[ "$errline" = "zbsplit: invalid list: the range from '4' to 'b' decreases" ]
+	[ "$errline" = "zbsplit: invalid list: the range from '4' to 'b' decreases in the header of $BATS_TEST_TMPDIR/in" ]
 }

@@ -135,6 +135,8 @@ def main(argv):
         for kind, arg in preds:
             k, _, hexval = arg.partition(":")
             value = fs[int(k) - 1] if int(k) <= len(fs) else b""
+            if term == b"\n" and int(k) == len(fs) and value.endswith(b"\r"):
+                value = value[:-1]  # a CRLF's CR: not part of the last field here
             keep &= bytes.fromhex(hexval) in value if kind == "--contains" else value == b""
         if keep:
             res.append(select(mode, rec, lst, delim, out, regex) + term)

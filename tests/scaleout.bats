@@ -154,7 +154,7 @@ header_recipe() {
 @test "scaleout: a misspelt name stops the header recipe before any part runs" {
 	run header_recipe '-f nmae'
 	[ "$status" -eq 2 ]
-	[ "$output" = "zbsplit: no field named 'nmae' in the header
+	[ "$output" = "zbsplit: no field named 'nmae' in the header of standard input (its fields: id, name, city, status, note)
 Try 'zbsplit --help' for more information." ]
 }
 

@@ -65,7 +65,8 @@ typedef size_t first_fields_fn(zb_view v, unsigned char delim, unsigned char ter
 typedef uint64_t csv_blocks_fn(struct csv_scan *s, const unsigned char *p, size_t nb, uint64_t *seps,
                            uint64_t *ends);
 typedef size_t keep_field_eq_fn(zb_view v, unsigned char delim, unsigned char term, size_t n,
-                                const void *str, size_t len, bool invert, unsigned char *dst);
+                                const void *str, size_t len, bool invert, bool crlf,
+                                unsigned char *dst);
 
 struct kernels {
 	const char *name;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "kernels/bits.h"
+#include "kernels/crlf.h"
 #include "kernels/engine.h"
 #include "kernels/masks.h"
 #include "kernels/one_pass.h"
@@ -26,6 +27,8 @@ struct walk {
 	const unsigned char *str;
 	size_t len;
 	bool invert;
+	bool crlf;              /* field n, when it ends the record, is seen without a
+	                           CR before the terminator (crlf.h) */
 	size_t rec_start;       /* the record's first byte */
 	size_t need;            /* delimiters still to pass before field n starts */
 	size_t from, to;        /* field n's bytes: from once it has started, to once
@@ -57,8 +60,12 @@ static ALWAYS_INLINE bool end_record(struct walk *w, size_t end, size_t next)
 {
 	zb_view field = zb_view_empty(); /* a record without field n: empty */
 
-	if (w->has_field)
-		field = zb_view_of(w->data + w->from, (w->in_field ? end : w->to) - w->from);
+	if (w->has_field) {
+		size_t to = !w->in_field ? w->to
+		            : w->crlf    ? crlf_value_end(w->data, w->from, end, end)
+		                         : end;
+		field = zb_view_of(w->data + w->from, to - w->from);
+	}
 	if (zb_view_eq_bytes(field, w->str, w->len) != w->invert)
 		return true;
 	if (w->rec_start > w->run) { /* (run is never past rec_start) */
@@ -143,38 +150,40 @@ static ALWAYS_INLINE unsigned char *walk_view(struct walk q, zb_view v, unsigned
 }
 
 /* The question as a walk's starting state. */
-#define QUESTION(v, n, str, len, invert, dst) \
-	{(v).data, n, str, len, invert, 0, 0, 0, 0, false, false, 0, dst}
+#define QUESTION(v, n, str, len, invert, crlf, dst) \
+	{(v).data, n, str, len, invert, crlf, 0, 0, 0, 0, false, false, 0, dst}
 
 size_t keep_field_eq_portable(zb_view v, unsigned char delim, unsigned char term, size_t n,
-                              const void *str, size_t len, bool invert, unsigned char *dst)
+                              const void *str, size_t len, bool invert, bool crlf,
+                              unsigned char *dst)
 {
-	struct walk q = QUESTION(v, n, str, len, invert, dst);
+	struct walk q = QUESTION(v, n, str, len, invert, crlf, dst);
 
 	return (size_t)(walk_view(q, v, delim, term, pair_masks_portable) - dst);
 }
 
 #ifdef HAVE_X86
 size_t keep_field_eq_sse2(zb_view v, unsigned char delim, unsigned char term, size_t n,
-                          const void *str, size_t len, bool invert, unsigned char *dst)
+                          const void *str, size_t len, bool invert, bool crlf,
+                          unsigned char *dst)
 {
-	struct walk q = QUESTION(v, n, str, len, invert, dst);
+	struct walk q = QUESTION(v, n, str, len, invert, crlf, dst);
 
 	return (size_t)(walk_view(q, v, delim, term, pair_masks_sse2) - dst);
 }
 
 __attribute__((target("avx2,bmi"))) size_t
 keep_field_eq_avx2(zb_view v, unsigned char delim, unsigned char term, size_t n, const void *str,
-                   size_t len, bool invert, unsigned char *dst)
+                   size_t len, bool invert, bool crlf, unsigned char *dst)
 {
-	struct walk q = QUESTION(v, n, str, len, invert, dst);
+	struct walk q = QUESTION(v, n, str, len, invert, crlf, dst);
 
 	return (size_t)(walk_view(q, v, delim, term, pair_masks_avx2) - dst);
 }
 #endif
 
 size_t keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
-                     const void *str, size_t len, bool invert, unsigned char *dst)
+                     const void *str, size_t len, bool invert, bool crlf, unsigned char *dst)
 {
-	return kernels()->keep_field_eq(v, delim, term, n, str, len, invert, dst);
+	return kernels()->keep_field_eq(v, delim, term, n, str, len, invert, crlf, dst);
 }

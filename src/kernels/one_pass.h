@@ -25,12 +25,13 @@ size_t first_fields(zb_view v, unsigned char delim, unsigned char term, unsigned
  * -- whose field n (n >= 1) is the len bytes at str, or with `invert` those whose
  * field n is not, copied to dst in their order: awk -F'\t' '$n == "str"'.  A record
  * without field n has it empty (and field 1 of a record without a delimiter is
- * the record).  A kept unterminated last record, and the one empty record an empty
- * view is, get a terminator.  dst must have room for v.len + 1 bytes; returns the
+ * the record).  With `crlf`, field n seen without the CR of a record ended by CR
+ * and the terminator (crlf.h).  A kept unterminated last record, and the one
+ * empty record an empty view is, get a terminator.  dst must have room for v.len + 1 bytes; returns the
  * number written.  One pass with the masks in registers: a record costs a few
  * instructions a delimiter up to field n, and adjacent kept records are one copy.
  */
 size_t keep_field_eq(zb_view v, unsigned char delim, unsigned char term, size_t n,
-                     const void *str, size_t len, bool invert, unsigned char *dst);
+                     const void *str, size_t len, bool invert, bool crlf, unsigned char *dst);
 
 #endif

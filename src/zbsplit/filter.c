@@ -16,17 +16,15 @@
 #include "fold.h"
 #include "number.h"
 
-int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, void *ctx),
-                         void *ctx, char *err, size_t errlen)
+int filter_resolve_names(struct filter *f, name_lookup_fn *lookup, void *ctx, char *err,
+                         size_t errlen)
 {
 	size_t i;
 
 	for (i = 0; i < f->count; i++) {
 		struct bound *b = &f->preds[i].field;
-		if (b->name && (b->n = lookup(b->name, ctx)) == 0) {
-			snprintf(err, errlen, "no field named '%s' in the header", b->name);
+		if (b->name && (b->n = lookup(b->name, ctx, err, errlen)) == 0)
 			return -1;
-		}
 	}
 	return 0;
 }

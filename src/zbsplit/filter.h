@@ -88,8 +88,8 @@ int filter_add(struct filter *f, enum pred_kind kind, const char *option, const 
                char *err, size_t errlen);
 
 /* Gives named fields their numbers (see list_resolve_names). */
-int filter_resolve_names(struct filter *f, size_t (*lookup)(const char *name, void *ctx),
-                         void *ctx, char *err, size_t errlen);
+int filter_resolve_names(struct filter *f, name_lookup_fn *lookup, void *ctx, char *err,
+                         size_t errlen);
 
 /* Prepares fs for f's predicates; -1 when out of memory (fs can then be closed). */
 int filter_scratch_open(struct filter_scratch *fs, const struct filter *f);

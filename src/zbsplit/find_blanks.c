@@ -241,11 +241,12 @@ static bool passes(const struct plan *p, struct scratch *s, zb_view block, zb_vi
 	for (i = 0; i < p->npreds; i++) {
 		size_t j = bp->pred[i], rec_start = (size_t)(rec.data - block.data);
 		if (j == SIZE_MAX) /* field 0: the record */
-			scratch_value(s, i, block, rec_start, rec_start + rec.len);
+			scratch_value(s, i, block, rec_start, rec_start + rec.len, rec_start + rec.len);
 		else if (j < found)
-			scratch_value(s, i, block, s->blank_start[j], s->blank_end[j]);
+			scratch_value(s, i, block, s->blank_start[j], s->blank_end[j],
+			              rec_start + rec.len);
 		else
-			scratch_value(s, i, block, SPAN_NONE, 0);
+			scratch_value(s, i, block, SPAN_NONE, 0, 0);
 	}
 	return scratch_passes(p, s);
 }

@@ -247,25 +247,20 @@ void csv_block(const struct plan *p, struct scratch *s, zb_view block, struct ou
 	}
 }
 
-size_t csv_field_number(unsigned char delim, zb_view rec, const char *name,
-                        const zb_byteset *lstrip, const zb_byteset *rstrip)
+size_t csv_values_visit(unsigned char delim, zb_view rec, bool (*visit)(zb_view v, void *ctx),
+                        void *ctx)
 {
 	struct csv_scan scan;
-	size_t i, from = 0, k = 1, len = strlen(name);
+	size_t i, from = 0, k = 1;
 	unsigned char *dst = malloc(rec.len + 1);
 
 	if (dst == NULL)
 		die_errno(EXIT_INPUT, "cannot allocate memory");
-	if (rec.len >= 3 && memcmp(rec.data, "\xEF\xBB\xBF", 3) == 0)
-		from = 3; /* a byte order mark */
 	csv_scan_init(&scan, delim);
-	for (i = from; i <= rec.len; i++) {
+	for (i = 0; i <= rec.len; i++) {
 		if (i < rec.len && csv_step(&scan, rec.data[i]) == 0)
 			continue;
-		zb_view v = csv_value((zb_view){rec.data + from, i - from, NULL}, dst);
-		if (lstrip || rstrip)
-			v = zb_view_strip_sets(v, lstrip, rstrip);
-		if (zb_view_eq_bytes(v, name, len)) {
+		if (visit(csv_value((zb_view){rec.data + from, i - from, NULL}, dst), ctx)) {
 			free(dst);
 			return k;
 		}

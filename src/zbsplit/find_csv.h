@@ -15,10 +15,10 @@ int csv_prepare(struct plan *p);
  * s->csv_bad_at where the record starts; what came before is written. */
 void csv_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out);
 
-/* The number (from 1) of rec's first field whose value is name, or 0; a UTF-8
- * byte order mark before the first is not part of it; values are stripped as
- * the strip options say.  For -H. */
-size_t csv_field_number(unsigned char delim, zb_view rec, const char *name,
-                        const zb_byteset *lstrip, const zb_byteset *rstrip);
+/* Hands each value of the CSV record rec (decoded) to visit, in order, until visit
+ * returns true; returns the number (from 1) of that value, or 0.  For the names of
+ * -H (header.c). */
+size_t csv_values_visit(unsigned char delim, zb_view rec, bool (*visit)(zb_view v, void *ctx),
+                        void *ctx);
 
 #endif

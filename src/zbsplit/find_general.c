@@ -79,14 +79,14 @@ static void find_values(const struct plan *p, struct scratch *s, zb_view rec)
 		order = s->order;
 	}
 	for (; i < n && want[order[i]] == 0; i++) /* field 0: the record */
-		scratch_value(s, order[i], rec, 0, rec.len);
+		scratch_value(s, order[i], rec, 0, rec.len, rec.len);
 	fields_start(&s->split, rec, 0, rec.len, true, &it);
 	while (i < n && fields_next(&it, &field))
 		for (k++; i < n && want[order[i]] == k; i++)
 			scratch_value(s, order[i], rec, (size_t)(field.data - rec.data),
-			              (size_t)(field.data - rec.data) + field.len);
+			              (size_t)(field.data - rec.data) + field.len, rec.len);
 	for (; i < n; i++)
-		scratch_value(s, order[i], rec, SPAN_NONE, 0);
+		scratch_value(s, order[i], rec, SPAN_NONE, 0, 0);
 }
 
 /*

@@ -113,7 +113,7 @@ static inline void pick_record(const struct plan *p, struct scratch *s, zb_view 
 	if (p->npreds > 0) {
 		for (i = 0; i < p->npreds; i++) {
 			struct span v = span_bytes(s->pick_at, spans[n + i], found, rec_start, rec_end);
-			scratch_value(s, i, block, v.start, v.end);
+			scratch_value(s, i, block, v.start, v.end, rec_end);
 		}
 		if (!scratch_passes(p, s))
 			return;
@@ -261,5 +261,6 @@ void keep_str_eq_block(const struct plan *p, struct scratch *s, zb_view block,
 	}
 	dst = zb_buffer_space(out->buf);
 	zb_buffer_commit(out->buf, keep_field_eq(block, c->split.delim[0], c->term, pred->field.n,
-	                                         pred->str, pred->len, c->filter.invert, dst));
+	                                         pred->str, pred->len, c->filter.invert, s->crlf,
+	                                         dst));
 }

@@ -23,10 +23,12 @@ bool regex_block_serves(const struct plan *p)
 	return lits.n > 0;
 }
 
-/* The value field 0 has for the record [start, end) of block: the record.  (Any rule
- * that gives predicates less of a record, as a CRLF's \r, belongs here too.) */
-static zb_view record_value(zb_view block, size_t start, size_t end)
+/* The value field 0 has for the record [start, end) of block: the record, less a
+ * CRLF's CR when the CRLF rule holds (scratch_value's rule). */
+static zb_view record_value(const struct scratch *s, zb_view block, size_t start, size_t end)
 {
+	if (s->crlf)
+		end = crlf_value_end(block.data, start, end, end);
 	return (zb_view){block.data + start, end - start, block.owner};
 }
 
@@ -78,7 +80,7 @@ void regex_block(const struct plan *p, struct scratch *s, zb_view block, struct 
 		end = t < 0 ? block.len : (size_t)t;
 		if (keep_non_matches)
 			keep_all(s, out, block, from, start, term);
-		if (regex_matches(r, record_value(block, start, end)) != keep_non_matches)
+		if (regex_matches(r, record_value(s, block, start, end)) != keep_non_matches)
 			emit_whole(s, out, block, start, end, term);
 		from = end + 1;
 	}

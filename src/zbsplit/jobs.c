@@ -513,6 +513,11 @@ int jobs_input(struct jobs *j, const struct plan *p, struct records *r, int fd, 
 	return input_by_blocks(j, r, fd, out);
 }
 
+void jobs_forget_plan(struct jobs *j)
+{
+	j->plan = NULL;
+}
+
 void jobs_close(struct jobs *j)
 {
 	size_t i;

@@ -31,6 +31,10 @@ struct jobs *jobs_open(unsigned n, size_t block_size, unsigned char term);
 int jobs_input(struct jobs *j, const struct plan *p, struct records *r, int fd, bool may_block,
                struct output *out);
 
+/* The plan given to jobs_input was freed: the workers' scratch is made again for
+ * the next, even at the same address. */
+void jobs_forget_plan(struct jobs *j);
+
 /* Stops the workers and frees everything. */
 void jobs_close(struct jobs *j);
 

@@ -195,8 +195,8 @@ int list_parse(const char *text, struct list *l, char *err, size_t errlen)
 	return 0;
 }
 
-int list_resolve_names(struct list *l, size_t (*lookup)(const char *name, void *ctx), void *ctx,
-                       char *err, size_t errlen)
+int list_resolve_names(struct list *l, name_lookup_fn *lookup, void *ctx, char *err,
+                       size_t errlen)
 {
 	size_t i, k;
 
@@ -205,11 +205,8 @@ int list_resolve_names(struct list *l, size_t (*lookup)(const char *name, void *
 		for (k = 0; k < 2; k++) {
 			if (!ends[k]->name)
 				continue;
-			ends[k]->n = lookup(ends[k]->name, ctx);
-			if (ends[k]->n == 0) {
-				snprintf(err, errlen, "no field named '%s' in the header", ends[k]->name);
+			if ((ends[k]->n = lookup(ends[k]->name, ctx, err, errlen)) == 0)
 				return -1;
-			}
 		}
 		if (!l->items[i].lo.from_end && !l->items[i].hi.from_end &&
 		    l->items[i].lo.n > l->items[i].hi.n) {

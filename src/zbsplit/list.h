@@ -54,10 +54,15 @@ struct list {
  * naming the bad item in err. */
 int list_parse(const char *text, struct list *l, char *err, size_t errlen);
 
-/* Gives every name in l its field number from lookup (0: no such field).  Returns
- * 0, or -1 with a message naming the unknown field in err. */
-int list_resolve_names(struct list *l, size_t (*lookup)(const char *name, void *ctx), void *ctx,
-                       char *err, size_t errlen);
+/* A header's answer to a name: the number (from 1) of its field so called, or 0
+ * after writing the message that says so in err (header.c writes it, once for
+ * the LIST and the predicates). */
+typedef size_t name_lookup_fn(const char *name, void *ctx, char *err, size_t errlen);
+
+/* Gives every name in l its field number from lookup.  Returns 0, or -1 with a
+ * message in err (lookup's, or one naming a decreasing range). */
+int list_resolve_names(struct list *l, name_lookup_fn *lookup, void *ctx, char *err,
+                       size_t errlen);
 
 /* The most ranges a plan of l can have (a complement has a gap more than items). */
 static inline size_t list_max_ranges(const struct list *l)

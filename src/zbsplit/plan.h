@@ -81,6 +81,13 @@ struct few_plan {
 	size_t hi_query[FIND_CHUNK]; /* ... and for its last, unless it runs to the end */
 };
 
+/* Whether the CRLF rule (kernels/crlf.h) holds: records end in '\n', and not as
+ * CSV's do (--csv ends a record before a CR LF). */
+static inline bool plan_crlf(const struct config *c)
+{
+	return c->term == '\n' && c->csv == CSV_OFF;
+}
+
 struct plan {
 	const struct config *cfg;
 	enum kernel kernel;

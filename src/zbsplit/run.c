@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 
 #include "diag.h"
-#include "find_csv.h"
 #include "find_general.h"
+#include "header.h"
 #include "jobs.h"
 #include "run.h"
 
@@ -21,34 +21,6 @@ static void flush_before_wait(void *ctx)
 		output_flush(out);
 }
 
-/* The header record and how to read names from it, for name lookups. */
-struct header {
-	const struct config *cfg;
-	zb_view rec;
-};
-
-/* The number (from 1) of the first header field called name, or 0. */
-static size_t header_lookup(const char *name, void *ctx)
-{
-	const struct header *h = ctx;
-	const struct config *c = h->cfg;
-	struct field_iter it;
-	zb_view f;
-	size_t k = 0;
-
-	if (c->csv)
-		return csv_field_number(c->split.delim[0], h->rec, name, c->lstrip, c->rstrip);
-	fields_start(&c->split, h->rec, 0, h->rec.len, true, &it);
-	while (fields_next(&it, &f)) {
-		k++;
-		if (c->lstrip || c->rstrip)
-			f = zb_view_strip_sets(f, c->lstrip, c->rstrip);
-		if (zb_view_eq_bytes(f, name, strlen(name)))
-			return k;
-	}
-	return 0;
-}
-
 /* The plan, and this thread's scratch for it; dies when out of memory. */
 static void make_plan(struct run *run)
 {
@@ -57,20 +29,30 @@ static void make_plan(struct run *run)
 	run->planned = true;
 }
 
-/* Gives the names in the LIST and the predicates their numbers from the header
- * record, then makes the plan; a name the header lacks is a usage error. */
-static void resolve_names(struct run *run, zb_view rec)
+/* Gives the names in the LIST and the predicates the numbers of the fields so
+ * called in this input's header record, and makes the plan again when one
+ * changed (no worker is using it between inputs).  A name the first header lacks
+ * is a usage error; a later one's is this input's error: -1, after saying so. */
+static int resolve_names(struct run *run, zb_view rec, const char *name)
 {
-	struct config *cfg = run->cfg;
-	struct header h = {cfg, rec};
-	char err[512];
+	char err[1024];
+	int rc = header_resolve(run->cfg, rec, name, &run->numbers, err, sizeof err);
 
-	if (!cfg->csv && h.rec.len > 0 && h.rec.data[h.rec.len - 1] == '\r') /* a CRLF header */
-		h.rec.len--;
-	if (list_resolve_names(&cfg->list, header_lookup, &h, err, sizeof err) != 0 ||
-	    filter_resolve_names(&cfg->filter, header_lookup, &h, err, sizeof err) != 0)
+	if (rc < 0 && !run->header_written)
 		usage_error("%s", err);
-	make_plan(run);
+	if (rc < 0) {
+		warn_msg("%s", err);
+		return -1;
+	}
+	if (rc > 0 && run->planned) {
+		scratch_close(&run->scratch);
+		plan_free(&run->plan);
+		if (run->jobs)
+			jobs_forget_plan(run->jobs);
+	}
+	if (rc > 0)
+		make_plan(run);
+	return 0;
 }
 
 /* Room beyond a block in the output buffer: far more than the in-place copies
@@ -171,10 +153,11 @@ static void count_record_lines(struct run *run, zb_view rec)
 	run->after_cr = run->records.ended_by == '\r';
 }
 
-/* The first record of an input, with -H: the first input's is written once, never
- * filtered, not even by -s; the others' are dropped.  Blank lines before a CSV
- * header are not records.  Returns records_next's, or -2 when the header is
- * malformed CSV (reported). */
+/* The first record of an input, with -H: its fields name the fields of the
+ * input's records; the first input's is written once, never filtered, not even by
+ * -s; the others' are dropped.  Blank lines before a CSV header are not records.
+ * Returns records_next's, or -2 when the header is malformed CSV or lacks a name
+ * (reported). */
 static int take_header(struct run *run, const char *name)
 {
 	zb_view rec;
@@ -186,9 +169,10 @@ static int take_header(struct run *run, const char *name)
 		count_record_lines(run, rec);
 	lines = run->lines;
 	after_cr = run->after_cr;
+	if (rc > 0 && (run->cfg->list.names || run->cfg->filter.names) &&
+	    resolve_names(run, rec, name) != 0)
+		return -2;
 	if (rc > 0 && !run->header_written) {
-		if (!run->planned)
-			resolve_names(run, rec);
 		run->scratch.header = true;
 		if (run->cfg->csv && run_block(run, rec, name) != 0)
 			rc = -2;
@@ -247,4 +231,5 @@ void run_close(struct run *run)
 		scratch_close(&run->scratch);
 		plan_free(&run->plan);
 	}
+	header_numbers_free(&run->numbers);
 }

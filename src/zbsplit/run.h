@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "header.h"
 #include "options.h"
 #include "output.h"
 #include "planner.h"
@@ -17,6 +18,7 @@ struct run {
 	struct plan plan;
 	struct scratch scratch; /* this thread's */
 	bool planned;           /* the plan is made (after the header, when it names fields) */
+	struct header_numbers numbers; /* -H: the numbers the plan was made with */
 	struct records records;
 	struct output out;
 	bool header_written;    /* -H: the first input's header is out */

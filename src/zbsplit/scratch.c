@@ -39,6 +39,7 @@ int scratch_open(struct scratch *s, const struct plan *p)
 		return -1;
 	if (wanted > 0) /* the fixed fields; those from NF are made per record */
 		memcpy(s->blank_first, p->blanks.first, wanted * sizeof *s->blank_first);
+	s->crlf = plan_crlf(p->cfg);
 	s->filter = &p->cfg->filter;
 	if (filter_scratch_open(&s->fs, s->filter) != 0)
 		return -1;

@@ -9,6 +9,7 @@
 
 #include "csv_value.h"
 #include "filter.h"
+#include "kernels/crlf.h"
 #include "plan.h"
 #include "span.h"
 
@@ -35,6 +36,7 @@ struct scratch {
 	size_t run_start, run_end; /* the emitter's run of kept records not yet written */
 	bool header;            /* the record is a header: -s and predicates do not apply */
 	bool passed;            /* --label: the predicates held for the record (with -v, not) */
+	bool crlf;              /* the CRLF rule holds (plan_crlf) */
 	/* KERNEL_CSV: the record's field starts (in the block), the values decoded, how
 	 * values are written, and the first malformed record met with --csv=strict */
 	size_t *csv_starts;
@@ -59,14 +61,20 @@ int scratch_open(struct scratch *s, const struct plan *p);
 
 void scratch_close(struct scratch *s);
 
-/* What a kernel found of predicate i's field: bytes [start, end) of block, or
- * nothing (start SPAN_NONE), which the predicates see as an empty field. */
+/* What a kernel found of predicate i's field: bytes [start, end) of block, in a
+ * record ending at rec_end, or nothing (start SPAN_NONE), which the predicates see
+ * as an empty field.  Every kernel's predicates see their fields through here, so
+ * the CRLF rule is applied once for all. */
 static inline void scratch_value(struct scratch *s, size_t i, zb_view block, size_t start,
-                                 size_t end)
+                                 size_t end, size_t rec_end)
 {
-	s->values[i] = start == SPAN_NONE
-	                       ? zb_view_empty()
-	                       : (zb_view){block.data + start, end - start, block.owner};
+	if (start == SPAN_NONE) {
+		s->values[i] = zb_view_empty();
+		return;
+	}
+	if (s->crlf)
+		end = crlf_value_end(block.data, start, end, rec_end);
+	s->values[i] = (zb_view){block.data + start, end - start, block.owner};
 }
 
 /* Whether the predicates hold, once s->values holds each one's field. */

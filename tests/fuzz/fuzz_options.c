@@ -23,11 +23,14 @@
 static const char hint[] = "Try 'zbsplit --help' for more information.\n";
 
 /* A made-up header: a name is field 1 + its length, or absent when its first byte
- * is 'x' (to reach the "no field named" paths). */
-static size_t lookup(const char *name, void *ctx)
+ * is 'x' (to reach the "no field named" paths, whose message the lookup writes). */
+static size_t lookup(const char *name, void *ctx, char *err, size_t errlen)
 {
 	(void)ctx;
-	return name[0] == 'x' ? 0 : 1 + strlen(name);
+	if (name[0] != 'x')
+		return 1 + strlen(name);
+	snprintf(err, errlen, "no field named '%s' in the header of fuzz", name);
+	return 0;
 }
 
 static void check_usage_message(void)

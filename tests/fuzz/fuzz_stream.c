@@ -13,8 +13,9 @@
  * N, N-M, N-, -M with numbers, NF and NF-k at either end; -O (0 to 2 bytes), -s,
  * --complement, -z, -H (numbers only), --lstrip/--rstrip/-t with whitespace or a set;
  * the string, numeric, class and regex predicates on fields N, NF-k and 0, with -v
- * and --or; field names (with -H) in LISTs of fields and in predicates, a missing
- * one an expected usage error; one to three inputs; -j 2 or 3 with blocks of 1 to
+ * and --or; field names (with -H) in LISTs of fields and in predicates, looked up
+ * in each input's header, a missing one an expected usage error (in the first
+ * header) or input error (in a later one); CRLF records; one to three inputs; -j 2 or 3 with blocks of 1 to
  * 256 bytes; every engine of the kernels (kernels/engine.h).
  */
 #include <setjmp.h>
@@ -296,18 +297,21 @@ static void take_command(struct fuzz_in *in, struct ref_spec *sp, struct fuzz_ar
 	}
 }
 
-/* Runs the inputs through run, from files or pipes.  Returns 0, or the status the
- * tool exited with (a name missing from the header: 2, with its message checked). */
+/* Runs the inputs through run, from files or pipes.  Returns 0, the status the
+ * tool exited with (a name missing from the first header: 2, with its message
+ * checked), or 1 when an input reported an error (a later header lacking a name). */
 static int run_inputs(struct run *run, const uint8_t *data, const size_t *cut, size_t nparts,
                       bool use_pipe, int file_fd)
 {
 	static jmp_buf env;
 	static int pipe_fd = -1; /* static: still known after the longjmp */
 	static size_t k;
+	static int failed;
 	int status, fds[2];
 
 	fuzz_capture();
 	fuzz_exit_env = &env;
+	failed = 0;
 	if ((status = setjmp(env)) == 0) {
 		for (k = 0; k < nparts; k++) {
 			const uint8_t *part = data + cut[k];
@@ -321,8 +325,7 @@ static int run_inputs(struct run *run, const uint8_t *data, const size_t *cut, s
 			} else {
 				fuzz_fill(file_fd, part, len);
 			}
-			if (run_input(run, in_fd, "fuzz input") != 0)
-				fuzz_fail("run_input reported an error");
+			failed |= run_input(run, in_fd, "fuzz input") != 0;
 			if (pipe_fd >= 0)
 				close(pipe_fd);
 			pipe_fd = -1;
@@ -333,11 +336,12 @@ static int run_inputs(struct run *run, const uint8_t *data, const size_t *cut, s
 	if (pipe_fd >= 0)
 		close(pipe_fd);
 	pipe_fd = -1;
-	if (status == 0 && fuzz_stderr_len > 0)
+	if (status == 0 && !failed && fuzz_stderr_len > 0)
 		fuzz_fail("run_input wrote to stderr");
-	if (status > 0 && (fuzz_stderr_len < 9 || strncmp(fuzz_stderr_text, "zbsplit: ", 9) != 0))
-		fuzz_fail("an exit without a 'zbsplit: ' message");
-	return status ? status - 1 : 0;
+	if ((status > 0 || failed) &&
+	    (fuzz_stderr_len < 9 || strncmp(fuzz_stderr_text, "zbsplit: ", 9) != 0))
+		fuzz_fail("an exit or an error without a 'zbsplit: ' message");
+	return status ? status - 1 : failed;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -568,6 +568,15 @@ static bool holds(const struct ref_pred *p, struct rec v)
 	}
 }
 
+/* The CRLF rule: a span that ends a record ending in CR (before a newline) is
+ * seen without the CR. */
+static struct span crlf(const struct ref_spec *sp, struct rec r, struct span s)
+{
+	if (!sp->zero && s.end == r.len && s.end > s.start && r.p[s.end - 1] == '\r')
+		s.end--;
+	return s;
+}
+
 /* The field a predicate tests: 0 the record, N, NF-k; empty when the record lacks it. */
 static struct rec pred_field(const struct ref_spec *sp, const struct ref_pred *p, struct rec r)
 {
@@ -589,6 +598,7 @@ static struct rec pred_field(const struct ref_spec *sp, const struct ref_pred *p
 		want = p->field.kind == END_NUM ? p->field.n : nf - p->field.n;
 		s = want >= 1 && want <= nf ? f[want - 1] : (struct span){0, 0};
 	}
+	s = crlf(sp, r, s);
 	s = strip(sp, r, s);
 	v.p = r.p + s.start;
 	v.len = s.end - s.start;
@@ -636,8 +646,8 @@ static void one_record(const struct ref_spec *sp, struct rec r, bool is_header, 
 
 /* ------------------------------------------------------------------ -H names */
 
-/* The number of the first header field called `name` (stripped, and a CR that ends
- * the header set aside), or 0. */
+/* The number of the first header field called `name` (a byte order mark before the
+ * header set aside, then the CRLF rule and the strip applied to the fields), or 0. */
 static long long lookup(const struct ref_spec *sp, struct rec h, const char *name)
 {
 	struct span *f = malloc((h.len + 1) * sizeof *f), s;
@@ -646,8 +656,10 @@ static long long lookup(const struct ref_spec *sp, struct rec h, const char *nam
 
 	if (f == NULL)
 		abort();
-	if (h.len > 0 && h.p[h.len - 1] == '\r')
-		h.len--;
+	if (h.len >= 3 && memcmp(h.p, "\xEF\xBB\xBF", 3) == 0) {
+		h.p += 3;
+		h.len -= 3;
+	}
 	if (delimited(sp, h)) {
 		n = split_fields(sp, h, f);
 	} else {
@@ -655,7 +667,7 @@ static long long lookup(const struct ref_spec *sp, struct rec h, const char *nam
 		f[0] = (struct span){0, h.len};
 	}
 	for (i = 0; i < n && !found; i++) {
-		s = strip(sp, h, f[i]);
+		s = strip(sp, h, crlf(sp, h, f[i]));
 		if (s.end - s.start == len && memcmp(h.p + s.start, name, len) == 0)
 			found = (long long)i + 1;
 	}
@@ -703,6 +715,7 @@ int reference_run(const struct ref_spec *spec, const unsigned char *data, const 
 	const struct ref_spec *sp = &resolved;
 	bool header_done = false; /* -H: the first record of the inputs is out */
 	size_t part, i;
+	int status = 0;
 
 	out->len = 0;
 	for (part = 0; part < nparts; part++) {
@@ -713,9 +726,14 @@ int reference_run(const struct ref_spec *spec, const unsigned char *data, const 
 				break; /* no last record without a terminator */
 			if (i == end || data[i] == term) {
 				struct rec r = {data + start, i - start};
-				if (first && sp->header && !header_done && !resolve_names(&resolved, r)) {
-					out->len = 0;
-					return 2; /* found once the header is read; nothing is written */
+				/* each input's names, from its own header */
+				if (first && sp->header && (resolved = *spec, !resolve_names(&resolved, r))) {
+					if (!header_done) {
+						out->len = 0;
+						return 2; /* found once the header is read; nothing is written */
+					}
+					status = 1; /* a later input: skipped */
+					break;
 				}
 				if (!(first && sp->header && header_done)) /* later headers: skipped */
 					one_record(sp, r, first && sp->header, out);
@@ -725,5 +743,5 @@ int reference_run(const struct ref_spec *spec, const unsigned char *data, const 
 			}
 		}
 	}
-	return 0;
+	return status;
 }

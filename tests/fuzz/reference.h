@@ -84,8 +84,9 @@ struct ref_out {
 };
 
 /* What zbsplit with spec writes for the inputs: nparts files, part i being the
- * bytes data[cut[i]..cut[i + 1]).  Returns its exit status: 0, or 2 when a name is
- * not in the header or makes a decreasing range (nothing is then written). */
+ * bytes data[cut[i]..cut[i + 1]).  Returns its exit status: 0; 2 when a name is
+ * not in the first header or makes a decreasing range (nothing is then written);
+ * 1 when so in a later input's header (that input's records are skipped). */
 int reference_run(const struct ref_spec *spec, const unsigned char *data, const size_t *cut,
                   size_t nparts, struct ref_out *out);
 

@@ -291,6 +291,10 @@ static const struct known cases[] = {
 	/* the CR of CRLF belongs to the last field (cut) */
 	{"a:b\r\nc:d\r\n", 0, "-d : -f 2", "b\r\nd\r\n", 0},
 	{"a:b\r\nc:d\r\n", 0, "-d : -f 1", "a\nc\n", 0},
+	/* ... but predicates see it without the CR (the CRLF rule, by hand) */
+	{"a:b\r\nc:d\r\n", 0, "-d : --str-eq 2:b", "a:b\r\n", 0},
+	{"a:b\r\nc:d\r\n", 0, "-d : -f 1 --str-eq 2:b", "a\n", 0},
+	{"a:b\r\nc:d\r\n", 0, "-d : --str-eq 0:c:d", "c:d\r\n", 0},
 	/* NUL bytes are data; -z makes them the terminator (cut) */
 	{"a\0:b\n", 5, "-d : -f 1", "a\0\n", 3},
 	{"a:b\0c:d", 7, "-z -d : -f 2", "b\0d\0", 4},

@@ -1,8 +1,10 @@
 /*
  * test_logic.c - the tool's logic that needs no input: LIST parsing and planning,
- * escapes, predicate parsing and the numbers predicates read.  Expected values are
- * from the man page (LISTS, PREDICATES, escapes under -d), worked out by hand.
+ * escapes, predicate parsing and the numbers predicates read, names looked up in
+ * headers.  Expected values are from the man page (LISTS, PREDICATES, escapes under
+ * -d, HEADERS), worked out by hand.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "escape.h"
 #include "filter.h"
 #include "fold.h"
+#include "header.h"
 #include "number.h"
 #include "inproc.h"
 #include "list.h"
@@ -299,6 +302,56 @@ static void characters(void)
 	folding_in("C.UTF-8", true); /* (skipped where there is no such locale) */
 }
 
+/* header_resolve of header (a C string) for cfg; the numbers it gave, as
+ * "lo-hi,...;pred" in *got, or the message. */
+static int resolve(struct config *cfg, const char *header, const char *input,
+                   struct header_numbers *made, char *got, size_t len)
+{
+	char err[1024];
+	int rc = header_resolve(cfg, cstr_view(header), input, made, err, sizeof err);
+
+	if (rc < 0)
+		snprintf(got, len, "%s", err);
+	else
+		snprintf(got, len, "%zu-%zu,%zu-%zu;%zu", cfg->list.items[0].lo.n,
+		         cfg->list.items[0].hi.n, cfg->list.items[1].lo.n, cfg->list.items[1].hi.n,
+		         cfg->filter.preds[0].field.n);
+	return rc;
+}
+
+#define CHECK_RESOLVE(header, input, want_rc, want)                                  \
+	do {                                                                         \
+		CHECK_EQ_INT(resolve(&cfg, header, input, &made, got, sizeof got), want_rc); \
+		CHECK_VIEW(cstr_view(got), want);                                    \
+	} while (0)
+
+/* Each input's names from its own header; the plan is made again (1) only when a
+ * number changed since it was made. */
+static void headers(void)
+{
+	char *argv[] = {"zbsplit", "-H", "-d", ",", "-f", "b,a-c", "--str-eq", "c:x", NULL};
+	struct config cfg;
+	struct header_numbers made = {NULL, 0, 0};
+	char got[1024];
+
+	optind = 0; /* glibc: getopt afresh */
+	options_parse(8, argv, &cfg);
+	CHECK_RESOLVE("a,b,c", "one", 1, "2-2,1-3;3");
+	CHECK_RESOLVE("a,b,c", "two", 0, "2-2,1-3;3");
+	/* a byte order mark, the CR of a CRLF: not parts of names */
+	CHECK_RESOLVE("\xEF\xBB\xBF" "a,b,c\r", "three", 0, "2-2,1-3;3");
+	CHECK_RESOLVE("x,a,b,c", "four", 1, "3-3,2-4;4");
+	CHECK_RESOLVE("a,c", "five", -1,
+	              "no field named 'b' in the header of five (its fields: a, c)");
+	/* after an input that failed, the numbers are compared with the plan's */
+	CHECK_RESOLVE("y,a,b,c", "six", 0, "3-3,2-4;4");
+	CHECK_RESOLVE("c,b,a", "seven", -1,
+	              "invalid list: the range from 'a' to 'c' decreases in the header of seven");
+	CHECK_RESOLVE("b,a,c", "eight", 1, "1-1,2-3;3");
+	header_numbers_free(&made);
+	options_free(&cfg);
+}
+
 void test_logic(void)
 {
 	lists();
@@ -306,4 +359,5 @@ void test_logic(void)
 	predicates();
 	numbers();
 	characters();
+	headers();
 }

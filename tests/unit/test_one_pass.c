@@ -28,10 +28,11 @@ static size_t naive_first_fields(const unsigned char *p, size_t n, unsigned char
 	return o;
 }
 
-/* awk '$field == str' (or != with invert), a byte at a time. */
+/* awk '$field == str' (or != with invert), a byte at a time; with crlf, the last
+ * field is compared without a CR at its end. */
 static size_t naive_keep(const unsigned char *p, size_t n, unsigned char delim,
                          unsigned char term, size_t field, const unsigned char *str,
-                         size_t len, bool invert, unsigned char *out)
+                         size_t len, bool invert, bool crlf, unsigned char *out)
 {
 	size_t i = 0, o = 0;
 
@@ -49,6 +50,8 @@ static size_t naive_keep(const unsigned char *p, size_t n, unsigned char delim,
 			}
 		if (there && k == field) /* the last field: it ends with the record */
 			to = i;
+		if (crlf && there && k == field && to > from && p[to - 1] == '\r')
+			to--;
 		if (!there)
 			from = to = i; /* no such field: empty */
 		if (((to - from == len && memcmp(p + from, str, len) == 0)) != invert) {
@@ -78,7 +81,10 @@ static void fill(unsigned char *data, size_t n, unsigned char delim, unsigned ch
 		unsigned r = next_rand() % 100;
 		switch (style) {
 		case 0: /* short records, short fields (from a small alphabet: matches) */
-			data[i] = r < 10 ? term : r < 30 ? delim : (unsigned char)('a' + r % 3);
+			data[i] = r < 10   ? term
+			          : r < 30 ? delim
+			          : r < 36 ? '\r' /* a CR, before a terminator at times */
+			                   : (unsigned char)('a' + r % 3);
 			break;
 		case 1: /* long fields and records: runs across blocks */
 			data[i] = r < 1 ? term : r < 2 ? delim : (unsigned char)r;
@@ -103,15 +109,15 @@ static bool agrees(size_t n, unsigned char delim, unsigned char term, unsigned s
 	unsigned char *got = malloc(n + 1 + FIRST_FIELDS_SLACK);
 	size_t wn, gn, field = 1 + next_rand() % 6, len = next_rand() % 3;
 	const unsigned char *str = strs + next_rand() % 2; /* "ab" or "ba", len of it */
-	bool invert = next_rand() % 2, ok;
+	bool invert = next_rand() % 2, crlf = next_rand() % 2, ok;
 
 	fill(data, n, delim, term, style);
 	wn = naive_first_fields(data, n, delim, term, want);
 	memset(got, 0xA5, n + 1 + FIRST_FIELDS_SLACK);
 	gn = first_fields(zb_view_of(data, n), delim, term, got);
 	ok = gn == wn && memcmp(got, want, wn) == 0;
-	wn = naive_keep(data, n, delim, term, field, str, len, invert, want);
-	gn = keep_field_eq(zb_view_of(data, n), delim, term, field, str, len, invert, got);
+	wn = naive_keep(data, n, delim, term, field, str, len, invert, crlf, want);
+	gn = keep_field_eq(zb_view_of(data, n), delim, term, field, str, len, invert, crlf, got);
 	ok = ok && gn == wn && memcmp(got, want, wn) == 0;
 	free(data);
 	free(want);
@@ -151,14 +157,27 @@ void test_one_pass(void)
 		k = first_fields(zb_view_empty(), '\t', '\n', out);
 		CHECK_EQ_INT(k, 1);
 		CHECK(out[0] == '\n');
-		k = keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, false, out);
+		k = keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, false, false,
+		                  out);
 		CHECK_EQ_INT(k, 10);
 		CHECK(memcmp(out, "a\tb\ne\tb\tx\n", 10) == 0);
-		k = keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, true, out);
+		k = keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, true, false,
+		                  out);
 		CHECK_EQ_INT(k, 7); /* "b" has no field 2: empty, and gets a terminator */
 		CHECK(memcmp(out, "c\n\td\nb\n", 7) == 0);
-		k = keep_field_eq(zb_view_empty(), '\t', '\n', 3, "", 0, false, out);
+		k = keep_field_eq(zb_view_empty(), '\t', '\n', 3, "", 0, false, false, out);
 		CHECK_EQ_INT(k, 1);
+	}
+	{ /* by hand: the CRLF rule sees the last field without its CR, not the others */
+		static const unsigned char in[] = "a\tb\r\nc\tb\r\tx\r\nd\tb";
+		unsigned char out[sizeof in];
+		size_t k = keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, false,
+		                         true, out);
+		CHECK_EQ_INT(k, 9);
+		CHECK(memcmp(out, "a\tb\r\nd\tb\n", 9) == 0);
+		k = keep_field_eq(zb_view_of(in, sizeof in - 1), '\t', '\n', 2, "b", 1, false, false,
+		                  out);
+		CHECK_EQ_INT(k, 4);
 	}
 	CHECK_EQ_INT(kernels_use(was), 0);
 }
