@@ -208,18 +208,25 @@ static bool ascii_only(zb_view v)
 }
 
 /* v folded into r's buffer, grown when v is the longest yet; v itself when the
- * buffer cannot grow (out of memory: then REG_ICASE alone folds). */
+ * buffer cannot grow (out of memory: then REG_ICASE alone folds).  The copy ends
+ * in a NUL, which regexec does not need with REG_STARTEND but ASan's regexec
+ * interceptor reads up to. */
 static zb_view folded_value(struct regex *r, zb_view v)
 {
-	if (v.len > r->folded_cap / 2) {
-		unsigned char *p = v.len <= SIZE_MAX / 2 ? realloc(r->folded, FOLD_UTF8_ROOM(v.len))
-		                                         : NULL;
+	size_t n;
+
+	if (r->folded_cap == 0 || v.len > (r->folded_cap - 1) / 2) {
+		unsigned char *p = v.len < SIZE_MAX / 2 - 1
+		                       ? realloc(r->folded, FOLD_UTF8_ROOM(v.len) + 1)
+		                       : NULL;
 		if (p == NULL)
 			return v;
 		r->folded = p;
-		r->folded_cap = FOLD_UTF8_ROOM(v.len);
+		r->folded_cap = FOLD_UTF8_ROOM(v.len) + 1;
 	}
-	return zb_view_of(r->folded, fold_utf8(v.data, v.len, r->folded));
+	n = fold_utf8(v.data, v.len, r->folded);
+	r->folded[n] = '\0';
+	return zb_view_of(r->folded, n);
 }
 
 bool regex_matches(struct regex *r, zb_view v)
