@@ -72,10 +72,12 @@ zb_in() {
 	same_bytes "$D/exp" "$D/got"
 }
 
-@test "--iregex folds the case of every character glibc's REG_ICASE folds" {
+@test "--iregex folds the case of every character, as --istr-eq: Åland, ΣΑΣ" {
 	printf '1\t\303\205land\n2\tAland\n3\t\316\243\n4\t\317\202\n' >"$D/in" # Åland, Σ, ς
 	zb_in C.UTF-8 --iregex '2:^åland$' "$D/in"
 	printf '1\t\303\205land\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C.UTF-8 --iregex '2:^ÅLAND$' "$D/in"
 	same_bytes "$D/exp" "$D/got"
 	zb_in C.UTF-8 --iregex '2:^σ$' "$D/in" # Σ and the final ς, as grep -i
 	printf '3\t\316\243\n4\t\317\202\n' >"$D/exp"
@@ -84,10 +86,70 @@ zb_in() {
 	same_bytes "$D/exp2" "$D/got"
 	zb_in C --iregex '2:^åland$' "$D/in" # bytes: Å and å differ in more than ASCII case
 	[ ! -s "$D/got" ]
-	# ẞ and ß: glibc's REG_ICASE does not fold them into each other, nor does grep -i
-	printf 'x\t\341\272\236\nx\t\303\237\n' >"$D/in"
-	zb_in C.UTF-8 --iregex '2:ß' "$D/in"
-	LC_ALL=C.UTF-8 grep -i 'ß' "$D/in" >"$D/exp"
+	printf '\316\243\316\221\316\243\n\317\203\316\261\317\202\nsas\n' >"$D/in" # ΣΑΣ σας
+	zb_in C.UTF-8 --iregex '0:^σας$' "$D/in"
+	printf '\316\243\316\221\316\243\n\317\203\316\261\317\202\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C.UTF-8 --iregex '0:^ΣΑΣ$' "$D/in"
+	same_bytes "$D/exp" "$D/got"
+}
+
+# glibc's REG_ICASE (and grep -i) keep ẞ (U+1E9E) and ß apart: towupper(ß) is ß;
+# zbsplit folds both to ß, as fold.c does for --istr-eq.
+@test "--iregex and --not-iregex: ẞ and ß match each other both ways, in the ERE and the field" {
+	printf '1\tx\341\272\236y\n2\tx\303\237y\n3\txssy\n4\txSy\n' >"$D/in" # xẞy xßy xssy xSy
+	printf '1\tx\341\272\236y\n2\tx\303\237y\n' >"$D/exp"
+	for ere in 'ß' 'ẞ' 'xẞY' '^X[ß]Y$' '^x[^a-z]y$' '\ẞ' '(ẞ|q)y'; do
+		zb_in C.UTF-8 --iregex "2:$ere" "$D/in"
+		same_bytes "$D/exp" "$D/got" "--iregex 2:$ere"
+		zb_in C.UTF-8 -v --not-iregex "2:$ere" "$D/in"
+		same_bytes "$D/exp" "$D/got" "-v --not-iregex 2:$ere"
+	done
+	zb_in C.UTF-8 --not-iregex '2:ẞ' "$D/in"
+	printf '3\txssy\n4\txSy\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C.UTF-8 --iregex '0:^2	XSSY$|^1	XßY$' "$D/in" # field 0, ASCII folded too
+	printf '1\tx\341\272\236y\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C.UTF-8 --iregex '2:ß' --istr-in-fld '2:ẞ' "$D/in" # the two agree
+	printf '1\tx\341\272\236y\n2\tx\303\237y\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+}
+
+@test "--iregex: bytes that are not UTF-8 stay as they are; ſ after a backslash is s, not \\s" {
+	printf 'a\377\341\272\236\nb\303\nc\303\237\377\nd\303\nſ\n' >"$D/in"
+	zb_in C.UTF-8 --iregex '0:ß' "$D/in"
+	printf 'a\377\341\272\236\nc\303\237\377\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C.UTF-8 --iregex '0:^[bd].$' "$D/in" # \303 alone is no character
+	[ ! -s "$D/got" ]
+	printf 'S\n \nſ\nx\n' >"$D/in"
+	zb_in C.UTF-8 --iregex '0:^\ſ$' "$D/in" # ſ (long s) folds to s
+	printf 'S\n\305\277\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C.UTF-8 --iregex '0:^\W$' "$D/in" # an ASCII escape is left alone
+	printf ' \n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+}
+
+@test "--iregex in the C locale folds ASCII alone: not Å å, not ẞ ß" {
+	printf 'x\341\272\236y\nx\303\237y\nX\303\237Y\n\303\205\n' >"$D/in"
+	zb_in C --iregex '0:ß' "$D/in"
+	printf 'x\303\237y\nX\303\237Y\n' >"$D/exp"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C --iregex '0:^xßy$' "$D/in"
+	same_bytes "$D/exp" "$D/got"
+	zb_in C --iregex '0:å' "$D/in"
+	[ ! -s "$D/got" ]
+}
+
+@test "--iregex 2:ERE with -j 2: each thread folds into its own buffer, long fields and short" {
+	LC_ALL=C gawk 'BEGIN { for (i = 0; i < 400; i++) {
+		s = ""; for (k = 0; k < (i * 37) % 300; k++) s = s "\303\251"
+		end = i % 3 == 0 ? "\341\272\236" : (i % 3 == 1 ? "\303\237" : "s") # ẞ, ß or s
+		printf "%d\t%s%s\n", i, s, end } }' >"$D/in"
+	LC_ALL=C gawk -F '\t' '$1 % 3 != 2' "$D/in" >"$D/exp"
+	zb_in C.UTF-8 -j 2 --block-size=4096 --iregex '2:Éẞ$|^ß$' "$D/in"
 	same_bytes "$D/exp" "$D/got"
 }
 

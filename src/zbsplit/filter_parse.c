@@ -225,7 +225,9 @@ static const char *take_value(struct filter *f, struct predicate *p, enum pred_k
 			return ERE_TOO_LARGE;
 		p->pattern = value;
 		p->cflags = flags;
-		if ((rc = regcomp(&p->re, value, flags)) != 0) {
+		if (flags & REG_ICASE)
+			need_folding(f); /* beyond ASCII, folded as the string kinds fold */
+		if ((rc = regex_regcomp(&p->re, value, flags)) != 0) {
 			regerror(rc, &p->re, why, whylen);
 			return why;
 		}

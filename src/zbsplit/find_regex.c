@@ -56,7 +56,7 @@ static void keep_all(struct scratch *s, struct output *out, zb_view block, size_
 void regex_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)
 {
 	const struct config *c = p->cfg;
-	const struct regex *r = &s->fs.re[0];
+	struct regex *r = &s->fs.re[0];
 	bool keep_non_matches = (c->filter.preds[0].kind == P_NOT_REGEX) != c->filter.invert;
 	unsigned char term = c->term;
 	struct regex_hits hits;

@@ -58,6 +58,14 @@ static uint32_t decode(const unsigned char *p, size_t len)
 	return cp;
 }
 
+/* c's folded code point (c a character beyond ASCII, the locale UTF-8). */
+static uint32_t fold_char(uint32_t c)
+{
+	uint32_t f = (uint32_t)towlower_l(towupper_l((wint_t)c, fold_locale), fold_locale);
+
+	return f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? c : f; /* (never: a guard) */
+}
+
 uint32_t fold_next_slow(const unsigned char *p, size_t n, size_t *i)
 {
 	size_t len;
@@ -67,7 +75,51 @@ uint32_t fold_next_slow(const unsigned char *p, size_t n, size_t *i)
 		return FOLD_BYTE + p[(*i)++];
 	cp = decode(p + *i, len);
 	*i += len;
-	return (uint32_t)towlower_l(towupper_l((wint_t)cp, fold_locale), fold_locale);
+	return fold_char(cp);
+}
+
+/* c in UTF-8 at out; returns its length. */
+static size_t encode(uint32_t c, unsigned char *out)
+{
+	if (c < 0x80) {
+		out[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (unsigned char)(0xC0 | (c >> 6));
+		out[1] = (unsigned char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (unsigned char)(0xE0 | (c >> 12));
+		out[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (unsigned char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (unsigned char)(0xF0 | (c >> 18));
+	out[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (unsigned char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+size_t fold_utf8(const unsigned char *s, size_t n, unsigned char *out)
+{
+	size_t i = 0, k = 0, len;
+
+	if (fold_locale == (locale_t)0) {
+		memcpy(out, s, n);
+		return n;
+	}
+	while (i < n) {
+		if (s[i] < 0x80 || (len = utf8_len(s + i, n - i)) == 0) {
+			out[k++] = s[i++]; /* ASCII, or a byte that is not a character */
+			continue;
+		}
+		k += encode(fold_char(decode(s + i, len)), out + k);
+		i += len;
+	}
+	return k;
 }
 
 size_t fold_tokens(const unsigned char *s, size_t n, uint32_t *out)

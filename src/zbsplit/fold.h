@@ -40,6 +40,16 @@ static inline uint32_t fold_next(const unsigned char *p, size_t n, size_t *i)
 	return fold_next_slow(p, n, i);
 }
 
+/* s with each valid UTF-8 character beyond ASCII folded, its folded code point
+ * written back in UTF-8 (Å as å, ẞ as ß, the Kelvin sign as k), into out, which
+ * has room for FOLD_UTF8_ROOM(n) bytes; ASCII and the bytes that are not part of
+ * a character are copied (in a locale that is not UTF-8, all of s).  Returns the
+ * length written.  For regexec, whose REG_ICASE folds ASCII but not ẞ and ß. */
+size_t fold_utf8(const unsigned char *s, size_t n, unsigned char *out);
+
+/* A character of two bytes or more folds to one of four bytes at most. */
+#define FOLD_UTF8_ROOM(n) (2 * (n))
+
 /* s's tokens into out (room for n of them, one per byte at most); returns how many. */
 size_t fold_tokens(const unsigned char *s, size_t n, uint32_t *out);
 

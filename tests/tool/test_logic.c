@@ -5,6 +5,7 @@
  * -d, HEADERS), worked out by hand.
  */
 #include <getopt.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "number.h"
 #include "inproc.h"
 #include "list.h"
+#include "regex_match.h"
 #include "tool_check.h"
 
 static zb_view cstr_view(const char *s)
@@ -248,6 +250,47 @@ static void numbers(void)
 	CHECK_EQ_INT(number_special("\xee\xe1\xee", 3), NUMBER_NONE); /* no letters */
 }
 
+/* fold_utf8: Å to å, ẞ (three bytes) to ß (two), Ⱥ (two) to ⱥ (three), the Kelvin
+ * sign to k; ASCII and bytes that are not characters copied (all of it in C). */
+static void folding_utf8(bool unicode)
+{
+	static const char in[] = "A\xc3\x85\xe1\xba\x9e\xc8\xba\xe2\x84\xaa\xff\xc3";
+	static const char want[] = "A\xc3\xa5\xc3\x9f\xe2\xb1\xa5k\xff\xc3";
+	unsigned char out[FOLD_UTF8_ROOM(sizeof in)];
+	size_t n = fold_utf8((const unsigned char *)in, sizeof in - 1, out);
+
+	if (unicode) {
+		CHECK_EQ_INT(n, sizeof want - 1);
+		CHECK(n == sizeof want - 1 && memcmp(out, want, n) == 0);
+	} else {
+		CHECK_EQ_INT(n, sizeof in - 1);
+		CHECK(n == sizeof in - 1 && memcmp(out, in, n) == 0);
+	}
+	CHECK_EQ_INT(fold_utf8((const unsigned char *)"", 0, out), 0);
+}
+
+/* regex_compile with REG_ICASE folds as fold.c does in a UTF-8 locale: ẞ and ß are
+ * one (glibc's REG_ICASE alone keeps them apart), in the ERE and in the value. */
+static void folding_regex(const char *locale, bool unicode)
+{
+	struct regex r;
+
+	if (setlocale(LC_CTYPE, locale) == NULL)
+		return;
+	if (regex_compile(&r, "^x\xc3\x9f[\xe1\xba\x9e]y$", REG_EXTENDED | REG_NOSUB | REG_ICASE) ==
+	    0) {
+		CHECK(regex_matches(&r, cstr_view("X\xe1\xba\x9e\xc3\x9fY")) == unicode);
+		/* (in C the bracket takes one byte of ẞ) */
+		CHECK(regex_matches(&r, cstr_view("x\xc3\x9f\xe1\xba\x9eY")) == unicode);
+		CHECK(!regex_matches(&r, cstr_view("xsssy")));
+		CHECK(!regex_matches(&r, cstr_view("x\xc3\x9f\xffy")));
+		regex_free(&r);
+	} else {
+		CHECK(!"regex_compile");
+	}
+	setlocale(LC_CTYPE, "C");
+}
+
 /* fold.c: characters, white space, and folding in the locale LC_ALL names. */
 static void folding_in(const char *locale, bool unicode)
 {
@@ -274,6 +317,8 @@ static void folding_in(const char *locale, bool unicode)
 		CHECK(fold_eq_tokens(cstr_view("\xc3\xa5l"), t, n) == unicode);
 		CHECK(fold_contains_tokens(cstr_view(""), t, 0));
 		CHECK(!fold_contains_tokens(cstr_view("\xc3"), t, n));
+		folding_utf8(unicode);
+		folding_regex(locale, unicode);
 	}
 	fold_close();
 	if (keep)
