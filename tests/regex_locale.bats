@@ -40,7 +40,7 @@ zb_in() {
 	printf 'a\342\206\222b\342\200\224c\n' >"$D/in" # a→b—c: → and — share a byte
 	for loc in C.UTF-8 C; do
 		zb_in "$loc" -R '[→]' -f 1- -O '|' "$D/in"
-		LC_ALL=$loc gawk -F '[→]' -v OFS='|' '{ $1 = $1; print }' "$D/in" >"$D/exp"
+		LC_ALL=$loc "$GAWK" -F '[→]' -v OFS='|' '{ $1 = $1; print }' "$D/in" >"$D/exp"
 		same_bytes "$D/exp" "$D/got" "$loc"
 	done
 	zb_in C.UTF-8 -R '[→]' -f 2 "$D/in"
@@ -57,7 +57,7 @@ zb_in() {
 	printf 'a||b\n' >"$D/exp"
 	same_bytes "$D/exp" "$D/got"
 	for loc in C.UTF-8 C; do
-		LC_ALL=$loc gawk -F 'é+' -v OFS='|' '{ $1 = $1; print }' "$D/in" >"$D/exp"
+		LC_ALL=$loc "$GAWK" -F 'é+' -v OFS='|' '{ $1 = $1; print }' "$D/in" >"$D/exp"
 		zb_in "$loc" -R 'é+' -f 1- -O '|' "$D/in"
 		same_bytes "$D/exp" "$D/got" "$loc"
 	done
@@ -144,11 +144,11 @@ zb_in() {
 }
 
 @test "--iregex 2:ERE with -j 2: each thread folds into its own buffer, long fields and short" {
-	LC_ALL=C gawk 'BEGIN { for (i = 0; i < 400; i++) {
+	LC_ALL=C "$GAWK" 'BEGIN { for (i = 0; i < 400; i++) {
 		s = ""; for (k = 0; k < (i * 37) % 300; k++) s = s "\303\251"
 		end = i % 3 == 0 ? "\341\272\236" : (i % 3 == 1 ? "\303\237" : "s") # ẞ, ß or s
 		printf "%d\t%s%s\n", i, s, end } }' >"$D/in"
-	LC_ALL=C gawk -F '\t' '$1 % 3 != 2' "$D/in" >"$D/exp"
+	LC_ALL=C "$GAWK" -F '\t' '$1 % 3 != 2' "$D/in" >"$D/exp"
 	zb_in C.UTF-8 -j 2 --block-size=4096 --iregex '2:Éẞ$|^ß$' "$D/in"
 	same_bytes "$D/exp" "$D/got"
 }
@@ -174,7 +174,7 @@ zb_in() {
 # locales, kept and dropped, at a buffer size that cuts records across blocks.
 # (No pattern ends in $: some records end in CRLF, whose \r grep counts.)
 @test "--regex 0:ERE and --not-regex with literals keep what grep -E keeps" {
-	LC_ALL=C gawk 'BEGIN { srand(16); split("INFO WARN ERROR DEBUG", lv, " ")
+	LC_ALL=C "$GAWK" 'BEGIN { srand(16); split("INFO WARN ERROR DEBUG", lv, " ")
 		for (i = 0; i < 3000; i++)
 			printf "%05d %s user%d %s\303\251t\303\251 %dms%s\n", i, lv[int(rand() * 4) + 1],
 				int(rand() * 20000), (rand() < 0.01 ? "timeout" : "ok"), int(rand() * 999),
@@ -204,6 +204,6 @@ zb_in() {
 	zb_in C.UTF-8 -w --regex '3:^user9[0-9]{3}$' "$D/in"
 	printf 'a b user9123\n' >"$D/exp"
 	same_bytes "$D/exp" "$D/got"
-	LC_ALL=C.UTF-8 gawk '$3 ~ /^user9[0-9]{3}$/' "$D/in" >"$D/exp"
+	LC_ALL=C.UTF-8 "$GAWK" '$3 ~ /^user9[0-9]{3}$/' "$D/in" >"$D/exp"
 	same_bytes "$D/exp" "$D/got"
 }

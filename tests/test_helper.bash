@@ -15,6 +15,7 @@ export ZBSPLIT
 
 CUT=/usr/bin/cut
 AWK=mawk
+GAWK=gawk # where a test needs what mawk lacks (locales, {n} intervals)
 # Debian's python3 (package python3), by its path: a python3 found first in PATH
 # may be a version manager's shim, which costs 0.4 s a start on these machines.
 PYTHON=/usr/bin/python3
