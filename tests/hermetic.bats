@@ -2,8 +2,7 @@
 # The suite is hermetic: every oracle is called by the name tests/need.sh checks
 # (mawk as $AWK or $MAWK, gawk as $GAWK, Debian's python3 as $PYTHON, GNU cut as
 # $CUT), never as "whatever awk or python3 comes first in PATH", so the verdicts
-# are the same
-# whether the system awk is mawk or gawk.
+# are the same whether the system awk is mawk or gawk.
 
 # bare_calls: lines of the test scripts that run awk, gawk, python or python3 by a
 # bare name (comments and test titles aside).
