@@ -140,10 +140,7 @@ stderr_is() {
 	usage_error -c 1 --whitespace-delimited=trimmed
 }
 
-@test "-n without -b is a usage error" {
-	usage_error -f 1 -n
-	usage_error -c 1 -n
-	usage_error -F 1 -n
+@test "-n without a list is a usage error (with -f, -F or -c it is ignored: cut_compat.bats)" {
 	usage_error -n
 }
 

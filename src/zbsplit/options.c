@@ -406,8 +406,6 @@ static void check_combinations(const struct config *c, const struct words *w)
 		if (c->only_delimited)
 			usage_error("-s works only with fields (-f or -F)");
 	}
-	if (c->whole_chars && c->mode != MODE_BYTES)
-		usage_error("-n works only with bytes (-b)");
 	if ((w->delim != NULL) + (w->regex != NULL) + w->whitespace_set > 1)
 		usage_error("only one of -d, -w and -R may be given");
 	if (w->whitespace && strcmp(w->whitespace, "trimmed") != 0)
@@ -519,6 +517,7 @@ void options_parse(int argc, char **argv, struct config *c)
 		take_option(opt, index, argv, c, &w);
 	check_combinations(c, &w);
 	take_list(c, &w);
+	c->whole_chars = c->whole_chars && c->mode == MODE_BYTES; /* ignored otherwise, as in cut */
 	c->term = w.zero ? '\0' : '\n';
 	choose_splitter(c, w.delim, w.regex, w.whitespace_set || w.awk_style,
 	                w.whitespace || w.awk_style);
