@@ -285,8 +285,11 @@ static void choose_splitter(struct config *c, const char *delim, const char *reg
 	if (delim) {
 		sp->kind = SPLIT_DELIM;
 		sp->delim = c->delim_mem = decode_delim(delim, &sp->delim_len, "delimiter");
-		if (memchr(sp->delim, c->term, sp->delim_len))
-			usage_error("the delimiter '%s' contains the record terminator", delim);
+		c->one_record = sp->delim_len == 1 && sp->delim[0] == c->term;
+		if (!c->one_record && memchr(sp->delim, c->term, sp->delim_len))
+			usage_error("the delimiter '%s' contains the record terminator: only the"
+			            " terminator alone may be one (each input is then one record)",
+			            delim);
 	} else if (regex) {
 		int rc;
 		if (ere_too_large(regex))
@@ -523,6 +526,11 @@ void options_parse(int argc, char **argv, struct config *c)
 	                w.whitespace || w.awk_style);
 	choose_out_delim(c, &w);
 	choose_csv(c, &w);
+	if (c->one_record && c->header)
+		usage_error("-H cannot be used with the delimiter '%s': each input is one record,"
+		            " its fields the lines", w.delim);
+	if (c->one_record)
+		c->jobs = 1; /* one record per input: nothing to share out */
 	c->inputs = argv + optind;
 	c->ninputs = argc - optind;
 }

@@ -34,6 +34,8 @@ struct scratch {
 	const struct filter *filter; /* what fs was made for */
 	size_t run_start, run_end; /* the emitter's run of kept records not yet written */
 	bool header;            /* the record is a header: -s and predicates do not apply */
+	bool lone_line;         /* KERNEL_WHOLE: the input is one line and its terminator,
+	                           which delimits it though it has one field (GNU cut) */
 	/* KERNEL_CSV: the record's field starts (in the block), the values decoded, how
 	 * values are written, and the first malformed record met with --csv=strict */
 	size_t *csv_starts;
