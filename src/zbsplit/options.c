@@ -11,6 +11,7 @@
 #include "ere_size.h"
 #include "escape.h"
 #include "options.h"
+#include "usage_hints.h"
 
 
 
@@ -157,55 +158,6 @@ static _Noreturn void exit_after_printing(void)
 	if (errno == EPIPE)
 		diag_exit(EXIT_SUCCESS);
 	die_errno(EXIT_INPUT, "write error");
-}
-
-/* The long options that `name` (name_len bytes, without "--") abbreviates, into
- * buf as "'--a' '--b'"; returns how many (the table is read whole, whatever it
- * holds: predicates are added to it). */
-static size_t candidates(const char *name, size_t name_len, char *buf, size_t len)
-{
-	size_t i, n = 0, used = 0;
-
-	buf[0] = '\0';
-	for (i = 0; long_options[i].name; i++) {
-		int w;
-		if (strncmp(long_options[i].name, name, name_len) != 0)
-			continue;
-		n++;
-		if (used + 8 >= len)
-			continue;
-		w = snprintf(buf + used, len - used, "%s'--%s'", n > 1 ? " " : "",
-		             long_options[i].name);
-		if (w < 0 || (size_t)w >= len - used - 4) { /* no room: an ellipsis */
-			snprintf(buf + used, len - used, " ...");
-			used = len;
-		} else {
-			used += (size_t)w;
-		}
-	}
-	return n;
-}
-
-/* The usage error for what getopt_long refused: `got` is ':' (missing argument) or
- * '?', `arg` the last word it looked at (exact for long options only). */
-static _Noreturn void bad_option(int got, const char *arg)
-{
-	bool is_long = strncmp(arg, "--", 2) == 0;
-	bool known = optopt >= 256 || (optopt > 0 && strchr(short_options + 1, optopt));
-	int name_len = (int)strcspn(arg, "=");
-	char list[512];
-
-	if (got == ':' && is_long)
-		usage_error("option '%.*s' requires an argument", name_len, arg);
-	if (got == ':')
-		usage_error("option '-%c' requires an argument", optopt);
-	if (known) /* a known long option given an argument it does not take */
-		usage_error("option '%.*s' doesn't allow an argument", name_len, arg);
-	if (optopt > 0)
-		usage_error("invalid option -- '%c'", optopt);
-	if (is_long && candidates(arg + 2, (size_t)name_len - 2, list, sizeof list) > 1)
-		usage_error("option '%.*s' is ambiguous; possibilities: %s", name_len, arg, list);
-	usage_error("unrecognized option '%.*s'", name_len, arg);
 }
 
 /* Parses SIZE: a positive number with an optional K, M or G suffix (powers of 1024);
@@ -422,45 +374,12 @@ static void take_option(int opt, int index, char **argv, struct config *c, struc
 	case OPT_TSV_OUT: w->tsv_out = true; break;
 	case ':':
 	case '?':
-		bad_option(opt, argv[optind - 1]);
+		bad_option(opt, argv[optind - 1], short_options, long_options);
 	default:
 		if (filter_add(&c->filter, (enum pred_kind)(opt - OPT_PREDICATE),
 		               long_options[index].name, optarg, err, sizeof err) != 0)
 			usage_error("%s", err);
 	}
-}
-
-/* -w's argument: 'trimmed', and -w=trimmed as getopt gives it ('=trimmed').  The
- * rest of a word after -w is its argument, so -ws is not -w -s: the error says so. */
-static void check_whitespace(const struct words *w)
-{
-	const char *arg = w->whitespace;
-
-	if (arg == NULL || strcmp(arg, "trimmed") == 0 || (w->whitespace_short &&
-	                                                   strcmp(arg, "=trimmed") == 0))
-		return;
-	if (!w->whitespace_short)
-		usage_error("invalid argument '%s' for --whitespace-delimited (only 'trimmed')", arg);
-	if (arg[0] == '=')
-		usage_error("invalid argument '%s' for -w (only 'trimmed': -w=trimmed)", arg + 1);
-	usage_error("invalid argument '%s' for -w (only 'trimmed', as -w=trimmed or -wtrimmed:"
-	            " what follows -w in its word is its argument; write other options apart,"
-	            " as -w -%s)", arg, arg);
-}
-
-/* -w given alone and then an operand 'trimmed' that is no file: the user meant
- * -w=trimmed, which an optional argument takes only in the same word. */
-static void check_detached_trimmed(const struct words *w, char **operands, int n)
-{
-	int i;
-
-	if (!w->whitespace_set || w->whitespace)
-		return;
-	for (i = 0; i < n; i++)
-		if (strcmp(operands[i], "trimmed") == 0 && access(operands[i], F_OK) != 0)
-			usage_error("'trimmed' is read as a file, and there is none: -w takes its"
-			            " argument in the same word (-w=trimmed, -wtrimmed or"
-			            " --whitespace-delimited=trimmed)");
 }
 
 /* The usage errors of options that do not go together. */
@@ -480,7 +399,7 @@ static void check_combinations(const struct config *c, const struct words *w)
 	}
 	if ((w->delim != NULL) + (w->regex != NULL) + w->whitespace_set > 1)
 		usage_error("only one of -d, -w and -R may be given");
-	check_whitespace(w);
+	check_whitespace_arg(w->whitespace, w->whitespace_short);
 	if (w->lists == 0 && (w->complement || (w->out_delim && !w->csv)))
 		usage_error("%s needs a list (-f, -F, -b or -c)", w->complement ? "--complement" : "-O");
 	if ((c->filter.invert || c->filter.any) && c->filter.count == 0)
@@ -535,27 +454,6 @@ static void choose_csv(struct config *c, const struct words *w)
 	}
 }
 
-/* Whether -F's refused LIST looks like awk's -F SEPARATOR: no digit in it, and no
- * letter either but in an escape (':', ',', '|', '\t'). */
-static bool awk_separator(const char *text)
-{
-	const char *p;
-
-	for (p = text; *p; p++)
-		if ((*p >= '0' && *p <= '9') ||
-		    (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') && (p == text || p[-1] != '\\')))
-			return false;
-	return true;
-}
-
-/* -F's LIST refused: when it looks like awk's separator, the error says what -F is. */
-static void awk_hint(const struct words *w)
-{
-	if (w->awk_style && awk_separator(w->list))
-		usage_error("invalid field list '%s' for -F (zbsplit's -F takes a LIST, as -f does;"
-		            " for awk's -F'%s' use -d '%s')", w->list, w->list, w->list);
-}
-
 /* The LIST, parsed, and whether its names can be used. */
 static void take_list(struct config *c, const struct words *w)
 {
@@ -563,15 +461,16 @@ static void take_list(struct config *c, const struct words *w)
 
 	if (w->lists > 0) {
 		if (list_parse(w->list, &c->list, err, sizeof err) != 0) {
-			awk_hint(w);
+			if (w->awk_style)
+				awk_list_hint(w->list);
 			usage_error("%s", err);
 		}
 		if (c->list.names && c->mode != MODE_FIELDS)
 			usage_error("'%s' is not a byte or character number; names work only in"
 			            " -f or -F lists", first_name(c));
 	}
-	if (c->list.names && !c->header)
-		awk_hint(w);
+	if (c->list.names && !c->header && w->awk_style)
+		awk_list_hint(w->list);
 	if ((c->list.names || c->filter.names) && !c->header)
 		usage_error("'%s' is not a field number; field names need -H (--header)",
 		            first_name(c));
@@ -625,7 +524,8 @@ void options_parse(int argc, char **argv, struct config *c)
 		c->jobs = 1; /* one record per input: nothing to share out */
 	c->inputs = argv + optind;
 	c->ninputs = argc - optind;
-	check_detached_trimmed(&w, c->inputs, c->ninputs);
+	if (w.whitespace_set && !w.whitespace)
+		check_detached_trimmed(c->inputs, c->ninputs);
 }
 
 void options_free(struct config *c)
