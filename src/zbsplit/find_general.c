@@ -176,8 +176,8 @@ static void fields_record(const struct plan *p, struct scratch *s, zb_view block
 
 	fields_start(&s->split, rec, 0, rec.len, true, &it);
 	more = fields_next(&it, &f);
-	delimited = s->lone_line || (more && fields_delimited_after(&s->split, rec,
-	                                                             (size_t)(f.data - rec.data) + f.len));
+	delimited = s->lone_line ||
+	            (more && fields_delimited_after(&s->split, rec, (size_t)(f.data - rec.data) + f.len));
 	if (delimited && p->tail.n > 0)
 		n = tail_spans(p, s, rec, rec_start);
 	if (delimited && n == 0)

@@ -145,8 +145,8 @@ static const char usage_text[] =
 	"  zbsplit -H -f name,email people.tsv  columns by their header names\n"
 	"See zbsplit(1).\n";
 
-/* -w's argument is optional, so -w=trimmed and -wtrimmed work as --whitespace-delimited=trimmed
- * does (check_combinations). */
+/* -w's argument is optional, so -w=trimmed and -wtrimmed work as the long form does
+ * (check_whitespace_arg). */
 static const char short_options[] = ":b:c:d:f:F:j:nO:sw::zhVt::HR:v";
 
 /* After --help or --version: a write error is reported like any other, and a

@@ -63,7 +63,8 @@ void check_whitespace_arg(const char *arg, bool short_form)
 	    (short_form && strcmp(arg, "=trimmed") == 0))
 		return;
 	if (!short_form)
-		usage_error("invalid argument '%s' for --whitespace-delimited (only 'trimmed')", arg);
+		usage_error("invalid argument '%s' for --whitespace-delimited (only 'trimmed')",
+		            arg);
 	if (arg[0] == '=')
 		usage_error("invalid argument '%s' for -w (only 'trimmed': -w=trimmed)", arg + 1);
 	usage_error("invalid argument '%s' for -w (only 'trimmed', as -w=trimmed or -wtrimmed:"

@@ -643,9 +643,12 @@ static void one_record(const struct ref_spec *sp, struct rec r, bool is_header, 
 	}
 	if (sp->mode == REF_NONE) {
 		put(o, r.p, r.len); /* kept records are written whole, unchanged */
-	} else if (fields && !delimited(sp, r)) { /* whole (trimmed: without end blanks), stripped */
-		put_span(o, r, strip(sp, r, splitter_of(sp) == BY_BLANKS_TRIMMED ? trimmed(r)
-		                                                                 : (struct span){0, r.len}));
+	} else if (fields && !delimited(sp, r)) {
+		/* whole (trimmed: without the blanks at its ends), stripped */
+		struct span whole = {0, r.len};
+		if (splitter_of(sp) == BY_BLANKS_TRIMMED)
+			whole = trimmed(r);
+		put_span(o, r, strip(sp, r, whole));
 	} else {
 		select_units(sp, r, o);
 	}
