@@ -39,6 +39,7 @@ setup() {
 	vs_cut_str 'a:b\nc\n' -d : -f 1 -n -s
 	check 'x y\n' 'y\n' -n -F 2
 	check '\xc3\xa9a\n' '\xc3\xa9\n' -n -c 1
+	check 'a,b\n' 'b\n' --csv -n -f 2
 	# ... and keeps its meaning with -b
 	check '\xc3\xa9a\n' '\n' -n -b 1
 }
