@@ -142,15 +142,17 @@ def select(args):
         if not all(pred_field(rec, trimmed, f, term == b"\n").strip(strip) == v
                    for f, v in preds):
             continue
-        if items is None and (not only_delimited or b" " in rec or b"\t" in rec):
-            out.append(rec + term)
-            continue
-        if b" " not in rec and b"\t" not in rec:  # no delimiter: whole, or dropped
-            if not only_delimited:
-                out.append(rec.strip(strip) + term)
-            continue
         f = fields(rec, trimmed)
         nf = len(f)
+        delimited = nf >= 2  # trimmed, blanks at the ends delimit nothing
+        if items is None and (not only_delimited or delimited):
+            out.append(rec + term)
+            continue
+        if not delimited:  # written whole (trimmed, without the end blanks), or dropped
+            if not only_delimited:
+                whole = rec.strip(b" \t") if trimmed else rec
+                out.append(whole.strip(strip) + term)
+            continue
         picks = []
         for lo, hi in items:  # clipped to the record's fields
             picks += range(max(lo(nf), 1), min(hi(nf), nf) + 1)

@@ -490,7 +490,7 @@ strict_fails() { untraced _strict_fails "$@"; }
 	usage_error --csv -F 1
 	usage_error --csv -b 1
 	usage_error --csv -c 1
-	usage_error --csv -n -f 1
+	# (--csv -n -f 1: -n is ignored with -f, as without --csv; cut_compat.bats)
 	usage_error --csv -b 1 -n
 	usage_error --csv -z -f 1
 	usage_error --csv=strict -z

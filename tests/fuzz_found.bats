@@ -38,7 +38,7 @@ load test_helper
 # no fields: every range is missing, and an empty line is written (as awk does).
 @test "fuzz: a record of blanks alone, trimmed, in the general kernel: an empty line" {
 	check ' \n a b\n' '\nb a\n' -F 2,1 -H
-	check ' \n a b\n\t\n' '\nb a\n\n' -F 2,1 -H -s
+	check ' \n a b\n\t\n' '\nb a\n' -F 2,1 -H -s # (-s: no delimiter, dropped)
 	check '  \n a b c\n' '\nb c\n' -F 'NF-1-'
 	check '  \n a b c\n' '\nb c\n' --whitespace-delimited=trimmed -f 2- -O ' '
 }

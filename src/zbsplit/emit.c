@@ -99,9 +99,12 @@ void emit_labelled(const struct plan *p, const struct scratch *s, struct output 
 	output_put(out, &c->term, 1);
 }
 
-/* cut's rule: a record without a delimiter is written whole (stripped). */
+/* cut's rule: a record without a delimiter is written whole (stripped); trimmed
+ * (-w=trimmed, -F), without the blanks at its ends, which are not part of it. */
 void emit_undelimited(const struct plan *p, struct output *out, zb_view rec)
 {
+	if (p->cfg->split.kind == SPLIT_BLANKS_TRIMMED)
+		rec = zb_view_strip_sets(rec, &fields_blanks, &fields_blanks);
 	output_view(out, stripped(p->cfg, rec));
 	output_put(out, &p->cfg->term, 1);
 }

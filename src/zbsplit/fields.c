@@ -109,7 +109,8 @@ bool fields_delimited(const struct splitter *sp, zb_view rec)
 	zb_view f;
 
 	fields_start(sp, rec, 0, rec.len, true, &it);
-	return fields_next(&it, &f) ? f.len != rec.len : rec.len > 0;
+	return fields_next(&it, &f) &&
+	       fields_delimited_after(sp, rec, (size_t)(f.data - rec.data) + f.len);
 }
 
 size_t fields_count(const struct splitter *sp, zb_view rec)

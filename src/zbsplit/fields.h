@@ -48,14 +48,26 @@ void fields_start(const struct splitter *sp, zb_view rec, size_t start, size_t e
 /* The next field into *out (a sub-view of the record); false after the last. */
 bool fields_next(struct field_iter *it, zb_view *out);
 
-/* Whether rec holds a delimiter at all (cut's -s rule; a blank-only record counts
- * as delimited when trimmed). */
-bool fields_delimited(const struct splitter *sp, zb_view rec);
-
 /* The number of fields in rec. */
 size_t fields_count(const struct splitter *sp, zb_view rec);
 
 /* Where the last field of rec ends (before trailing blanks when trimmed). */
 size_t fields_end(const struct splitter *sp, zb_view rec);
+
+/*
+ * cut's rule for -s and for records written whole, decided here only: a record is
+ * delimited when it has two fields or more, that is when its first field, which
+ * ends at offset first_end, ends before its last.  Trimmed (-w=trimmed, -F), blanks
+ * at the record's ends are no delimiter: "  a  " and a record of blanks alone are
+ * undelimited, as in cut 9.11.
+ */
+static inline bool fields_delimited_after(const struct splitter *sp, zb_view rec,
+                                          size_t first_end)
+{
+	return first_end < fields_end(sp, rec);
+}
+
+/* Whether rec holds a delimiter at all (fields_delimited_after, splitting it). */
+bool fields_delimited(const struct splitter *sp, zb_view rec);
 
 #endif

@@ -285,10 +285,11 @@ static void one_field(const struct plan *p, struct scratch *s, zb_view block, st
 		}
 		rec_end = at < 0 ? block.len : (size_t)at;
 		rec = (zb_view){block.data + rec_start, rec_end - rec_start, block.owner};
-		/* delimited (holding a blank) when a field after the first is there, or the
-		 * first is not the whole record; else (rare) split again */
+		/* delimited when a field after the first is there, or the first ends before
+		 * the last (fields_delimited_after); else (rare) split again */
 		if (found)
-			delimited = first >= 2 + lead || start != rec_start || end != rec_end;
+			delimited = first >= 2 + lead ||
+			            fields_delimited_after(&s->split, rec, end - rec_start);
 		else
 			delimited = fields_delimited(&s->split, rec);
 		if (found && delimited && p->copy_as_is &&
@@ -333,18 +334,18 @@ static size_t find_wanted(const struct blank_plan *bp, struct scratch *s, scanse
 	return j;
 }
 
-/* Whether rec holds a blank, given the first `found` wanted fields: a field after
- * the first proves it, and so does a first field that is not the whole record;
+/* Whether rec is delimited, given the first `found` wanted fields: a field after
+ * the first proves it, and field 1 says it by where it ends (fields_delimited_after);
  * else (rare) it is split again. */
 static bool holds_blank(const struct plan *p, const struct scratch *s, zb_view rec,
                         size_t rec_start, size_t found)
 {
-	size_t lead = p->cfg->split.kind == SPLIT_BLANKS_TRIMMED, rec_end = rec_start + rec.len;
+	size_t lead = p->cfg->split.kind == SPLIT_BLANKS_TRIMMED;
 
 	if (found > 0 && s->blank_first[found - 1] >= 2 + lead)
 		return true;
-	if (found > 0)
-		return s->blank_start[found - 1] != rec_start || s->blank_end[found - 1] != rec_end;
+	if (found > 0) /* field 1 alone */
+		return fields_delimited_after(&s->split, rec, s->blank_end[0] - rec_start);
 	return fields_delimited(&s->split, rec);
 }
 

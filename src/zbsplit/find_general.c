@@ -6,6 +6,7 @@
  * record's end; characters and bytes by find_units.c.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "emit.h"
 #include "fields.h"
@@ -152,6 +153,17 @@ static size_t field_spans(const struct plan *p, struct scratch *s, zb_view rec, 
 	return nranges;
 }
 
+/* Whether any of the first n spans was found. */
+static bool any_span(const struct scratch *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s->spans[i].start != SPAN_NONE)
+			return true;
+	return false;
+}
+
 /* A record of fields: whether it holds a delimiter (its first field is not all of
  * it), then its ranges. */
 static void fields_record(const struct plan *p, struct scratch *s, zb_view block,
@@ -164,11 +176,14 @@ static void fields_record(const struct plan *p, struct scratch *s, zb_view block
 
 	fields_start(&s->split, rec, 0, rec.len, true, &it);
 	more = fields_next(&it, &f);
-	delimited = more ? f.len != rec.len : rec.len > 0;
+	delimited = s->lone_line ||
+	            (more && fields_delimited_after(&s->split, rec, (size_t)(f.data - rec.data) + f.len));
 	if (delimited && p->tail.n > 0)
 		n = tail_spans(p, s, rec, rec_start);
 	if (delimited && n == 0)
 		n = field_spans(p, s, rec, rec_start, &it, f, more);
+	if (s->lone_line && p->cfg->only_delimited && !s->header && !any_span(s, n))
+		return; /* GNU cut: -s writes a lone line only when its field is selected */
 	emit_record(p, s, out, block, rec_start, rec_start + rec.len, delimited, n);
 }
 
@@ -187,7 +202,8 @@ void general_record(const struct plan *p, struct scratch *s, zb_view block, size
 	}
 	switch (c->mode) {
 	case MODE_NONE:
-		delimited = !c->only_delimited || s->header || fields_delimited(&s->split, rec);
+		delimited = !c->only_delimited || s->header || s->lone_line ||
+		            fields_delimited(&s->split, rec);
 		emit_record(p, s, out, block, rec_start, rec_end, delimited, 0);
 		break;
 	case MODE_FIELDS:
@@ -215,5 +231,27 @@ void general_block(const struct plan *p, struct scratch *s, zb_view block, struc
 		general_record(p, s, block, rec_start, rec_end, out);
 		rec_start = rec_end + 1;
 	} while (rec_start < block.len);
+	emit_block_end(s, out, block);
+}
+
+/*
+ * -d '\n' (a delimiter that is the terminator, as GNU cut takes it): the records
+ * layer hands out each input whole (records_whole), and it is one record whose
+ * fields are its lines.  A terminator at its end ends the record and delimits
+ * nothing, so "a\nb\n" has the fields a and b.  An input of one line and its
+ * terminator counts as delimited, with that one field, as in GNU cut (coreutils'
+ * newline tests): -f2 writes an empty line, and -s keeps it only when field 1 is
+ * selected.  An input without a terminator and without a line end is undelimited.
+ */
+void whole_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out)
+{
+	unsigned char term = p->cfg->term;
+	bool ended = block.len > 0 && block.data[block.len - 1] == term;
+	size_t len = block.len - ended;
+
+	emit_block_start(s);
+	s->lone_line = ended && memchr(block.data, term, len) == NULL;
+	general_record(p, s, block, 0, len, out);
+	s->lone_line = false;
 	emit_block_end(s, out, block);
 }

@@ -19,4 +19,8 @@ void general_record(const struct plan *p, struct scratch *s, zb_view block, size
 /* KERNEL_RECORDS: general_record for each record of block. */
 void general_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out);
 
+/* KERNEL_WHOLE (-d equal to the terminator): block is a whole input, one record
+ * whose fields are its lines (see whole_block in find_general.c). */
+void whole_block(const struct plan *p, struct scratch *s, zb_view block, struct output *out);
+
 #endif

@@ -128,15 +128,17 @@ static int parse_item(const char **s, struct item *it, char *err, size_t errlen)
 {
 	const char *text = *s;
 	int got_lo, got_hi = 0;
-	bool dash = false;
+	bool dash = false, bare_lo = *text != '"', bare_hi = false;
 
 	memset(it, 0, sizeof *it);
 	got_lo = bound_parse(s, &it->lo);
 	if (got_lo >= 0 && **s == '-') {
 		dash = true;
 		(*s)++;
+		bare_hi = **s != '"';
 		got_hi = bound_parse(s, &it->hi);
 	}
+	it->dashed = dash && got_lo > 0 && ((it->lo.name && bare_lo) || (it->hi.name && bare_hi));
 	if (got_lo == -3 || got_hi == -3) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -195,6 +197,35 @@ int list_parse(const char *text, struct list *l, char *err, size_t errlen)
 	return 0;
 }
 
+/* An end of an item as it was written (a name, N, NF or NF-k; "" for none). */
+static void bound_text(const struct bound *b, char *buf, size_t len)
+{
+	if (b->name)
+		snprintf(buf, len, "%s", b->name);
+	else if (b->from_end && b->n > 0)
+		snprintf(buf, len, "NF-%zu", b->n);
+	else if (b->from_end)
+		snprintf(buf, len, "NF");
+	else
+		snprintf(buf, len, "%zu", b->n);
+}
+
+/* After a message about a dashed item (see struct item): how to quote a name that
+ * holds '-', appended to err. */
+static void dash_hint(const struct item *it, char *err, size_t errlen)
+{
+	char lo[128], hi[128];
+	size_t used = strlen(err);
+
+	if (!it->dashed || used >= errlen)
+		return;
+	bound_text(&it->lo, lo, sizeof lo);
+	bound_text(&it->hi, hi, sizeof hi);
+	snprintf(err + used, errlen - used,
+	         "; '%s-%s' is read as a range: quote a name that holds '-', as -f '\"%s-%s\"'",
+	         lo, hi, lo, hi);
+}
+
 int list_resolve_names(struct list *l, name_lookup_fn *lookup, void *ctx, char *err,
                        size_t errlen)
 {
@@ -205,8 +236,10 @@ int list_resolve_names(struct list *l, name_lookup_fn *lookup, void *ctx, char *
 		for (k = 0; k < 2; k++) {
 			if (!ends[k]->name)
 				continue;
-			if ((ends[k]->n = lookup(ends[k]->name, ctx, err, errlen)) == 0)
+			if ((ends[k]->n = lookup(ends[k]->name, ctx, err, errlen)) == 0) {
+				dash_hint(&l->items[i], err, errlen);
 				return -1;
+			}
 		}
 		if (!l->items[i].lo.from_end && !l->items[i].hi.from_end &&
 		    l->items[i].lo.n > l->items[i].hi.n) {

@@ -28,6 +28,8 @@ struct item {
 	struct bound lo, hi;
 	bool single; /* one field (N, NF-k, a name), not a range: with --csv it writes a
 	                value on every record, empty where the record lacks it */
+	bool dashed; /* a range with an unquoted name at an end (first-name): perhaps a
+	                name that holds '-', which the messages then say how to quote */
 };
 
 /* A selected run of units, 1-based and inclusive; hi may be UNIT_MAX ("to the end"). */

@@ -11,6 +11,7 @@
 #include "ere_size.h"
 #include "escape.h"
 #include "options.h"
+#include "usage_hints.h"
 
 
 
@@ -144,8 +145,10 @@ static const char usage_text[] =
 	"                            --whitespace-delimited=trimmed\n"
 	"  -b, --bytes=LIST          select these bytes\n"
 	"  -c, --characters=LIST     select these UTF-8 characters\n"
-	"  -n                        with -b: never split a UTF-8 character\n"
-	"  -d, --delimiter=DELIM     split fields at DELIM, any string (default TAB)\n"
+	"  -n                        with -b: never split a UTF-8 character (ignored\n"
+	"                            with -f, -F and -c, as in cut)\n"
+	"  -d, --delimiter=DELIM     split fields at DELIM, any string (default TAB);\n"
+	"                            -d '\\n': each input is one record of lines\n"
 	"  -w, --whitespace-delimited[=trimmed]\n"
 	"                            fields are separated by runs of spaces and tabs;\n"
 	"                            =trimmed ignores runs at either end\n"
@@ -208,7 +211,9 @@ static const char usage_tail[] =
 	"  zbsplit -H -f name,email people.tsv  columns by their header names\n"
 	"See zbsplit(1).\n";
 
-static const char short_options[] = ":b:c:d:f:F:j:nO:swzhVt::HR:v";
+/* -w's argument is optional, so -w=trimmed and -wtrimmed work as the long form does
+ * (check_whitespace_arg). */
+static const char short_options[] = ":b:c:d:f:F:j:nO:sw::zhVt::HR:v";
 
 /* After --help or --version: a write error is reported like any other, and a
  * closed pipe ends quietly (see output.c). */
@@ -219,25 +224,6 @@ static _Noreturn void exit_after_printing(void)
 	if (errno == EPIPE)
 		diag_exit(EXIT_SUCCESS);
 	die_errno(EXIT_INPUT, "write error");
-}
-
-/* The usage error for what getopt_long refused: `got` is ':' (missing argument) or
- * '?', `arg` the last word it looked at (exact for long options only). */
-static _Noreturn void bad_option(int got, const char *arg)
-{
-	bool is_long = strncmp(arg, "--", 2) == 0;
-	bool known = optopt >= 256 || (optopt > 0 && strchr(short_options + 1, optopt));
-	int name_len = (int)strcspn(arg, "=");
-
-	if (got == ':' && is_long)
-		usage_error("option '%.*s' requires an argument", name_len, arg);
-	if (got == ':')
-		usage_error("option '-%c' requires an argument", optopt);
-	if (known) /* a known long option given an argument it does not take */
-		usage_error("option '%.*s' doesn't allow an argument", name_len, arg);
-	if (optopt > 0)
-		usage_error("invalid option -- '%c'", optopt);
-	usage_error("unrecognized option '%.*s'", name_len, arg);
 }
 
 /* Parses SIZE: a positive number with an optional K, M or G suffix (powers of 1024);
@@ -351,8 +337,11 @@ static void choose_splitter(struct config *c, const char *delim, const char *reg
 	if (delim) {
 		sp->kind = SPLIT_DELIM;
 		sp->delim = c->delim_mem = decode_delim(delim, &sp->delim_len, "delimiter");
-		if (memchr(sp->delim, c->term, sp->delim_len))
-			usage_error("the delimiter '%s' contains the record terminator", delim);
+		c->one_record = sp->delim_len == 1 && sp->delim[0] == c->term;
+		if (!c->one_record && memchr(sp->delim, c->term, sp->delim_len))
+			usage_error("the delimiter '%s' contains the record terminator: only the"
+			            " terminator alone may be one (each input is then one record)",
+			            delim);
 	} else if (regex) {
 		int rc;
 		if (ere_too_large(regex))
@@ -399,6 +388,7 @@ struct words {
 	int lists;            /* -f, -F, -b and -c given */
 	bool awk_style;       /* the list came with -F */
 	bool complement, whitespace_set, zero;
+	bool whitespace_short; /* -w came as a short option (its argument, the rest of the word) */
 	const char *csv;      /* --csv's argument ("" for none), or NULL */
 	bool tsv_out;
 	const char *label_values; /* --label-values P:F, or NULL */
@@ -441,6 +431,7 @@ static void take_option(int opt, int index, char **argv, struct config *c, struc
 	case 'w':
 		w->whitespace_set = true;
 		w->whitespace = optarg;
+		w->whitespace_short = strncmp(argv[optind - 1], "--", 2) != 0;
 		break;
 	case 'z': w->zero = true; break;
 	case OPT_BUFFER_SIZE: c->buffer_size = parse_size(optarg, "buffer size"); break;
@@ -456,7 +447,7 @@ static void take_option(int opt, int index, char **argv, struct config *c, struc
 	case OPT_LABEL_VALUES: w->label_values = optarg; break;
 	case ':':
 	case '?':
-		bad_option(opt, argv[optind - 1]);
+		bad_option(opt, argv[optind - 1], short_options, long_options);
 	default:
 		if (filter_add(&c->filter, (enum pred_kind)(opt - OPT_PREDICATE),
 		               long_options[index].name, optarg, err, sizeof err) != 0)
@@ -479,13 +470,9 @@ static void check_combinations(const struct config *c, const struct words *w)
 		if (c->only_delimited)
 			usage_error("-s works only with fields (-f or -F)");
 	}
-	if (c->whole_chars && c->mode != MODE_BYTES)
-		usage_error("-n works only with bytes (-b)");
 	if ((w->delim != NULL) + (w->regex != NULL) + w->whitespace_set > 1)
 		usage_error("only one of -d, -w and -R may be given");
-	if (w->whitespace && strcmp(w->whitespace, "trimmed") != 0)
-		usage_error("invalid argument '%s' for --whitespace-delimited (only 'trimmed')",
-		            w->whitespace);
+	check_whitespace_arg(w->whitespace, w->whitespace_short);
 	if (w->lists == 0 && (w->complement || (w->out_delim && !w->csv)))
 		usage_error("%s needs a list (-f, -F, -b or -c)", w->complement ? "--complement" : "-O");
 	if ((c->filter.invert || c->filter.any) && c->filter.count == 0)
@@ -579,12 +566,17 @@ static void take_list(struct config *c, const struct words *w)
 	char err[512];
 
 	if (w->lists > 0) {
-		if (list_parse(w->list, &c->list, err, sizeof err) != 0)
+		if (list_parse(w->list, &c->list, err, sizeof err) != 0) {
+			if (w->awk_style)
+				awk_list_hint(w->list);
 			usage_error("%s", err);
+		}
 		if (c->list.names && c->mode != MODE_FIELDS)
 			usage_error("'%s' is not a byte or character number; names work only in"
 			            " -f or -F lists", first_name(c));
 	}
+	if (c->list.names && !c->header && w->awk_style)
+		awk_list_hint(w->list);
 	if ((c->list.names || c->filter.names) && !c->header)
 		usage_error("'%s' is not a field number; field names need -H (--header)",
 		            first_name(c));
@@ -625,14 +617,22 @@ void options_parse(int argc, char **argv, struct config *c)
 		take_option(opt, index, argv, c, &w);
 	check_combinations(c, &w);
 	take_list(c, &w);
+	c->whole_chars = c->whole_chars && c->mode == MODE_BYTES; /* ignored otherwise, as in cut */
 	c->term = w.zero ? '\0' : '\n';
 	choose_splitter(c, w.delim, w.regex, w.whitespace_set || w.awk_style,
 	                w.whitespace || w.awk_style);
 	choose_out_delim(c, &w);
 	choose_csv(c, &w);
 	choose_label(c, &w);
+	if (c->one_record && c->header)
+		usage_error("-H cannot be used with the delimiter '%s': each input is one record,"
+		            " its fields the lines", w.delim);
+	if (c->one_record)
+		c->jobs = 1; /* one record per input: nothing to share out */
 	c->inputs = argv + optind;
 	c->ninputs = argc - optind;
+	if (w.whitespace_set && !w.whitespace)
+		check_detached_trimmed(c->inputs, c->ninputs);
 }
 
 void options_free(struct config *c)

@@ -27,6 +27,8 @@ struct config {
 	const unsigned char *out_delim; /* written between fields or ranges */
 	size_t out_delim_len;
 	bool only_delimited;            /* -s: drop records without a delimiter */
+	bool one_record;                /* -d is the terminator: each input is one record
+	                                   (KERNEL_WHOLE) */
 	bool whole_chars;               /* -n: -b never splits a UTF-8 character */
 	bool header;                    /* -H: the first record of each input is a header */
 	enum csv_mode csv;              /* --csv: split.delim is one byte, out_delim too */

@@ -19,6 +19,7 @@
 /* The kernels: what finds the spans of a block's records (plan.c says which serves
  * which plan). */
 enum kernel {
+	KERNEL_WHOLE,        /* -d '\n': each input one record (whole_block) */
 	KERNEL_CSV,          /* --csv: fields found by kernels/csv, per block */
 	KERNEL_FIRST_FIELDS, /* -f1: the block's output in one pass (kernels/first_fields) */
 	KERNEL_KEEP_STR_EQ,  /* --str-eq N:S alone: kept records in one pass (keep_field_eq) */

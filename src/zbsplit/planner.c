@@ -25,6 +25,12 @@ static bool one_byte_delimiter(const struct config *c)
 	return c->split.kind == SPLIT_DELIM && c->split.delim_len == 1;
 }
 
+/* Not a fast path but another way to read: each input is one record. */
+static bool serves_whole(const struct plan *p)
+{
+	return p->cfg->one_record;
+}
+
 static bool serves_csv(const struct plan *p)
 {
 	return p->cfg->csv != CSV_OFF;
@@ -86,6 +92,7 @@ static const struct {
 	bool (*serves)(const struct plan *p);
 	block_fn *find;
 } kernels[] = {
+	{KERNEL_WHOLE, serves_whole, whole_block},
 	{KERNEL_CSV, serves_csv, csv_block},
 	{KERNEL_FIRST_FIELDS, serves_first_fields, first_fields_block},
 	{KERNEL_KEEP_STR_EQ, serves_keep_str_eq, keep_str_eq_block},
@@ -156,8 +163,8 @@ int plan_make(struct plan *p, const struct config *c)
 	/* --label keeps every record, marked: only the general kernel and CSV's mark them */
 	while (!kernels[i].serves(p) ||
 	       ((planner_general_only || p->label) && kernels[i].serves != serves_any &&
-	        kernels[i].serves != serves_csv))
-		i++; /* the last row serves any (but CSV) */
+	        kernels[i].serves != serves_csv && kernels[i].serves != serves_whole))
+		i++; /* the last row serves any (but CSV and whole inputs) */
 	p->kernel = kernels[i].kernel;
 	switch (p->kernel) {
 	case KERNEL_CSV:
@@ -170,6 +177,7 @@ int plan_make(struct plan *p, const struct config *c)
 		chars_prepare(p);
 		return 0;
 	case KERNEL_RECORDS:
+	case KERNEL_WHOLE:
 		return tail_prepare(p);
 	case KERNEL_KEEP_REGEX: /* nothing to prepare */
 		return 0;

@@ -41,6 +41,7 @@ int records_open(struct records *r, size_t size, unsigned char term)
 	r->eof = true;
 	r->pos = 0;
 	r->csv = false;
+	r->whole = false;
 	at_record_start(r);
 	return r->buf ? 0 : -1;
 }
@@ -49,6 +50,11 @@ void records_csv(struct records *r, unsigned char delim)
 {
 	r->csv = true;
 	csv_scan_init(&r->scan, delim);
+}
+
+void records_whole(struct records *r)
+{
+	r->whole = true;
 }
 
 void records_start(struct records *r, int fd, bool may_block)
@@ -97,6 +103,8 @@ static ptrdiff_t first_end(struct records *r, zb_view rest)
 {
 	ptrdiff_t end;
 
+	if (r->whole)
+		return -1;
 	if (!r->csv)
 		return zb_view_find_byte(rest, r->term, (ptrdiff_t)r->scanned);
 	end = csv_first_end(&r->scan, rest.data + r->scanned, rest.len - r->scanned);
@@ -109,6 +117,8 @@ static ptrdiff_t last_end(struct records *r, zb_view rest)
 {
 	ptrdiff_t end;
 
+	if (r->whole)
+		return -1;
 	if (!r->csv) {
 		end = zb_view_rfind(rest, &r->term, 1, (ptrdiff_t)r->scanned, ZB_NONE);
 		r->scanned = 0;

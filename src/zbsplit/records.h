@@ -21,6 +21,7 @@ struct records {
 	zb_collator pending;     /* the start of a record that crossed the buffer's end */
 	unsigned char term;      /* record terminator: '\n', or '\0' with -z */
 	bool csv;                /* records end at CR or LF outside CSV quotes instead */
+	bool whole;              /* records end only at the input's end (records_whole) */
 	struct csv_scan scan;    /* ... and the CSV state at `scanned` */
 	unsigned char ended_by;  /* the byte that ended the last record handed out ... */
 	bool cut_end;            /* ... when that byte is not in what was handed out */
@@ -42,6 +43,10 @@ int records_open(struct records *r, size_t size, unsigned char term);
  * quotes, and the block of records_next_block at the last such byte (a CRLF may
  * then be cut after its CR: the LF begins the next block as an empty line). */
 void records_csv(struct records *r, unsigned char delim);
+
+/* Makes each input one record, terminator bytes and all (-d '\n', the delimiter
+ * being the terminator): memory is then as large as the input. */
+void records_whole(struct records *r);
 
 /* Starts a new input fd.  When `may_block` (a pipe, a terminal), before_wait is
  * called before each read so output already made is not held back. */

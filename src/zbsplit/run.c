@@ -75,6 +75,8 @@ int run_open(struct run *run, struct config *cfg, int out_fd)
 		return -1;
 	if (cfg->csv)
 		records_csv(&run->records, cfg->split.delim[0]);
+	if (cfg->one_record)
+		records_whole(&run->records);
 	run->records.before_wait = flush_before_wait;
 	run->records.ctx = &run->out;
 	if (!cfg->list.names && !cfg->filter.names)

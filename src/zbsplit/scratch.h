@@ -37,6 +37,8 @@ struct scratch {
 	bool header;            /* the record is a header: -s and predicates do not apply */
 	bool passed;            /* --label: the predicates held for the record (with -v, not) */
 	bool crlf;              /* the CRLF rule holds (plan_crlf) */
+	bool lone_line;         /* KERNEL_WHOLE: the input is one line and its terminator,
+	                           which delimits it though it has one field (GNU cut) */
 	/* KERNEL_CSV: the record's field starts (in the block), the values decoded, how
 	 * values are written, and the first malformed record met with --csv=strict */
 	size_t *csv_starts;

@@ -84,11 +84,15 @@ static void check_config(struct config *c)
 		fuzz_fail("options_parse returned after writing to stderr");
 	if (c->buffer_size < 1 || c->buffer_size > ((size_t)1 << 30))
 		fuzz_fail("buffer size %zu", c->buffer_size);
-	if (s->mode == MODE_NONE ? c->filter.count == 0 : s->list.count == 0)
+	/* (--csv alone writes every field: it needs neither) */
+	if (s->mode == MODE_NONE ? c->filter.count == 0 && c->csv == CSV_OFF : s->list.count == 0)
 		fuzz_fail("neither a LIST nor a predicate");
 	if (s->split.kind == SPLIT_DELIM &&
-	    (s->split.delim_len == 0 || memchr(s->split.delim, s->term, s->split.delim_len)))
-		fuzz_fail("the delimiter is empty or holds the terminator");
+	    (s->split.delim_len == 0 || (memchr(s->split.delim, s->term, s->split.delim_len) &&
+	                                 !(s->one_record && s->split.delim_len == 1))))
+		fuzz_fail("the delimiter is empty or holds the terminator (but for -d '\\n')");
+	if (s->one_record && (c->header || c->jobs != 1))
+		fuzz_fail("-d '\\n' with -H or threads");
 	if (s->whole_chars && s->mode != MODE_BYTES)
 		fuzz_fail("-n without -b");
 	if (s->only_delimited && (s->mode == MODE_BYTES || s->mode == MODE_CHARS))

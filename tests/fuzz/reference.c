@@ -153,7 +153,19 @@ static bool regex_delim(const struct ref_spec *sp, struct rec r, size_t from, st
 	return found;
 }
 
-/* Whether r contains a delimiter at all. */
+/* r without the blanks at its ends. */
+static struct span trimmed(struct rec r)
+{
+	struct span s = {0, r.len};
+
+	while (s.start < s.end && is_blank(r.p[s.start]))
+		s.start++;
+	while (s.end > s.start && is_blank(r.p[s.end - 1]))
+		s.end--;
+	return s;
+}
+
+/* Whether r contains a delimiter at all; trimmed, blanks at its ends are none. */
 static bool delimited(const struct ref_spec *sp, struct rec r)
 {
 	size_t i, m;
@@ -162,6 +174,11 @@ static bool delimited(const struct ref_spec *sp, struct rec r)
 
 	if (splitter_of(sp) == BY_REGEX)
 		return regex_delim(sp, r, 0, &match);
+	if (splitter_of(sp) == BY_BLANKS_TRIMMED) {
+		struct span t = trimmed(r);
+		r.p += t.start;
+		r.len = t.end - t.start;
+	}
 	for (i = 0; i < r.len; i++)
 		if (splitter_of(sp) == BY_DELIM ? delim_at(r, i, d, m) : is_blank(r.p[i]))
 			return true;
@@ -589,8 +606,8 @@ static struct rec pred_field(const struct ref_spec *sp, const struct ref_pred *p
 	if (p->field.kind == END_NUM && p->field.n == 0) {
 		s = (struct span){0, r.len};
 	} else {
-		if (delimited(sp, r)) {
-			nf = (long long)split_fields(sp, r, f);
+		if (delimited(sp, r) || splitter_of(sp) == BY_BLANKS_TRIMMED) {
+			nf = (long long)split_fields(sp, r, f); /* (trimmed: one field or none) */
 		} else { /* no delimiter: the record is its one field */
 			nf = 1;
 			f[0] = (struct span){0, r.len};
@@ -637,7 +654,11 @@ static void one_record(const struct ref_spec *sp, struct rec r, bool is_header, 
 	if (sp->mode == REF_NONE) {
 		put(o, r.p, r.len); /* kept records are written whole, unchanged */
 	} else if (fields && !delimited(sp, r)) {
-		put_span(o, r, strip(sp, r, (struct span){0, r.len})); /* whole, stripped */
+		/* whole (trimmed: without the blanks at its ends), stripped */
+		struct span whole = {0, r.len};
+		if (splitter_of(sp) == BY_BLANKS_TRIMMED)
+			whole = trimmed(r);
+		put_span(o, r, strip(sp, r, whole));
 	} else {
 		select_units(sp, r, o);
 	}
@@ -660,7 +681,7 @@ static long long lookup(const struct ref_spec *sp, struct rec h, const char *nam
 		h.p += 3;
 		h.len -= 3;
 	}
-	if (delimited(sp, h)) {
+	if (delimited(sp, h) || splitter_of(sp) == BY_BLANKS_TRIMMED) {
 		n = split_fields(sp, h, f);
 	} else {
 		n = 1;
