@@ -371,7 +371,7 @@ bad() {
 @test "bad field forms in predicates are usage errors" {
 	check_only # in-process by tests/tool/test_usage.c in make test
 	local f
-	for f in -1 1-2 '' NF-x 2x 0-1 NF- 1.5 +1 NF+; do
+	for f in -1 2-1 3- '' NF-x 2x 0-1 NF- 1.5 +1 NF+; do
 		usage_error -f 1 --str-eq "$f:x"
 		err_mentions_any --str-eq "${f:+'$f'}"
 		usage_error -f 1 --gt "$f:1"
