@@ -168,7 +168,7 @@ run-tool-tests: FORCE
 bats/%: FORCE
 	@$(BATS_ENV) $(BATS) $*
 
-# make check: everything, as CI runs it (about 19 minutes): make test (a
+# make check: everything, as CI runs it (about 17 minutes): make test (a
 # prerequisite, so `make test check` runs it once), then every bats test, every
 # case at every buffer size through the binary, the huge-data, fault, memory and
 # scale-out tests, the portable engine, the sanitizers, ThreadSanitizer, valgrind,
