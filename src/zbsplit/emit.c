@@ -90,7 +90,7 @@ void emit_labelled(const struct plan *p, const struct scratch *s, struct output 
 	} else { /* the record whole; a CRLF one keeps its CR last, after the label */
 		if (c->mode != MODE_NONE)
 			rec = stripped(c, rec);
-		cr = c->term == '\n' && rec.len > 0 && rec.data[rec.len - 1] == '\r';
+		cr = plan_crlf(c) && rec.len > 0 && rec.data[rec.len - 1] == '\r';
 		output_put(out, rec.data, rec.len - cr);
 		put_label(c, s, out);
 		if (cr)
