@@ -107,6 +107,9 @@ check_args_file() {
 	check 'a\0b\0' 'b\0' -z -d '' -f 2
 	check 'a\0b\0c' 'a|c\0' -z -d '\0' -f 1,3 -O '|'
 	check 'a\nb\0' 'a\nb\0' -z -d '' -f 1 -s
+	# the lines are the fields, each with its CR: no CRLF rule for the last alone
+	check 'a\r\nb\r\n' '' -d '\n' --str-eq 2:b
+	check 'a\r\nb\r\n' 'a\r\nb\r\n' -d '\n' --str-eq '2:b\r' --str-eq '1:a\r'
 }
 
 @test "-d '\\n': a longer delimiter holding the terminator, and -H, are usage errors" {

@@ -139,6 +139,8 @@ utf8() {
 	check "$in" '+45\n-.20\n9e+02\n8E-17\nnan\nNaN\n-NAN\ninf\nINF\n-inf\n+Infinity\n 3 \n\t7\n' \
 		-d , --is-numeric 1
 	check "$in" '+45\n-.20\n9e+02\n8E-17\n 3 \n\t7\n' -d , --is-finite 1
+	# a number too large for a double reads as infinity: not finite
+	check '1e400\n-1e400\n1e300\n' '1e300\n' --is-finite 1
 	check "$in" 'nan\nNaN\n-NAN\n' -d , --is-nan 1
 	check "$in" 'inf\nINF\n-inf\n+Infinity\n' -d , --is-infinity 1
 	check "$in" '12abc\n\n1e\n.\n-\n0x10\ninfinit\nnanx\n1 2\n' -d , -v --is-numeric 1

@@ -126,7 +126,7 @@ OUT_OF_LINE static bool holds_more(struct filter_scratch *fs, const struct predi
 	case P_NOT_ICONTAINS: return !fold_contains_tokens(*v, p->folded, p->nfolded);
 	case P_BLANK: return text_blank(*v);
 	case P_NOT_BLANK: return !text_blank(*v);
-	case P_IS_FINITE: return field_number(fs, *v, &x);
+	case P_IS_FINITE: return field_number(fs, *v, &x) && isfinite(x); /* 1e400 reads as inf */
 	default: break;
 	}
 	if (kind >= P_STR_LT && kind <= P_STR_GE)

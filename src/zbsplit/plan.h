@@ -83,10 +83,11 @@ struct few_plan {
 };
 
 /* Whether the CRLF rule (kernels/crlf.h) holds: records end in '\n', and not as
- * CSV's do (--csv ends a record before a CR LF). */
+ * CSV's do (--csv ends a record before a CR LF), nor are whole inputs (-d '\n',
+ * whose fields are lines: a rule for the last line alone would treat them apart). */
 static inline bool plan_crlf(const struct config *c)
 {
-	return c->term == '\n' && c->csv == CSV_OFF;
+	return c->term == '\n' && c->csv == CSV_OFF && !c->one_record;
 }
 
 struct plan {
