@@ -237,6 +237,10 @@ utf8() {
 	err_mentions "expected FIELD1:FIELD2:NUMBER"
 	usage_error --ff-reldiff-gt 1:2:x
 	err_mentions "the difference is not a number"
+	usage_error --ff-reldiff-gt 1:2:-1
+	err_mentions "the difference must be 0 or more"
+	usage_error --ff-absdiff-le 1:2:-0.5
+	err_mentions "the difference must be 0 or more"
 	usage_error --ff-eq a:2
 	err_mentions "field names need -H"
 }

@@ -286,8 +286,8 @@ static int add_ff(struct filter *f, enum pred_kind kind, const char *option, con
 		           *s == ',' || *s == '-' ? "the fields compared are two single fields"
 		           : is_diff_kind(kind) && *s == ':' ? "the difference is not a number"
 		                                             : form);
-	if (is_diff_kind(kind))
-		f->preds[f->count - 2].num = strtod(s + 1, NULL);
+	if (is_diff_kind(kind) && (f->preds[f->count - 2].num = strtod(s + 1, NULL)) < 0)
+		return bad(err, errlen, option, arg, "the difference must be 0 or more");
 	if (is_folding_kind(kind))
 		need_folding(f);
 	return 0;
