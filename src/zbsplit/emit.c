@@ -80,7 +80,7 @@ void emit_labelled(const struct plan *p, const struct scratch *s, struct output 
 {
 	const struct config *c = p->cfg;
 	zb_view rec = {block.data + rec_start, rec_end - rec_start, block.owner};
-	bool cr;
+	size_t end;
 
 	if (!delimited && c->only_delimited && !s->header)
 		return; /* -s */
@@ -90,11 +90,10 @@ void emit_labelled(const struct plan *p, const struct scratch *s, struct output 
 	} else { /* the record whole; a CRLF one keeps its CR last, after the label */
 		if (c->mode != MODE_NONE)
 			rec = stripped(c, rec);
-		cr = plan_crlf(c) && rec.len > 0 && rec.data[rec.len - 1] == '\r';
-		output_put(out, rec.data, rec.len - cr);
+		end = s->crlf ? crlf_value_end(rec.data, 0, rec.len, rec.len) : rec.len;
+		output_put(out, rec.data, end);
 		put_label(c, s, out);
-		if (cr)
-			output_put(out, (const unsigned char *)"\r", 1);
+		output_put(out, rec.data + end, rec.len - end);
 	}
 	output_put(out, &c->term, 1);
 }
